@@ -1,0 +1,6 @@
+"""``python -m leadjournal``."""
+
+from leadjournal.cli import main
+
+if __name__ == "__main__":
+    main()
