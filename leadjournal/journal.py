@@ -1,0 +1,554 @@
+"""The journal's use-cases: what a leader does, on a store and a clock.
+
+Takes a ``Store`` and a ``Clock``; returns models; raises ``LeadJournalError``s.
+Never prints, prompts or reads the environment: the command line does that.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from leadjournal import messages, weeks
+from leadjournal.clock import Clock, Stamp, stamp
+from leadjournal.errors import BadInput, Conflict
+from leadjournal.models import (
+    REVIEW_STEPS,
+    Commitment,
+    CommitmentStatus,
+    Entry,
+    EntryKind,
+    FollowUp,
+    FollowUpOutcome,
+    LogResult,
+    Review,
+)
+from leadjournal.store import Store
+
+if TYPE_CHECKING:
+    from leadjournal.insights import Imbalance, Trends
+    from leadjournal.prompts import Library, Prompt
+
+# A prompt answered within this many weeks is not asked again.
+RECENT_PROMPT_WEEKS = 6
+CORE_DIMENSIONS = ("results", "relationships")
+# "@name" but not an e-mail address ("me@example.com") or "@@".
+_TAG_RE = re.compile(r"(?<![\w@.])@(\w[\w-]*)")
+
+Lean = Literal["results", "relationships"]
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def tags_in(text: str) -> list[str]:
+    """The ``@tags`` written in a text, lower-cased, in order, without repeats."""
+    found: list[str] = []
+    for match in _TAG_RE.finditer(text):
+        tag = match.group(1).rstrip("-").lower()
+        if tag and tag not in found:
+            found.append(tag)
+    return found
+
+
+def normalise_tag(tag: str) -> str:
+    cleaned = tag.strip().lstrip("@").lower()
+    if not cleaned or not re.fullmatch(r"\w[\w-]*", cleaned):
+        raise BadInput(messages.BAD_TAG.format(value=tag), messages.TAG_HINT)
+    return cleaned
+
+
+def parse_rating(value: object, name: str) -> int:
+    """A rating on the Managerial Grid's 1–9 scale, or a BadInput saying why not."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 9:
+        raise BadInput(messages.BAD_RATING.format(name=name, value=value), messages.RATING_HINT)
+    return int(text)
+
+
+def require_text(text: str | None, what: str) -> str:
+    cleaned = (text or "").strip()
+    if not cleaned:
+        raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
+    return cleaned
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """Where a week's review stands: what is recorded and what is left to ask."""
+
+    review: Review
+    follow_ups: list[Commitment]
+    remaining: list[str]
+    commitment: Commitment | None = None
+
+    @property
+    def resumed(self) -> bool:
+        return bool(self.review.steps_done) or self.review.results is not None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """This week's place on the grid, for the step right after rating."""
+
+    week: str
+    results: int
+    relationships: int
+    lean: int
+    style: str
+    toward: Lean | None
+    imbalance: Imbalance
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """The closing card: this week beside the last few, streak, open commitments."""
+
+    week: str
+    trends: Trends
+    open_commitments: list[Commitment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    entry: Entry
+    snippet: str
+
+
+class Journal:
+    def __init__(
+        self, store: Store, clock: Clock, *, prompt_dirs: Sequence[Path] = ()
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.prompt_dirs = tuple(prompt_dirs)
+        self._library: Library | None = None
+
+    # -- time --------------------------------------------------------------
+
+    def now(self) -> Stamp:
+        return stamp(self.clock)
+
+    def today(self) -> date:
+        return self.clock.now().date()
+
+    def current_week(self) -> str:
+        return self.now().week
+
+    def parse_week(self, text: str | None) -> str:
+        """The week a leader named (any accepted date form), or the current one."""
+        if text is None:
+            return self.current_week()
+        return weeks.parse_week_or_day(text, self.today())
+
+    def _stamp_on(self, day: date) -> Stamp:
+        now = self.clock.now()
+        moment = datetime.combine(day, now.timetz())
+        return stamp(_At(moment))
+
+    # -- entries -----------------------------------------------------------
+
+    def write(
+        self,
+        text: str,
+        *,
+        tags: Iterable[str] = (),
+        day: str | None = None,
+        kind: EntryKind = "reflection",
+        prompt_id: str | None = None,
+    ) -> Entry:
+        body = require_text(text, "reflection")
+        when = self.now() if day is None else self._stamp_on(weeks.parse_day(day, self.today()))
+        all_tags = tags_in(body)
+        for tag in tags:
+            cleaned = normalise_tag(tag)
+            if cleaned not in all_tags:
+                all_tags.append(cleaned)
+        entry = Entry(
+            id=new_id(),
+            kind=kind,
+            body=body,
+            tags=all_tags,
+            prompt_id=prompt_id,
+            created_at=when.utc,
+            updated_at=self.now().utc,
+            date=when.date,
+            week=when.week,
+        )
+        with self.store.transaction():
+            self.store.insert_entry(entry)
+        return entry
+
+    def show(self, prefix: str) -> Entry:
+        return self.store.get_entry(self.store.resolve_id("entries", prefix, "entry"))
+
+    def edit(self, prefix: str, text: str) -> Entry:
+        entry = self.show(prefix)
+        body = require_text(text, "entry")
+        if body == entry.body:
+            return entry
+        # Tags typed in the old text follow the text; tags given with --tag stay.
+        kept = [tag for tag in entry.tags if tag not in tags_in(entry.body)]
+        new_tags = tags_in(body) + [tag for tag in kept if tag not in tags_in(body)]
+        with self.store.transaction():
+            self.store.update_entry(entry.id, body, new_tags, self.now().utc)
+        return self.store.get_entry(entry.id)
+
+    def delete(self, prefix: str) -> Entry:
+        entry = self.show(prefix)
+        with self.store.transaction():
+            self.store.delete_entry(entry.id)
+        return entry
+
+    def log(
+        self,
+        *,
+        week: str | None = None,
+        last_weeks: int | None = None,
+        tag: str | None = None,
+        limit: int | None = None,
+    ) -> LogResult:
+        """Entries of one week, or of the last N weeks (default: the last 4)."""
+        if last_weeks is not None and last_weeks < 1:
+            raise BadInput(messages.BAD_WEEKS.format(value=last_weeks), messages.BAD_WEEKS_HINT)
+        if week is not None:
+            span = [week]
+            period = week
+        else:
+            count = last_weeks or 4
+            span = weeks.last_weeks(self.current_week(), count)
+            period = f"{span[0]} – {span[-1]}" if count > 1 else span[0]
+        wanted = normalise_tag(tag) if tag else None
+        entries = self.store.entries_in_weeks(span, tag=wanted, limit=limit)
+        reviews = [] if wanted else self.store.reviews_in_weeks(span)
+        return LogResult(period=period, entries=entries, reviews=reviews)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        require_text(query, "search")
+        return [SearchHit(entry, snippet) for entry, snippet in self.store.search(query, limit)]
+
+    # -- commitments -------------------------------------------------------
+
+    def commitments(self, status: CommitmentStatus | None = "open") -> list[Commitment]:
+        return self.store.commitments(status)
+
+    def close_commitment(
+        self, prefix: str, status: CommitmentStatus, note: str | None = None
+    ) -> Commitment:
+        commitment_id = self.store.resolve_id("commitments", prefix, "commitment")
+        current = self.store.get_commitment(commitment_id)
+        if current.status != "open":
+            raise Conflict(
+                messages.COMMITMENT_CLOSED.format(id=commitment_id[:8], status=current.status),
+                messages.COMMITMENT_CLOSED_HINT,
+            )
+        now = self.now()
+        with self.store.transaction():
+            self.store.set_commitment_status(commitment_id, status, note, now.utc)
+            self.store.record_follow_up(
+                FollowUp(
+                    id=new_id(),
+                    commitment_id=commitment_id,
+                    week=now.week,
+                    outcome=status if status != "open" else "not_yet",
+                    note=note,
+                    created_at=now.utc,
+                )
+            )
+        return self.store.get_commitment(commitment_id)
+
+    # -- the weekly review -------------------------------------------------
+
+    def review_state(self, week: str) -> ReviewState | None:
+        review = self.store.get_review(week)
+        if review is None:
+            return None
+        return self._state(review)
+
+    def start_review(self, week: str, *, replace: bool = False) -> ReviewState:
+        """Begin (or resume) the week's review; ``replace`` starts a done one over."""
+        review = self.store.get_review(week)
+        if review is not None and review.status == "complete" and not replace:
+            raise Conflict(messages.REVIEW_EXISTS.format(week=week), messages.REVIEW_EXISTS_HINT)
+        now = self.now()
+        with self.store.transaction():
+            if review is not None and replace:
+                self.store.delete_review(review.id)
+                review = None
+            if review is None:
+                self.store.create_review(new_id(), week, now.utc)
+        found = self.store.get_review(week)
+        assert found is not None
+        return self._state(found)
+
+    def _state(self, review: Review) -> ReviewState:
+        done_this_week = self.store.followed_up_in(review.week)
+        pending = [
+            c
+            for c in self.store.open_commitments_before(review.week)
+            if c.id not in done_this_week
+        ]
+        remaining = [step for step in REVIEW_STEPS if step not in review.steps_done]
+        return ReviewState(
+            review=review,
+            follow_ups=pending,
+            remaining=remaining,
+            commitment=self.store.commitment_for_review(review.id),
+        )
+
+    def follow_up(
+        self, review: Review, commitment_id: str, outcome: FollowUpOutcome, note: str | None
+    ) -> None:
+        """Record how an earlier commitment went; "not yet" carries it forward."""
+        now = self.now()
+        status: CommitmentStatus = "open" if outcome == "not_yet" else outcome
+        with self.store.transaction():
+            self.store.record_follow_up(
+                FollowUp(
+                    id=new_id(),
+                    commitment_id=commitment_id,
+                    week=review.week,
+                    outcome=outcome,
+                    note=(note or "").strip() or None,
+                    created_at=now.utc,
+                )
+            )
+            self.store.set_commitment_status(commitment_id, status, note, now.utc)
+
+    def rate(self, review: Review, dimension: str, value: object) -> int:
+        rating = parse_rating(value, dimension)
+        with self.store.transaction():
+            if dimension in CORE_DIMENSIONS:
+                self.store.update_review(review.id, self.now().utc, **{dimension: rating})
+            else:
+                self.store.set_extra_rating(review.id, dimension, rating)
+        return rating
+
+    def reflect(self, review: Review, text: str, prompt_id: str | None = None) -> Entry:
+        body = require_text(text, "reflection")
+        now = self.now()
+        entry = Entry(
+            id=new_id(),
+            kind="review",
+            body=body,
+            tags=tags_in(body),
+            prompt_id=prompt_id,
+            review_id=review.id,
+            created_at=now.utc,
+            updated_at=now.utc,
+            # The entry belongs to the reviewed week, even when backfilled later.
+            date=self._day_in(review.week).isoformat(),
+            week=review.week,
+        )
+        with self.store.transaction():
+            self.store.insert_entry(entry)
+        return entry
+
+    def record_win(self, review: Review, text: str, by: str | None = None) -> None:
+        win = require_text(text, "win")
+        with self.store.transaction():
+            self.store.update_review(
+                review.id, self.now().utc, win=win, win_by=(by or "").strip() or None
+            )
+
+    def commit(self, review: Review, text: str) -> Commitment:
+        body = require_text(text, "commitment")
+        now = self.now()
+        commitment = Commitment(
+            id=new_id(),
+            text=body,
+            status="open",
+            week=review.week,
+            due_week=weeks.shift(review.week, 1),
+            review_id=review.id,
+            created_at=now.utc,
+        )
+        with self.store.transaction():
+            previous = self.store.commitment_for_review(review.id)
+            if previous is not None:
+                self.store.delete_commitment(previous.id)
+            self.store.insert_commitment(commitment)
+        return commitment
+
+    def step_done(self, review: Review, step: str) -> None:
+        with self.store.transaction():
+            self.store.mark_step(review.id, step, self.now().utc)
+
+    def complete(self, review: Review) -> Review:
+        now = self.now()
+        with self.store.transaction():
+            for step in REVIEW_STEPS:
+                self.store.mark_step(review.id, step, now.utc)
+            self.store.update_review(review.id, now.utc, status="complete", completed_at=now.utc)
+        found = self.store.get_review(review.week)
+        assert found is not None
+        return found
+
+    def record_review(
+        self,
+        week: str,
+        *,
+        results: object,
+        relationships: object,
+        extra: dict[str, object] | None = None,
+        reflection: str | None = None,
+        prompt_id: str | None = None,
+        win: str | None = None,
+        win_by: str | None = None,
+        commitment: str | None = None,
+        replace: bool = False,
+    ) -> Review:
+        """A whole review from flags, all validated before anything is written."""
+        ratings = {
+            "results": parse_rating(results, "results"),
+            "relationships": parse_rating(relationships, "relationships"),
+        }
+        extras = {name: parse_rating(value, name) for name, value in (extra or {}).items()}
+        texts = {
+            "reflection": reflection,
+            "win": win,
+            "commitment": commitment,
+        }
+        for what, text in texts.items():
+            if text is not None:
+                require_text(text, what)
+        existing = self.store.get_review(week)
+        if existing is not None and existing.status == "complete" and not replace:
+            raise Conflict(messages.REVIEW_EXISTS.format(week=week), messages.REVIEW_EXISTS_HINT)
+        # One transaction: a scripted review lands whole or not at all.
+        with self.store.transaction():
+            if existing is not None and replace:
+                self.store.delete_review(existing.id)
+                existing = None
+            if existing is None:
+                self.store.create_review(new_id(), week, self.now().utc)
+        state = self.start_review(week) if existing is None else self._state(existing)
+        review = state.review
+        for name, value in {**ratings, **extras}.items():
+            self.rate(review, name, value)
+        if reflection is not None:
+            self.reflect(review, reflection, prompt_id)
+        if win is not None:
+            self.record_win(review, win, win_by)
+        if commitment is not None:
+            self.commit(review, commitment)
+        return self.complete(review)
+
+    def standing(self, week: str) -> Standing:
+        """This week's grid style and lean, and whether a lean is temporary or lasting."""
+        from leadjournal import insights
+
+        review = self.store.get_review(week)
+        if review is None or review.results is None or review.relationships is None:
+            raise BadInput(messages.NO_RATINGS.format(week=week), messages.NO_RATINGS_HINT)
+        lean = insights.lean(review.results, review.relationships)
+        return Standing(
+            week=week,
+            results=review.results,
+            relationships=review.relationships,
+            lean=lean,
+            style=insights.grid_style(review.results, review.relationships),
+            toward=insights.lean_toward(lean),
+            imbalance=insights.imbalance(self._rated_weeks(week)),
+        )
+
+    def _rated_weeks(self, up_to_week: str) -> list[insights.WeekRatings]:
+        from leadjournal import insights
+
+        return [
+            insights.WeekRatings(
+                week=r.week, results=r.results, relationships=r.relationships, extra=r.extra
+            )
+            for r in self.store.rated_reviews(up_to_week)
+            if r.results is not None and r.relationships is not None
+        ]
+
+    def trends(self, window: int = 12, *, current_week: str | None = None) -> Trends:
+        from leadjournal import insights
+
+        if window < 1:
+            raise BadInput(messages.BAD_WEEKS.format(value=window), messages.BAD_WEEKS_HINT)
+        week = current_week or self.current_week()
+        commitments = [
+            insights.CommitmentState(status=c.status, due_week=c.due_week)
+            for c in self.store.commitments()
+        ]
+        return insights.build_trends(
+            self._rated_weeks(week), commitments, current_week=week, window=window
+        )
+
+    def summary(self, week: str, window: int = 5) -> ReviewSummary:
+        return ReviewSummary(
+            week=week,
+            trends=self.trends(window, current_week=max(week, self.current_week())),
+            open_commitments=self.store.commitments("open"),
+        )
+
+    def suggestion(self, week: str) -> str:
+        """A commitment idea that leans the other way from this week's lean."""
+        review = self.store.get_review(week)
+        if review is None or review.results is None or review.relationships is None:
+            return messages.SUGGEST_BALANCED
+        lean = review.relationships - review.results
+        if lean <= -2:
+            return messages.SUGGEST_FOR_RESULTS_LEAN
+        if lean >= 2:
+            return messages.SUGGEST_FOR_RELATIONSHIPS_LEAN
+        return messages.SUGGEST_BALANCED
+
+    # -- prompts -----------------------------------------------------------
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            from leadjournal.prompts import load_library
+
+            self._library = load_library(self.prompt_dirs)
+        return self._library
+
+    def review_prompts(self, week: str, *, count: int = 1, seed: int | None = None) -> list[Prompt]:
+        """The prompts that fit this leader's week, by DESIGN.md's rules."""
+        from leadjournal import insights
+        from leadjournal.prompts import SelectionContext, choose_prompts
+
+        rated = self._rated_weeks(week)
+        this_week = next((r for r in rated if r.week == week), None)
+        toward = None
+        if this_week is not None:
+            toward = insights.lean_toward(insights.lean(this_week.results, this_week.relationships))
+        lasting = insights.imbalance(rated)
+        dropped = any(
+            f.outcome == "dropped" and f.week == week
+            for c in self.store.commitments("dropped")
+            for f in c.follow_ups
+        )
+        context = SelectionContext(
+            week=week,
+            lean_toward=toward,
+            lasting_toward=lasting.toward if lasting.state == "lasting" else None,
+            setback=dropped or (this_week is not None and insights.is_setback(rated, week)),
+            recently_answered=frozenset(
+                self.store.prompts_answered_since(weeks.shift(week, -RECENT_PROMPT_WEEKS))
+            ),
+        )
+        return choose_prompts(self.library, context, count=count, seed=seed)
+
+    @staticmethod
+    def _day_in(week: str) -> date:
+        return weeks.week_start(week)
+
+
+@dataclass(frozen=True)
+class _At:
+    """A clock stopped at one moment, to stamp a backdated entry."""
+
+    moment: datetime
+
+    def now(self) -> datetime:
+        return self.moment

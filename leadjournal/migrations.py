@@ -1,0 +1,133 @@
+"""Numbered, recorded schema migrations.
+
+Append-only: a shipped migration is never edited; fix forward with a new one.
+Each runs in a transaction with its ledger row (sqlite-utils' ``Migrations``)
+and ends by setting ``PRAGMA user_version`` to its number, so opening a journal
+can tell "up to date" from one cheap pragma without importing sqlite-utils.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("leadjournal")
+
+# Ratings live in the schema's CHECK constraints too, so another tool cannot
+# store a rating outside the Managerial Grid's scale.
+_RATING = "CHECK ({col} IS NULL OR ({col} BETWEEN 1 AND 9 AND typeof({col}) = 'integer'))"
+
+
+@migrations()
+def m001_create_journal(db: Database) -> None:
+    # sqlite-utils runs a script statement by statement inside a transaction,
+    # so the migration stays all-or-nothing (plain executescript would commit).
+    db.executescript(
+        f"""
+        CREATE TABLE reviews (
+            id TEXT PRIMARY KEY,
+            week TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL DEFAULT 'in_progress'
+                CHECK (status IN ('in_progress', 'complete')),
+            results INTEGER {_RATING.format(col="results")},
+            relationships INTEGER {_RATING.format(col="relationships")},
+            win TEXT,
+            win_by TEXT,
+            steps_done TEXT NOT NULL DEFAULT '[]',
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            completed_at TEXT
+        );
+
+        CREATE TABLE review_ratings (
+            review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+            dimension TEXT NOT NULL CHECK (length(dimension) > 0),
+            value INTEGER NOT NULL {_RATING.format(col="value")},
+            PRIMARY KEY (review_id, dimension)
+        );
+
+        CREATE TABLE entries (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL
+                CHECK (kind IN ('reflection', 'review', 'prompt', 'exercise')),
+            body TEXT NOT NULL CHECK (length(trim(body)) > 0),
+            title TEXT,
+            starred INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1)),
+            prompt_id TEXT,
+            review_id TEXT REFERENCES reviews(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            date TEXT NOT NULL,
+            week TEXT NOT NULL
+        );
+        CREATE INDEX entries_week ON entries(week);
+        CREATE INDEX entries_date ON entries(date, created_at);
+        CREATE INDEX entries_created ON entries(created_at);
+        CREATE INDEX entries_review ON entries(review_id);
+        CREATE INDEX entries_prompt ON entries(prompt_id, week);
+
+        CREATE TABLE entry_tags (
+            entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL CHECK (length(tag) > 0),
+            PRIMARY KEY (entry_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX entry_tags_tag ON entry_tags(tag, entry_id);
+
+        CREATE TABLE commitments (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'done', 'partly', 'dropped')),
+            week TEXT NOT NULL,
+            due_week TEXT NOT NULL,
+            review_id TEXT REFERENCES reviews(id) ON DELETE SET NULL,
+            source TEXT NOT NULL DEFAULT 'review',
+            outcome_note TEXT,
+            created_at TEXT NOT NULL,
+            closed_at TEXT
+        );
+        CREATE INDEX commitments_status ON commitments(status, due_week);
+        CREATE UNIQUE INDEX commitments_one_per_review
+            ON commitments(review_id) WHERE review_id IS NOT NULL AND source = 'review';
+
+        CREATE TABLE follow_ups (
+            id TEXT PRIMARY KEY,
+            commitment_id TEXT NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+            week TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('done', 'partly', 'not_yet', 'dropped')),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (commitment_id, week)
+        );
+
+        CREATE TABLE exercise_runs (
+            id TEXT PRIMARY KEY,
+            exercise_id TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'in_progress'
+                CHECK (status IN ('in_progress', 'complete')),
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            completed_at TEXT,
+            date TEXT NOT NULL,
+            week TEXT NOT NULL
+        );
+        CREATE INDEX exercise_runs_exercise ON exercise_runs(exercise_id, status);
+
+        CREATE TABLE exercise_answers (
+            run_id TEXT NOT NULL REFERENCES exercise_runs(id) ON DELETE CASCADE,
+            step_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            answer TEXT,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, step_id)
+        ) WITHOUT ROWID;
+        """
+    )
+    # Full-text search over what the leader wrote; triggers keep it in step.
+    db["entries"].enable_fts(
+        ["title", "body"], fts_version="FTS5", create_triggers=True, tokenize="porter"
+    )
+    # Marks the file as a leadjournal journal ("LJRN"), so other SQLite files
+    # are told apart from ours before anything is written to them.
+    db.execute("PRAGMA application_id = 1279939150")
+    db.execute("PRAGMA user_version = 1")

@@ -1,0 +1,559 @@
+"""The journal's storage: opens the database, migrates it, maps rows to models.
+
+The only module with SQL in it. Everyday reads and writes use plain
+``sqlite3``: importing sqlite-utils costs more than a whole ``write`` command
+may take, so it is loaded only when migrations are pending.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from leadjournal import messages
+from leadjournal.errors import Ambiguous, NotFound, StorageError
+from leadjournal.models import (
+    Commitment,
+    CommitmentStatus,
+    Entry,
+    FollowUp,
+    MigrationStatus,
+    Review,
+)
+
+# The schema this code reads and writes; every migration sets
+# ``PRAGMA user_version`` to its own number (a test keeps the two in step).
+SCHEMA_VERSION = 1
+APPLICATION_ID = int.from_bytes(b"LJRN", "big")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 10.0
+
+IdTable = Literal["entries", "commitments", "reviews", "exercise_runs"]
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open a connection with the journal's settings.
+
+    The one place a connection is made, so an encrypted connection can
+    replace this function without touching the rest.
+    """
+    # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so a writer
+    # waits on the busy timeout instead of failing when another terminal writes.
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, backup_suffix: str = "") -> Store:
+        """Open (creating if needed) and migrate the journal at ``path``."""
+        _prepare_file(path)
+        try:
+            conn = connect(path)
+            _check_identity(conn, path)
+            # WAL lets a reader in one terminal and a writer in another both
+            # proceed; FULL sync keeps a committed answer through a power cut.
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            raise describe_sqlite_error(exc, str(path)) from exc
+        store = cls(conn, str(path))
+        store._migrate(backup_suffix)
+        return store
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A fresh in-memory journal, for tests and dry runs."""
+        conn = connect(":memory:")
+        conn.execute("PRAGMA foreign_keys = ON")
+        store = cls(conn, ":memory:")
+        store._migrate("")
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self, backup_suffix: str) -> None:
+        version = self._schema_version()
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                messages.DB_TOO_NEW.format(path=self.path), messages.DB_TOO_NEW_HINT
+            )
+        if version == SCHEMA_VERSION:
+            return
+        # Lazy: sqlite-utils is only needed on the rare open that migrates.
+        from sqlite_utils import Database
+
+        from leadjournal.migrations import migrations
+
+        if version > 0 and self.path != ":memory:":
+            self.backup(Path(f"{self.path}.before-v{SCHEMA_VERSION}{backup_suffix}.db"))
+        db = Database(self.conn)
+        # One IMMEDIATE transaction around the whole set: two terminals that
+        # open an old journal at once take turns, and a failed step leaves the
+        # file as it was (sqlite-utils nests each migration in a savepoint).
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self._schema_version() < SCHEMA_VERSION:
+                migrations.apply(db)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def migration_status(self) -> MigrationStatus:
+        from leadjournal.migrations import migrations
+
+        names = [m.name for m in migrations._migrations]
+        applied = [
+            row["name"]
+            for row in self.conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                ["leadjournal"],
+            )
+        ]
+        return MigrationStatus(
+            path=self.path,
+            schema_version=self._schema_version(),
+            applied=applied,
+            pending=[name for name in names if name not in applied],
+        )
+
+    def backup(self, target: Path) -> Path:
+        """A consistent copy of the journal, readable by its owner only."""
+        if target.exists():
+            raise StorageError(
+                messages.BACKUP_EXISTS.format(path=target), messages.BACKUP_EXISTS_HINT
+            )
+        _create_private_file(target)
+        copy = sqlite3.connect(str(target))
+        try:
+            self.conn.backup(copy)
+        finally:
+            copy.close()
+        return target
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic write; waits for another terminal's write to finish."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- ids ---------------------------------------------------------------
+
+    def resolve_id(self, table: IdTable, prefix: str, noun: str) -> str:
+        """The full id a unique prefix names, as git resolves short hashes."""
+        wanted = prefix.strip().lower()
+        if not wanted or any(c not in "0123456789abcdef-" for c in wanted):
+            raise NotFound(messages.NOT_FOUND.format(noun=noun, id=prefix), messages.ID_HINT)
+        # A range on the primary key: an index seek, not a scan, at any size.
+        rows = self.conn.execute(
+            f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+            [wanted, wanted + "g"],
+        ).fetchall()
+        if not rows:
+            raise NotFound(messages.NOT_FOUND.format(noun=noun, id=prefix), messages.ID_HINT)
+        if len(rows) > 1:
+            candidates = [row["id"][:12] for row in rows]
+            raise Ambiguous(
+                messages.AMBIGUOUS.format(noun=noun, id=prefix, candidates=", ".join(candidates)),
+                messages.AMBIGUOUS_HINT,
+                candidates,
+            )
+        return str(rows[0]["id"])
+
+    # -- entries -----------------------------------------------------------
+
+    def insert_entry(self, entry: Entry) -> None:
+        self.conn.execute(
+            """INSERT INTO entries (id, kind, body, title, starred, prompt_id, review_id,
+                                    created_at, updated_at, date, week)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                entry.id,
+                entry.kind,
+                entry.body,
+                entry.title,
+                int(entry.starred),
+                entry.prompt_id,
+                entry.review_id,
+                entry.created_at,
+                entry.updated_at,
+                entry.date,
+                entry.week,
+            ],
+        )
+        self._set_tags(entry.id, entry.tags)
+
+    def _set_tags(self, entry_id: str, tags: Iterable[str]) -> None:
+        self.conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", [entry_id])
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)",
+            [(entry_id, tag) for tag in tags],
+        )
+
+    def update_entry(self, entry_id: str, body: str, tags: Sequence[str], updated_at: str) -> None:
+        self.conn.execute(
+            "UPDATE entries SET body = ?, updated_at = ? WHERE id = ?", [body, updated_at, entry_id]
+        )
+        self._set_tags(entry_id, tags)
+
+    def delete_entry(self, entry_id: str) -> None:
+        self.conn.execute("DELETE FROM entries WHERE id = ?", [entry_id])
+
+    def get_entry(self, entry_id: str) -> Entry:
+        rows = self._entries("WHERE e.id = ?", [entry_id])
+        if not rows:
+            raise NotFound(messages.NOT_FOUND.format(noun="entry", id=entry_id), messages.ID_HINT)
+        return rows[0]
+
+    def entries_in_weeks(
+        self, weeks: Sequence[str], tag: str | None = None, limit: int | None = None
+    ) -> list[Entry]:
+        marks = ",".join("?" for _ in weeks)
+        where = f"WHERE e.week IN ({marks})"
+        params: list[Any] = list(weeks)
+        if tag is not None:
+            where += " AND e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)"
+            params.append(tag)
+        return self._entries(where, params, limit=limit)
+
+    def entries_with_tag(self, tag: str, limit: int | None = None) -> list[Entry]:
+        return self._entries(
+            "WHERE e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)", [tag], limit=limit
+        )
+
+    def entries_for_review(self, review_id: str) -> list[Entry]:
+        return self._entries("WHERE e.review_id = ?", [review_id])
+
+    def prompts_answered_since(self, week: str) -> set[str]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT prompt_id FROM entries WHERE prompt_id IS NOT NULL AND week >= ?",
+            [week],
+        )
+        return {str(row[0]) for row in rows}
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[Entry, str]]:
+        """Entries matching every word of ``query``, best first, with a snippet."""
+        terms = [term.replace('"', '""') for term in query.split()]
+        if not terms:
+            return []
+        # Each word quoted: the leader's text is searched for, never parsed as
+        # FTS5 syntax, so "AND", "*" or a stray quote cannot break the query.
+        match = " ".join(f'"{term}"' for term in terms)
+        rows = self.conn.execute(
+            """SELECT e.id AS id,
+                      snippet(entries_fts, -1, '[', ']', '…', 12) AS snippet
+               FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid
+               WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts) LIMIT ?""",
+            [match, limit],
+        ).fetchall()
+        found = {entry.id: entry for entry in self._entries_by_ids([r["id"] for r in rows])}
+        return [(found[row["id"]], str(row["snippet"])) for row in rows]
+
+    def _entries_by_ids(self, ids: Sequence[str]) -> list[Entry]:
+        if not ids:
+            return []
+        marks = ",".join("?" for _ in ids)
+        return self._entries(f"WHERE e.id IN ({marks})", list(ids))
+
+    def _entries(self, where: str, params: Sequence[Any], limit: int | None = None) -> list[Entry]:
+        # The newest `limit` entries, shown oldest first like a journal reads.
+        sql = f"""SELECT e.*, (SELECT json_group_array(tag) FROM
+                      (SELECT tag FROM entry_tags t WHERE t.entry_id = e.id ORDER BY tag)) AS tags
+                  FROM entries e {where} ORDER BY e.created_at DESC, e.rowid DESC"""
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        rows = self.conn.execute(sql, list(params)).fetchall()
+        return [_entry(row) for row in reversed(rows)]
+
+    # -- reviews -----------------------------------------------------------
+
+    def get_review(self, week: str) -> Review | None:
+        row = self.conn.execute("SELECT * FROM reviews WHERE week = ?", [week]).fetchone()
+        return None if row is None else self._review(row)
+
+    def reviews_in_weeks(self, weeks: Sequence[str]) -> list[Review]:
+        marks = ",".join("?" for _ in weeks)
+        rows = self.conn.execute(
+            f"SELECT * FROM reviews WHERE week IN ({marks}) ORDER BY week", list(weeks)
+        ).fetchall()
+        return [self._review(row) for row in rows]
+
+    def completed_reviews(self, up_to_week: str) -> list[Review]:
+        rows = self.conn.execute(
+            "SELECT * FROM reviews WHERE status = 'complete' AND week <= ? ORDER BY week",
+            [up_to_week],
+        ).fetchall()
+        return [self._review(row) for row in rows]
+
+    def create_review(self, review_id: str, week: str, at: str) -> None:
+        self.conn.execute(
+            "INSERT INTO reviews (id, week, started_at, updated_at) VALUES (?, ?, ?, ?)",
+            [review_id, week, at, at],
+        )
+
+    def delete_review(self, review_id: str) -> None:
+        """Remove a review and what it recorded, so the week can be done again."""
+        self.conn.execute(
+            "DELETE FROM entries WHERE review_id = ? AND kind = 'review'", [review_id]
+        )
+        self.conn.execute(
+            "DELETE FROM commitments WHERE review_id = ? AND source = 'review'", [review_id]
+        )
+        self.conn.execute("DELETE FROM reviews WHERE id = ?", [review_id])
+
+    def update_review(self, review_id: str, at: str, **fields: Any) -> None:
+        allowed = {"results", "relationships", "win", "win_by", "status", "completed_at"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"not review fields: {sorted(unknown)}")
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        self.conn.execute(
+            f"UPDATE reviews SET {assignments}, updated_at = ? WHERE id = ?",
+            [*fields.values(), at, review_id],
+        )
+
+    def set_extra_rating(self, review_id: str, dimension: str, value: int) -> None:
+        self.conn.execute(
+            """INSERT INTO review_ratings (review_id, dimension, value) VALUES (?, ?, ?)
+               ON CONFLICT (review_id, dimension) DO UPDATE SET value = excluded.value""",
+            [review_id, dimension, value],
+        )
+
+    def mark_step(self, review_id: str, step: str, at: str) -> None:
+        row = self.conn.execute("SELECT steps_done FROM reviews WHERE id = ?", [review_id]).fetchone()
+        done: list[str] = json.loads(row["steps_done"])
+        if step not in done:
+            done.append(step)
+        self.conn.execute(
+            "UPDATE reviews SET steps_done = ?, updated_at = ? WHERE id = ?",
+            [json.dumps(done), at, review_id],
+        )
+
+    def _review(self, row: sqlite3.Row) -> Review:
+        extra = {
+            str(r["dimension"]): int(r["value"])
+            for r in self.conn.execute(
+                "SELECT dimension, value FROM review_ratings WHERE review_id = ? ORDER BY dimension",
+                [row["id"]],
+            )
+        }
+        return Review(
+            id=row["id"],
+            week=row["week"],
+            status=row["status"],
+            results=row["results"],
+            relationships=row["relationships"],
+            extra=extra,
+            win=row["win"],
+            win_by=row["win_by"],
+            steps_done=json.loads(row["steps_done"]),
+            started_at=row["started_at"],
+            updated_at=row["updated_at"],
+            completed_at=row["completed_at"],
+        )
+
+    # -- commitments -------------------------------------------------------
+
+    def insert_commitment(self, commitment: Commitment) -> None:
+        self.conn.execute(
+            """INSERT INTO commitments (id, text, status, week, due_week, review_id, source,
+                                        outcome_note, created_at, closed_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                commitment.id,
+                commitment.text,
+                commitment.status,
+                commitment.week,
+                commitment.due_week,
+                commitment.review_id,
+                commitment.source,
+                commitment.outcome_note,
+                commitment.created_at,
+                commitment.closed_at,
+            ],
+        )
+
+    def get_commitment(self, commitment_id: str) -> Commitment:
+        found = self._commitments("WHERE id = ?", [commitment_id])
+        if not found:
+            raise NotFound(
+                messages.NOT_FOUND.format(noun="commitment", id=commitment_id), messages.ID_HINT
+            )
+        return found[0]
+
+    def commitments(self, status: CommitmentStatus | None = None) -> list[Commitment]:
+        if status is None:
+            return self._commitments("", [])
+        return self._commitments("WHERE status = ?", [status])
+
+    def commitment_for_review(self, review_id: str) -> Commitment | None:
+        found = self._commitments("WHERE review_id = ? AND source = 'review'", [review_id])
+        return found[0] if found else None
+
+    def open_commitments_before(self, week: str) -> list[Commitment]:
+        return self._commitments("WHERE status = 'open' AND week < ?", [week])
+
+    def set_commitment_status(
+        self, commitment_id: str, status: CommitmentStatus, note: str | None, at: str | None
+    ) -> None:
+        self.conn.execute(
+            """UPDATE commitments SET status = ?, outcome_note = COALESCE(?, outcome_note),
+                      closed_at = ? WHERE id = ?""",
+            [status, note, at if status != "open" else None, commitment_id],
+        )
+
+    def record_follow_up(self, follow_up: FollowUp) -> None:
+        self.conn.execute(
+            """INSERT INTO follow_ups (id, commitment_id, week, outcome, note, created_at)
+               VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (commitment_id, week) DO UPDATE
+               SET outcome = excluded.outcome, note = excluded.note""",
+            [
+                follow_up.id,
+                follow_up.commitment_id,
+                follow_up.week,
+                follow_up.outcome,
+                follow_up.note,
+                follow_up.created_at,
+            ],
+        )
+
+    def followed_up_in(self, week: str) -> set[str]:
+        rows = self.conn.execute("SELECT commitment_id FROM follow_ups WHERE week = ?", [week])
+        return {str(row[0]) for row in rows}
+
+    def _commitments(self, where: str, params: Sequence[Any]) -> list[Commitment]:
+        rows = self.conn.execute(
+            f"SELECT * FROM commitments {where} ORDER BY week, created_at", list(params)
+        ).fetchall()
+        follow_ups: dict[str, list[FollowUp]] = {}
+        if rows:
+            marks = ",".join("?" for _ in rows)
+            for f in self.conn.execute(
+                f"SELECT * FROM follow_ups WHERE commitment_id IN ({marks}) ORDER BY week",
+                [row["id"] for row in rows],
+            ):
+                follow_ups.setdefault(f["commitment_id"], []).append(
+                    FollowUp(
+                        id=f["id"],
+                        commitment_id=f["commitment_id"],
+                        week=f["week"],
+                        outcome=f["outcome"],
+                        note=f["note"],
+                        created_at=f["created_at"],
+                    )
+                )
+        return [
+            Commitment(
+                id=row["id"],
+                text=row["text"],
+                status=row["status"],
+                week=row["week"],
+                due_week=row["due_week"],
+                review_id=row["review_id"],
+                source=row["source"],
+                outcome_note=row["outcome_note"],
+                created_at=row["created_at"],
+                closed_at=row["closed_at"],
+                follow_ups=follow_ups.get(row["id"], []),
+            )
+            for row in rows
+        ]
+
+
+def _entry(row: sqlite3.Row) -> Entry:
+    return Entry(
+        id=row["id"],
+        kind=row["kind"],
+        body=row["body"],
+        title=row["title"],
+        tags=[tag for tag in json.loads(row["tags"] or "[]") if tag is not None],
+        starred=bool(row["starred"]),
+        prompt_id=row["prompt_id"],
+        review_id=row["review_id"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        date=row["date"],
+        week=row["week"],
+    )
+
+
+# -- files and errors --------------------------------------------------------
+
+
+def _prepare_file(path: Path) -> None:
+    """Create a new journal file owner-only, or check an existing one is SQLite."""
+    if path.is_dir():
+        raise StorageError(messages.DB_IS_FOLDER.format(path=path), messages.DB_PATH_HINT)
+    if path.exists():
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+        # An empty file is a valid empty database; anything else must be SQLite.
+        if head and head != _SQLITE_MAGIC:
+            raise StorageError(messages.NOT_SQLITE.format(path=path), messages.NOT_SQLITE_HINT)
+        return
+    try:
+        # 0700: the folder holding private reflections is the owner's alone.
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _create_private_file(path)
+    except OSError as exc:
+        raise StorageError(
+            messages.CANNOT_CREATE_DB.format(path=path, reason=exc.strerror or exc),
+            messages.DB_PATH_HINT,
+        ) from exc
+
+
+def _create_private_file(path: Path) -> None:
+    # O_EXCL with mode 0600: the file never exists, even briefly, with wider
+    # permissions than the owner's (SQLite gives -wal and -shm the same mode).
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(descriptor)
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a SQLite file that belongs to some other program."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id == APPLICATION_ID:
+        return
+    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id != 0 or has_tables:
+        raise StorageError(messages.NOT_A_JOURNAL.format(path=path), messages.NOT_SQLITE_HINT)
+
+
+def describe_sqlite_error(exc: sqlite3.Error, path: str) -> StorageError:
+    """Turn SQLite's error into one the leader can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StorageError(messages.DB_LOCKED.format(path=path), messages.DB_LOCKED_HINT)
+    if "full" in text:
+        return StorageError(messages.DISK_FULL.format(path=path), messages.DISK_FULL_HINT)
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageError(messages.DB_READ_ONLY.format(path=path), messages.DB_PATH_HINT)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError(messages.DB_CORRUPT.format(path=path), messages.DB_CORRUPT_HINT)
+    if isinstance(exc, sqlite3.IntegrityError):
+        return StorageError(messages.DB_CONSTRAINT.format(detail=exc), messages.DB_CONSTRAINT_HINT)
+    return StorageError(messages.DB_ERROR.format(path=path, detail=exc), messages.DB_ERROR_HINT)
