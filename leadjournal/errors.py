@@ -14,6 +14,7 @@ class ExitCode(IntEnum):
     OK = 0
     FAILURE = 1  # not found, conflict, storage trouble
     BAD_INPUT = 2  # usage and validation
+    INTERRUPTED = 130  # Ctrl-C, as shells report it; answers given so far are kept
 
 
 class LeadJournalError(Exception):

@@ -41,3 +41,135 @@ DB_ERROR = "The journal at {path} could not be used: {detail}."
 DB_ERROR_HINT = "Run 'leadjournal db doctor' to check the file."
 BACKUP_EXISTS = "{path} already exists; a backup never overwrites a file."
 BACKUP_EXISTS_HINT = "Name a new file for the backup."
+
+# -- input -------------------------------------------------------------------
+BAD_RATING = "The {name} rating must be a whole number from 1 to 9, not '{value}'."
+RATING_HINT = "1 means almost none of the week went there, 9 means a great deal did."
+EMPTY_TEXT = "The {what} is empty."
+EMPTY_TEXT_HINT = "Write at least a few words, or skip this step."
+BAD_TAG = "'{value}' is not a tag."
+TAG_HINT = "A tag is one word of letters, digits, '_' or '-', like @hiring or @one-on-ones."
+BAD_WEEKS = "The number of weeks must be 1 or more, not {value}."
+BAD_WEEKS_HINT = "For example: --weeks 4."
+
+# -- reviews and commitments --------------------------------------------------
+REVIEW_EXISTS = "The review for {week} is already done."
+REVIEW_EXISTS_HINT = "Add --replace to record it again from the start, or pick another --week."
+NO_RATINGS = "The review for {week} has no ratings yet."
+NO_RATINGS_HINT = "Rate results and relationships first."
+COMMITMENT_CLOSED = "Commitment {id} is already {status}."
+COMMITMENT_CLOSED_HINT = "Only open commitments can be marked done or dropped."
+SUGGEST_FOR_RESULTS_LEAN = (
+    "Your week leaned toward results. Try a people-side change: hold a one-on-one "
+    "that is about the person, or recognise someone's effort in front of the team."
+)
+SUGGEST_FOR_RELATIONSHIPS_LEAN = (
+    "Your week leaned toward relationships. Try a results-side change: agree one "
+    "clear expectation with a deadline, or follow up on a commitment someone made."
+)
+SUGGEST_BALANCED = (
+    "Pick one small change you can see happen by next week: a conversation, "
+    "a decision, or a habit you want to keep."
+)
+
+# -- config ------------------------------------------------------------------
+CONFIG_HINT = (
+    "Fix the file, or move it aside to use the defaults. "
+    "Known keys: editor, prompts, prompts_folder, prompt_count, extra_dimensions."
+)
+CONFIG_UNREADABLE = "Cannot read the config file {path}: {reason}."
+CONFIG_SYNTAX = "The config file {path} is not valid TOML: {reason}."
+CONFIG_INVALID = "The config file {path} has a problem: {problems}."
+BAD_DIMENSION = "'{name}' is not a dimension name (lower-case letters, digits and '-')"
+CORE_DIMENSION = "'{name}' is always asked; list only extra dimensions"
+DUPLICATE_DIMENSION = "'{name}' is listed twice"
+BAD_NOW = "LEADJOURNAL_NOW is '{value}', which is not an ISO date-time."
+BAD_NOW_HINT = "Set it like 2026-11-20T09:00 (it is meant for tests and demos), or unset it."
+
+# -- text input --------------------------------------------------------------
+MULTILINE_HINT = "Finish with an empty line. Type :e to use your editor, or just Enter to skip."
+MULTILINE_HINT_NO_EDITOR = "Finish with an empty line."
+EDITOR_UNSET = (
+    "No editor is set, so type here instead. "
+    "Set $EDITOR or 'editor' in config.toml to write in your editor."
+)
+EDITOR_FAILED = "The editor '{editor}' did not finish cleanly, so type here instead."
+WRITE_QUESTION = "Write your {what}:"
+
+# -- entries -----------------------------------------------------------------
+SAVED_ENTRY = "Saved entry {id} ({week})."
+ONE_PERIOD = "Choose one period: --this-week, --last-week, --week or --weeks."
+ONE_PERIOD_HINT = "For example: leadjournal log --weeks 8."
+BAD_LIMIT = "The limit must be 1 or more, not {value}."
+BAD_LIMIT_HINT = "For example: --limit 10."
+EDIT_NEEDS_EDITOR = "Editing needs an editor, and none could be started."
+EDIT_NEEDS_EDITOR_HINT = "Set $EDITOR (for example: export EDITOR=nano) or 'editor' in config.toml."
+UNCHANGED = "Entry {id} is unchanged."
+EDITED = "Saved your changes to entry {id}."
+DELETE_NEEDS_YES = "Deleting asks for confirmation, and there is no terminal to ask at."
+DELETE_NEEDS_YES_HINT = "Add --yes to delete without asking."
+DELETE_CONFIRM = "Delete this entry for good?"
+NOT_DELETED = "Nothing was deleted."
+DELETED = "Deleted entry {id}."
+NO_ENTRIES = "No entries for {period}."
+NO_MATCHES = "Nothing matches '{query}'."
+
+# -- the review --------------------------------------------------------------
+FLAGS_NEED_RATINGS = "A review from flags needs both --results and --relationships."
+FLAGS_NEED_RATINGS_HINT = (
+    "For example: leadjournal review --results 7 --relationships 4 --win 'Launch'. "
+    "Run 'leadjournal review' in a terminal to be asked instead."
+)
+REVIEW_NEEDS_TERMINAL = "The interactive review needs a terminal, and input is not one."
+REVIEW_NEEDS_TERMINAL_HINT = (
+    "Run it in a terminal, or record it with flags: "
+    "leadjournal review --results 7 --relationships 4 --reflection '...'"
+)
+BAD_RATE_FLAG = "'{value}' is not NAME=N."
+BAD_RATE_FLAG_HINT = "For example: --rate energy=6."
+REVIEW_PAUSED = "Review of {week} paused; every answer you gave is saved."
+REVIEW_PAUSED_HINT = "Run 'leadjournal review' again to carry on where you stopped."
+REPLACE_CONFIRM = "The review for {week} is already done. Start it again from scratch?"
+REVIEW_KEPT = "Kept the review for {week} as it was."
+RESUMING = "You started the review for {week} earlier; your answers are saved."
+RESUME_CONFIRM = "Carry on where you stopped? (No starts the week over)"
+FOLLOW_UP_INTRO = "How did last time's commitments go?"
+FOLLOW_UP_QUESTION = "[d]one, [p]artly, [n]ot yet, drop [x], or Enter to skip:"
+FOLLOW_UP_RETRY = "Type d, p, n or x (or press Enter to skip)."
+FOLLOW_UP_NOTE = "What happened? (Enter to skip)"
+RATINGS_INTRO = "Two separate ratings, as on the Managerial Grid."
+ASK_RESULTS = "How much of this week went into results (goals, delivery, accountability)?"
+ASK_RELATIONSHIPS = (
+    "How much went into relationships (support, recognition, listening)?"
+)
+ASK_EXTRA = "How would you rate your {name} this week?"
+DEFAULT_REFLECTION = "What stands out from this week, and what would you do differently?"
+ASK_WIN = "One win to celebrate, yours or the team's (Enter to skip):"
+ASK_WIN_BY = "Whose effort was it? (Enter to skip)"
+ASK_COMMITMENT = "One specific change for next week (Enter to skip):"
+
+# -- where you stand and the trend ---------------------------------------------
+VERDICT_BALANCED = "Balanced: neither side is pulling ahead."
+VERDICT_NO_DATA = "No rated weeks yet."
+VERDICT_TEMPORARY = (
+    "A temporary lean toward {toward}. A week or two like this is normal; "
+    "watch that it does not set in."
+)
+VERDICT_LASTING = (
+    "A lasting imbalance toward {toward} ({weeks} of your recent weeks). "
+    "Step back and adjust: give {other} deliberate time next week."
+)
+STYLE_NOTES = {
+    "team": "high on both: the aim",
+    "produce-or-perish": "results at the cost of people",
+    "country club": "people at the cost of results",
+    "impoverished": "low on both: a hard week, or a sign to step back",
+    "middle of the road": "some of each, neither fully",
+}
+LEAN_NONE = "balanced (lean {lean:+d})"
+LEAN_TOWARD = "leans toward {toward} (lean {lean:+d})"
+STREAK = "Streak: {current} week(s) in a row, longest {longest}."
+OPEN_COMMITMENTS = "Open commitments: {count}."
+NO_COMMITMENTS = "No commitments yet."
+COMMITMENT_MARKED = "Commitment {id} is now {status}."
+BACKUP_WRITTEN = "Backup written to {path}. Open it with --db to read it."

@@ -301,9 +301,11 @@ class Store:
         ).fetchall()
         return [self._review(row) for row in rows]
 
-    def completed_reviews(self, up_to_week: str) -> list[Review]:
+    def rated_reviews(self, up_to_week: str) -> list[Review]:
+        """Reviews with both core ratings, up to a week: what trends are made of."""
         rows = self.conn.execute(
-            "SELECT * FROM reviews WHERE status = 'complete' AND week <= ? ORDER BY week",
+            """SELECT * FROM reviews WHERE week <= ?
+               AND results IS NOT NULL AND relationships IS NOT NULL ORDER BY week""",
             [up_to_week],
         ).fetchall()
         return [self._review(row) for row in rows]
@@ -415,6 +417,9 @@ class Store:
 
     def open_commitments_before(self, week: str) -> list[Commitment]:
         return self._commitments("WHERE status = 'open' AND week < ?", [week])
+
+    def delete_commitment(self, commitment_id: str) -> None:
+        self.conn.execute("DELETE FROM commitments WHERE id = ?", [commitment_id])
 
     def set_commitment_status(
         self, commitment_id: str, status: CommitmentStatus, note: str | None, at: str | None

@@ -1,0 +1,129 @@
+"""What the command line builds once and hands to the core: paths, clock, config.
+
+The only place environment variables are read.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from leadjournal import messages
+from leadjournal.errors import BadInput
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from leadjournal.clock import Clock
+    from leadjournal.config import Config
+    from leadjournal.journal import Journal
+
+APP_NAME = "leadjournal"
+
+
+@dataclass
+class Settings:
+    db_override: str | None
+    debug: bool = False
+    environ: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+
+    @classmethod
+    def from_environment(cls, db_path: str | None, *, debug: bool = False) -> Settings:
+        return cls(db_override=db_path, debug=debug)
+
+    # -- paths -------------------------------------------------------------
+
+    @cached_property
+    def home(self) -> Path:
+        """The folder holding journal.db and config.toml."""
+        if home := self.environ.get("LEADJOURNAL_HOME"):
+            return Path(home).expanduser()
+        import platformdirs  # lazy: only commands that touch data need it
+
+        return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+    @cached_property
+    def db_path(self) -> Path:
+        chosen = self.db_override or self.environ.get("LEADJOURNAL_DB")
+        if chosen:
+            return Path(chosen).expanduser()
+        return self.home / "journal.db"
+
+    @property
+    def config_path(self) -> Path:
+        return self.home / "config.toml"
+
+    @cached_property
+    def config(self) -> Config:
+        from leadjournal.config import load_config
+
+        return load_config(self.config_path)
+
+    @property
+    def prompt_dirs(self) -> list[Path]:
+        folders: list[Path] = []
+        if self.config.prompts_folder is not None:
+            folders.append(self.config.prompts_folder)
+        if extra := self.environ.get("LEADJOURNAL_PROMPTS"):
+            folders.extend(Path(part).expanduser() for part in extra.split(os.pathsep) if part)
+        return folders
+
+    @property
+    def editor(self) -> str | None:
+        return self.config.editor or self.environ.get("VISUAL") or self.environ.get("EDITOR")
+
+    # -- clock -------------------------------------------------------------
+
+    @cached_property
+    def clock(self) -> Clock:
+        from leadjournal.clock import FixedClock, SystemClock
+
+        text = self.environ.get("LEADJOURNAL_NOW")
+        if not text:
+            return SystemClock()
+        from datetime import datetime
+
+        try:
+            moment = datetime.fromisoformat(text.strip())
+        except ValueError:
+            raise BadInput(
+                messages.BAD_NOW.format(value=text), messages.BAD_NOW_HINT
+            ) from None
+        return FixedClock(moment)
+
+    # -- the journal -------------------------------------------------------
+
+    @contextmanager
+    def journal(self) -> Iterator[Journal]:
+        from leadjournal.journal import Journal
+        from leadjournal.store import Store
+
+        store = Store.open(self.db_path)
+        try:
+            yield Journal(store, self.clock, prompt_dirs=self.prompt_dirs)
+        finally:
+            store.close()
+
+    # -- terminal ----------------------------------------------------------
+
+    @cached_property
+    def console(self) -> Console:
+        from rich.console import Console
+
+        return Console(highlight=False)
+
+    @cached_property
+    def err_console(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=True, highlight=False)
+
+    @property
+    def interactive(self) -> bool:
+        return sys.stdin.isatty()

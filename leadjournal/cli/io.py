@@ -1,0 +1,112 @@
+"""Reading text from a person (inline or in $EDITOR) and writing JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from leadjournal import messages
+from leadjournal.cli.context import Settings
+from leadjournal.errors import BadInput
+
+
+def emit_json(data: Any) -> None:
+    """JSON on stdout and nothing else: scripts parse it."""
+    from pydantic import BaseModel
+
+    if isinstance(data, BaseModel):
+        text = data.model_dump_json(indent=2)
+    else:
+        text = json.dumps(_plain(data), indent=2, ensure_ascii=False)
+    sys.stdout.write(text + "\n")
+
+
+def _plain(data: Any) -> Any:
+    from pydantic import BaseModel
+
+    if isinstance(data, BaseModel):
+        return data.model_dump(mode="json")
+    if isinstance(data, list | tuple):
+        return [_plain(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _plain(value) for key, value in data.items()}
+    return data
+
+
+def edit_in_editor(settings: Settings, initial: str = "") -> str | None:
+    """The text after the person edits it, or None when no editor could run."""
+    editor = settings.editor
+    if not editor:
+        return None
+    # mkstemp makes the file 0600: a draft reflection is as private as the journal.
+    handle, name = tempfile.mkstemp(prefix="leadjournal-", suffix=".md")
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as draft:
+            draft.write(initial)
+        try:
+            result = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except (OSError, ValueError):
+            settings.err_console.print(messages.EDITOR_FAILED.format(editor=editor))
+            return None
+        if result.returncode != 0:
+            settings.err_console.print(messages.EDITOR_FAILED.format(editor=editor))
+            return None
+        return path.read_text(encoding="utf-8")
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def ask_lines(settings: Settings, question: str, *, allow_editor: bool = True) -> str:
+    """A multi-line answer typed at the terminal, ended by an empty line.
+
+    Typing ``:e`` on the first line opens $EDITOR instead. An empty first line
+    means "skip" and returns "".
+    """
+    console = settings.console
+    console.print(f"[bold]{question}[/bold]")
+    hint = messages.MULTILINE_HINT if allow_editor else messages.MULTILINE_HINT_NO_EDITOR
+    console.print(f"[dim]{hint}[/dim]")
+    lines: list[str] = []
+    while True:
+        line = console.input("> " if not lines else "  ")
+        if not lines and line.strip() == ":e" and allow_editor:
+            edited = edit_in_editor(settings)
+            if edited is not None:
+                return edited.strip()
+            console.print(f"[dim]{messages.EDITOR_UNSET}[/dim]")
+            continue
+        if not line.strip():
+            return "\n".join(lines).strip()
+        lines.append(line)
+
+
+def text_from_anywhere(settings: Settings, text: str | None, *, what: str) -> str:
+    """An argument, else piped stdin, else $EDITOR, else typed at the terminal."""
+    if text is not None:
+        return text
+    if not sys.stdin.isatty():
+        return sys.stdin.read()
+    edited = edit_in_editor(settings)
+    if edited is not None:
+        return edited
+    if settings.editor is None:
+        settings.err_console.print(f"[dim]{messages.EDITOR_UNSET}[/dim]")
+    answer = ask_lines(settings, messages.WRITE_QUESTION.format(what=what), allow_editor=False)
+    if not answer:
+        raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
+    return answer
+
+
+def confirm(settings: Settings, question: str, *, default: bool = False) -> bool:
+    if not settings.interactive:
+        return False
+    return typer.confirm(question, default=default)

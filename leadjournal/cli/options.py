@@ -1,0 +1,20 @@
+"""Option types shared by several commands."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
+Seed = Annotated[
+    int | None, typer.Option("--seed", help="Make the prompt choice repeatable.", metavar="N")
+]
+WeekOption = Annotated[
+    str | None,
+    typer.Option(
+        "--week",
+        metavar="WEEK",
+        help="An ISO week (2026-W45) or a date form: 2026-11-18, today, last week.",
+    ),
+]

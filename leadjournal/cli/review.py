@@ -1,0 +1,254 @@
+"""``leadjournal review``: the weekly review, interactive or from flags.
+
+Every answer is handed to the core (and so committed) the moment it is
+given: Ctrl-C, a closed terminal or a killed process loses nothing, and the
+next review of the week resumes at the first step not yet done.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from leadjournal import messages
+from leadjournal.cli.context import Settings
+from leadjournal.cli.io import ask_lines, confirm, emit_json
+from leadjournal.cli.options import Seed, WeekOption
+from leadjournal.errors import BadInput, ExitCode, LeadJournalError
+
+if TYPE_CHECKING:
+    from leadjournal.journal import Journal, ReviewState
+    from leadjournal.models import FollowUpOutcome, Review
+
+
+class ReviewPaused(LeadJournalError):
+    exit_code = ExitCode.INTERRUPTED
+    code = "paused"
+
+
+def review_command(
+    ctx: typer.Context,
+    week: WeekOption = None,
+    results: Annotated[str | None, typer.Option("--results", metavar="N", help="Results rating, 1–9.")] = None,
+    relationships: Annotated[str | None, typer.Option("--relationships", metavar="N", help="Relationships rating, 1–9.")] = None,
+    rate: Annotated[list[str] | None, typer.Option("--rate", metavar="NAME=N", help="An extra dimension's rating (repeatable), e.g. energy=6.")] = None,
+    reflection: Annotated[str | None, typer.Option("--reflection", metavar="TEXT", help="This week's reflection.")] = None,
+    win: Annotated[str | None, typer.Option("--win", metavar="TEXT", help="One win to celebrate.")] = None,
+    win_by: Annotated[str | None, typer.Option("--win-by", metavar="WHO", help="Whose effort the win was.")] = None,
+    commit: Annotated[str | None, typer.Option("--commit", metavar="TEXT", help="One specific change for next week.")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Record a week that is already reviewed again.")] = False,
+    no_prompts: Annotated[bool, typer.Option("--no-prompts", help="Do not ask a reflection prompt.")] = False,
+    seed: Seed = None,
+    as_json: Annotated[bool, typer.Option("--json", help="After a review from flags, print it as JSON.")] = False,
+) -> None:
+    """The weekly review: follow up, rate, reflect, celebrate, commit.
+
+    Interactive in a terminal; or record a whole review with flags.
+
+    Examples:
+
+      leadjournal review
+
+      leadjournal review --week 2026-W45
+
+      leadjournal review --results 7 --relationships 4 --reflection "Shipped, but rushed people" --win "Launch" --commit "Hold 1:1s with all three new hires"
+    """
+    settings: Settings = ctx.obj
+    flags = [results, relationships, rate, reflection, win, win_by, commit]
+    with settings.journal() as journal:
+        target = journal.parse_week(week)
+        if any(value is not None for value in flags):
+            if results is None or relationships is None:
+                raise BadInput(messages.FLAGS_NEED_RATINGS, messages.FLAGS_NEED_RATINGS_HINT)
+            recorded = journal.record_review(
+                target,
+                results=results,
+                relationships=relationships,
+                extra=_extra_ratings(rate or []),
+                reflection=reflection,
+                win=win,
+                win_by=win_by,
+                commitment=commit,
+                replace=replace,
+            )
+            if as_json:
+                emit_json(recorded)
+                return
+            _show_summary(settings, journal, target)
+            return
+        if not settings.interactive:
+            raise BadInput(messages.REVIEW_NEEDS_TERMINAL, messages.REVIEW_NEEDS_TERMINAL_HINT)
+        prompts_on = settings.config.prompts and not no_prompts
+        try:
+            _interactive(settings, journal, target, replace=replace, prompts_on=prompts_on, seed=seed)
+        except (KeyboardInterrupt, EOFError):
+            settings.console.print()
+            raise ReviewPaused(
+                messages.REVIEW_PAUSED.format(week=target), messages.REVIEW_PAUSED_HINT
+            ) from None
+
+
+def _extra_ratings(pairs: list[str]) -> dict[str, object]:
+    extra: dict[str, object] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise BadInput(messages.BAD_RATE_FLAG.format(value=pair), messages.BAD_RATE_FLAG_HINT)
+        extra[name.strip().lower()] = value
+    return extra
+
+
+def _interactive(
+    settings: Settings,
+    journal: Journal,
+    week: str,
+    *,
+    replace: bool,
+    prompts_on: bool,
+    seed: int | None,
+) -> None:
+    console = settings.console
+    state = journal.review_state(week)
+    if state is not None and state.review.status == "complete" and not replace:
+        if not confirm(settings, messages.REPLACE_CONFIRM.format(week=week)):
+            console.print(messages.REVIEW_KEPT.format(week=week))
+            return
+        replace = True
+    elif state is not None and state.resumed and not replace:
+        console.print(messages.RESUMING.format(week=week))
+        if not confirm(settings, messages.RESUME_CONFIRM, default=True):
+            replace = True
+    state = journal.start_review(week, replace=replace)
+    console.rule(f"[bold]Weekly review · {week}[/bold]")
+
+    if "follow_up" in state.remaining:
+        _follow_ups(settings, journal, state)
+    if "ratings" in state.remaining:
+        _ratings(settings, journal, state.review, week)
+    if "reflection" in state.remaining:
+        _reflection(settings, journal, state.review, week, prompts_on=prompts_on, seed=seed)
+    if "win" in state.remaining:
+        _win(settings, journal, state.review)
+    if "commitment" in state.remaining:
+        _commitment(settings, journal, state.review, week)
+    journal.complete(state.review)
+    _show_summary(settings, journal, week)
+
+
+_OUTCOMES: dict[str, FollowUpOutcome | None] = {
+    "d": "done",
+    "p": "partly",
+    "n": "not_yet",
+    "x": "dropped",
+    "s": None,
+    "": None,
+}
+
+
+def _follow_ups(settings: Settings, journal: Journal, state: ReviewState) -> None:
+    console = settings.console
+    if state.follow_ups:
+        console.print(f"\n[bold]1 · Follow-up[/bold]  {messages.FOLLOW_UP_INTRO}")
+    for commitment in state.follow_ups:
+        console.print(f"\n  “{commitment.text}”  [dim]({commitment.week})[/dim]")
+        while True:
+            answer = console.input(f"  {messages.FOLLOW_UP_QUESTION} ").strip().lower()
+            if answer in _OUTCOMES:
+                break
+            console.print(f"  [yellow]{messages.FOLLOW_UP_RETRY}[/yellow]")
+        outcome = _OUTCOMES[answer]
+        if outcome is None:
+            continue
+        note = console.input(f"  {messages.FOLLOW_UP_NOTE} ").strip()
+        journal.follow_up(state.review, commitment.id, outcome, note or None)
+    journal.step_done(state.review, "follow_up")
+
+
+def _ask_rating(settings: Settings, journal: Journal, review: Review, name: str, help_text: str) -> None:
+    console = settings.console
+    while True:
+        answer = console.input(f"  {help_text} [dim](1–9, Enter to skip)[/dim] ").strip()
+        if not answer:
+            return
+        try:
+            journal.rate(review, name, answer)
+            return
+        except BadInput as exc:
+            console.print(f"  [yellow]{exc.message}[/yellow]")
+
+
+def _ratings(settings: Settings, journal: Journal, review: Review, week: str) -> None:
+    from leadjournal import render
+
+    console = settings.console
+    console.print(f"\n[bold]2 · Ratings[/bold]  {messages.RATINGS_INTRO}")
+    current = journal.review_state(week)
+    assert current is not None
+    if current.review.results is None:
+        _ask_rating(settings, journal, review, "results", messages.ASK_RESULTS)
+    if current.review.relationships is None:
+        _ask_rating(settings, journal, review, "relationships", messages.ASK_RELATIONSHIPS)
+    for dimension in settings.config.extra_dimensions:
+        if dimension not in current.review.extra:
+            _ask_rating(
+                settings, journal, review, dimension, messages.ASK_EXTRA.format(name=dimension)
+            )
+    journal.step_done(review, "ratings")
+    rated = journal.review_state(week)
+    if rated is not None and rated.review.results is not None and rated.review.relationships is not None:
+        console.print(f"\n[bold]3 · Where you stand[/bold]")
+        console.print(render.standing(journal.standing(week)))
+
+
+def _reflection(
+    settings: Settings,
+    journal: Journal,
+    review: Review,
+    week: str,
+    *,
+    prompts_on: bool,
+    seed: int | None,
+) -> None:
+    console = settings.console
+    console.print(f"\n[bold]4 · Reflection[/bold]")
+    questions: list[tuple[str, str | None, str | None]] = []
+    if prompts_on:
+        for prompt in journal.review_prompts(week, count=settings.config.prompt_count, seed=seed):
+            questions.append((prompt.text, prompt.id, prompt.source))
+    if not questions:
+        questions.append((messages.DEFAULT_REFLECTION, None, None))
+    for text, prompt_id, source in questions:
+        if source:
+            console.print(f"[dim]From “{source}”[/dim]")
+        answer = ask_lines(settings, text)
+        if answer:
+            journal.reflect(review, answer, prompt_id)
+    journal.step_done(review, "reflection")
+
+
+def _win(settings: Settings, journal: Journal, review: Review) -> None:
+    console = settings.console
+    console.print(f"\n[bold]5 · A win[/bold]")
+    win = console.input(f"  {messages.ASK_WIN} ").strip()
+    if win:
+        by = console.input(f"  {messages.ASK_WIN_BY} ").strip()
+        journal.record_win(review, win, by or None)
+    journal.step_done(review, "win")
+
+
+def _commitment(settings: Settings, journal: Journal, review: Review, week: str) -> None:
+    console = settings.console
+    console.print(f"\n[bold]6 · One commitment for next week[/bold]")
+    console.print(f"[dim]{journal.suggestion(week)}[/dim]")
+    text = console.input(f"  {messages.ASK_COMMITMENT} ").strip()
+    if text:
+        journal.commit(review, text)
+    journal.step_done(review, "commitment")
+
+
+def _show_summary(settings: Settings, journal: Journal, week: str) -> None:
+    from leadjournal import render
+
+    settings.console.print()
+    settings.console.print(render.summary_card(journal.summary(week)))

@@ -1,0 +1,162 @@
+"""Rich renderables built from models. No storage access, no decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from leadjournal import messages
+from leadjournal.insights import ARROWS, Imbalance, Trends
+from leadjournal.models import Commitment, Entry, LogResult, MigrationStatus, Review
+
+if TYPE_CHECKING:
+    from leadjournal.journal import ReviewSummary, SearchHit, Standing
+
+
+def short(identifier: str) -> str:
+    return identifier[:8]
+
+
+def entry_panel(entry: Entry) -> Panel:
+    meta = f"{entry.date} · {entry.week} · {entry.kind}"
+    if entry.tags:
+        meta += " · " + " ".join(f"@{tag}" for tag in entry.tags)
+    body = Text(entry.body)
+    title = f"[bold]{short(entry.id)}[/bold]" + (f"  {entry.title}" if entry.title else "")
+    return Panel(body, title=title, title_align="left", subtitle=meta, subtitle_align="right")
+
+
+def _review_line(review: Review) -> Text:
+    parts = [f"{review.week} review"]
+    if review.results is not None and review.relationships is not None:
+        parts.append(f"results {review.results} · relationships {review.relationships}")
+    for name, value in review.extra.items():
+        parts.append(f"{name} {value}")
+    if review.win:
+        parts.append(f"win: {review.win}")
+    if review.status != "complete":
+        parts.append("(in progress)")
+    return Text("  ".join(parts), style="cyan")
+
+
+def print_log(console: Console, result: LogResult) -> None:
+    if not result.entries and not result.reviews:
+        console.print(messages.NO_ENTRIES.format(period=result.period))
+        return
+    for review in result.reviews:
+        console.print(_review_line(review))
+    for entry in result.entries:
+        tags = " ".join(f"@{tag}" for tag in entry.tags)
+        head = Text.assemble(
+            (short(entry.id), "bold"), "  ", (entry.date, "dim"), "  ", (tags, "magenta")
+        )
+        console.print(head)
+        console.print(Text(entry.body), style="", soft_wrap=False)
+        console.print()
+
+
+def print_search(console: Console, query: str, hits: Sequence[SearchHit]) -> None:
+    if not hits:
+        console.print(messages.NO_MATCHES.format(query=query))
+        return
+    for hit in hits:
+        console.print(
+            Text.assemble((short(hit.entry.id), "bold"), "  ", (hit.entry.date, "dim"), "  ")
+            + Text(hit.snippet)
+        )
+
+
+def verdict(imbalance: Imbalance, rated: bool = True) -> str:
+    if not rated:
+        return messages.VERDICT_NO_DATA
+    if imbalance.state == "lasting" and imbalance.toward:
+        other = "relationships" if imbalance.toward == "results" else "results"
+        return messages.VERDICT_LASTING.format(
+            toward=imbalance.toward, weeks=imbalance.weeks, other=other
+        )
+    if imbalance.state == "temporary" and imbalance.toward:
+        return messages.VERDICT_TEMPORARY.format(toward=imbalance.toward)
+    return messages.VERDICT_BALANCED
+
+
+def standing(place: Standing) -> RenderableType:
+    lean = (
+        messages.LEAN_TOWARD.format(toward=place.toward, lean=place.lean)
+        if place.toward
+        else messages.LEAN_NONE.format(lean=place.lean)
+    )
+    note = messages.STYLE_NOTES.get(place.style, "")
+    return Group(
+        Text.assemble(
+            "  Results ", (str(place.results), "bold"), " · relationships ",
+            (str(place.relationships), "bold"), f" · {lean}",
+        ),
+        Text.assemble("  Grid style: ", (place.style, "bold"), f" ({note})"),
+        Text("  " + verdict(place.imbalance)),
+    )
+
+
+def weeks_table(trends: Trends) -> Table:
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("week", "results", "relationships", "lean", "style"):
+        table.add_column(column, justify="right" if column in ("results", "relationships", "lean") else "left")
+    for week in trends.weeks:
+        if not week.reviewed:
+            table.add_row(week.week, "·", "·", "·", Text("not reviewed", style="dim"))
+            continue
+        table.add_row(
+            week.week,
+            str(week.results),
+            str(week.relationships),
+            f"{week.lean:+d}" if week.lean is not None else "",
+            week.style or "",
+        )
+    return table
+
+
+def summary_card(summary: ReviewSummary) -> Panel:
+    trends = summary.trends
+    rated = any(week.reviewed for week in trends.weeks)
+    lines: list[RenderableType] = [weeks_table(trends), Text()]
+    if trends.averages.results is not None and trends.averages.relationships is not None:
+        lines.append(
+            Text(
+                f"Average: results {trends.averages.results} {ARROWS[trends.direction.results]}"
+                f" · relationships {trends.averages.relationships}"
+                f" {ARROWS[trends.direction.relationships]}"
+            )
+        )
+    lines.append(Text(verdict(trends.imbalance, rated)))
+    lines.append(Text(messages.STREAK.format(**trends.streak.model_dump())))
+    lines.append(Text(messages.OPEN_COMMITMENTS.format(count=len(summary.open_commitments))))
+    for commitment in summary.open_commitments[:5]:
+        lines.append(Text(f"  • {commitment.text} ({commitment.week})", style="dim"))
+    return Panel(Group(*lines), title=f"[bold]{summary.week}[/bold]", title_align="left")
+
+
+def commitments_table(commitments: Sequence[Commitment]) -> RenderableType:
+    if not commitments:
+        return Text(messages.NO_COMMITMENTS)
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("id", "week", "status", "commitment"):
+        table.add_column(column)
+    for commitment in commitments:
+        status = commitment.status
+        if commitment.follow_ups and commitment.follow_ups[-1].note:
+            status += f" — {commitment.follow_ups[-1].note}"
+        table.add_row(short(commitment.id), commitment.week, status, commitment.text)
+    return table
+
+
+def migration_status(status: MigrationStatus) -> RenderableType:
+    table = Table.grid(padding=(0, 2))
+    table.add_row("journal", status.path)
+    table.add_row("schema version", str(status.schema_version))
+    table.add_row("applied", ", ".join(status.applied) or "none")
+    table.add_row("pending", ", ".join(status.pending) or "none")
+    return table
