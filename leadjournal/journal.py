@@ -174,7 +174,7 @@ class Journal:
             id=new_id(),
             kind=kind,
             body=body,
-            tags=all_tags,
+            tags=sorted(all_tags),
             prompt_id=prompt_id,
             created_at=when.utc,
             updated_at=self.now().utc,
@@ -195,7 +195,7 @@ class Journal:
             return entry
         # Tags typed in the old text follow the text; tags given with --tag stay.
         kept = [tag for tag in entry.tags if tag not in tags_in(entry.body)]
-        new_tags = tags_in(body) + [tag for tag in kept if tag not in tags_in(body)]
+        new_tags = sorted({*tags_in(body), *kept})
         with self.store.transaction():
             self.store.update_entry(entry.id, body, new_tags, self.now().utc)
         return self.store.get_entry(entry.id)

@@ -93,7 +93,7 @@ def text_from_anywhere(settings: Settings, text: str | None, *, what: str) -> st
     """An argument, else piped stdin, else $EDITOR, else typed at the terminal."""
     if text is not None:
         return text
-    if not sys.stdin.isatty():
+    if not settings.interactive:
         return sys.stdin.read()
     edited = edit_in_editor(settings)
     if edited is not None:
