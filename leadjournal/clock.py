@@ -7,7 +7,7 @@ line builds one from ``LEADJOURNAL_NOW`` (tests, demos, backfills) or the system
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Protocol
 
 from leadjournal.weeks import week_of
@@ -40,9 +40,6 @@ class Stamp:
     date: str
     week: str
 
-    @property
-    def day(self) -> date:
-        return date.fromisoformat(self.date)
 
 
 def stamp(clock: Clock) -> Stamp:
@@ -54,5 +51,3 @@ def stamp(clock: Clock) -> Stamp:
     )
 
 
-def today(clock: Clock) -> date:
-    return clock.now().date()

@@ -31,7 +31,7 @@ from leadjournal.models import (
 from leadjournal.store import Store
 
 if TYPE_CHECKING:
-    from leadjournal.insights import Imbalance, Trends
+    from leadjournal.insights import Imbalance, Trends, WeekRatings
     from leadjournal.prompts import Library, Prompt
 
 # A prompt answered within this many weeks is not asked again.
@@ -122,9 +122,7 @@ class SearchHit:
 
 
 class Journal:
-    def __init__(
-        self, store: Store, clock: Clock, *, prompt_dirs: Sequence[Path] = ()
-    ) -> None:
+    def __init__(self, store: Store, clock: Clock, *, prompt_dirs: Sequence[Path] = ()) -> None:
         self.store = store
         self.clock = clock
         self.prompt_dirs = tuple(prompt_dirs)
@@ -290,9 +288,7 @@ class Journal:
     def _state(self, review: Review) -> ReviewState:
         done_this_week = self.store.followed_up_in(review.week)
         pending = [
-            c
-            for c in self.store.open_commitments_before(review.week)
-            if c.id not in done_this_week
+            c for c in self.store.open_commitments_before(review.week) if c.id not in done_this_week
         ]
         remaining = [step for step in REVIEW_STEPS if step not in review.steps_done]
         return ReviewState(
@@ -458,7 +454,7 @@ class Journal:
             imbalance=insights.imbalance(self._rated_weeks(week)),
         )
 
-    def _rated_weeks(self, up_to_week: str) -> list[insights.WeekRatings]:
+    def _rated_weeks(self, up_to_week: str) -> list[WeekRatings]:
         from leadjournal import insights
 
         return [

@@ -139,9 +139,7 @@ FOLLOW_UP_RETRY = "Type d, p, n or x (or press Enter to skip)."
 FOLLOW_UP_NOTE = "What happened? (Enter to skip)"
 RATINGS_INTRO = "Two separate ratings, as on the Managerial Grid."
 ASK_RESULTS = "How much of this week went into results (goals, delivery, accountability)?"
-ASK_RELATIONSHIPS = (
-    "How much went into relationships (support, recognition, listening)?"
-)
+ASK_RELATIONSHIPS = "How much went into relationships (support, recognition, listening)?"
 ASK_EXTRA = "How would you rate your {name} this week?"
 DEFAULT_REFLECTION = "What stands out from this week, and what would you do differently?"
 ASK_WIN = "One win to celebrate, yours or the team's (Enter to skip):"

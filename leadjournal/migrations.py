@@ -124,7 +124,7 @@ def m001_create_journal(db: Database) -> None:
         """
     )
     # Full-text search over what the leader wrote; triggers keep it in step.
-    db["entries"].enable_fts(
+    db.table("entries").enable_fts(
         ["title", "body"], fts_version="FTS5", create_triggers=True, tokenize="porter"
     )
     # Marks the file as a leadjournal journal ("LJRN"), so other SQLite files

@@ -93,8 +93,11 @@ def standing(place: Standing) -> RenderableType:
     note = messages.STYLE_NOTES.get(place.style, "")
     return Group(
         Text.assemble(
-            "  Results ", (str(place.results), "bold"), " · relationships ",
-            (str(place.relationships), "bold"), f" · {lean}",
+            "  Results ",
+            (str(place.results), "bold"),
+            " · relationships ",
+            (str(place.relationships), "bold"),
+            f" · {lean}",
         ),
         Text.assemble("  Grid style: ", (place.style, "bold"), f" ({note})"),
         Text("  " + verdict(place.imbalance)),
@@ -104,7 +107,9 @@ def standing(place: Standing) -> RenderableType:
 def weeks_table(trends: Trends) -> Table:
     table = Table(show_edge=False, pad_edge=False)
     for column in ("week", "results", "relationships", "lean", "style"):
-        table.add_column(column, justify="right" if column in ("results", "relationships", "lean") else "left")
+        table.add_column(
+            column, justify="right" if column in ("results", "relationships", "lean") else "left"
+        )
     for week in trends.weeks:
         if not week.reviewed:
             table.add_row(week.week, "·", "·", "·", Text("not reviewed", style="dim"))
@@ -146,7 +151,7 @@ def commitments_table(commitments: Sequence[Commitment]) -> RenderableType:
     for column in ("id", "week", "status", "commitment"):
         table.add_column(column)
     for commitment in commitments:
-        status = commitment.status
+        status: str = commitment.status
         if commitment.follow_ups and commitment.follow_ups[-1].note:
             status += f" — {commitment.follow_ups[-1].note}"
         table.add_row(short(commitment.id), commitment.week, status, commitment.text)

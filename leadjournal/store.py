@@ -92,9 +92,7 @@ class Store:
     def _migrate(self, backup_suffix: str) -> None:
         version = self._schema_version()
         if version > SCHEMA_VERSION:
-            raise StorageError(
-                messages.DB_TOO_NEW.format(path=self.path), messages.DB_TOO_NEW_HINT
-            )
+            raise StorageError(messages.DB_TOO_NEW.format(path=self.path), messages.DB_TOO_NEW_HINT)
         if version == SCHEMA_VERSION:
             return
         # Lazy: sqlite-utils is only needed on the rare open that migrates.
@@ -345,7 +343,9 @@ class Store:
         )
 
     def mark_step(self, review_id: str, step: str, at: str) -> None:
-        row = self.conn.execute("SELECT steps_done FROM reviews WHERE id = ?", [review_id]).fetchone()
+        row = self.conn.execute(
+            "SELECT steps_done FROM reviews WHERE id = ?", [review_id]
+        ).fetchone()
         done: list[str] = json.loads(row["steps_done"])
         if step not in done:
             done.append(step)
@@ -358,7 +358,8 @@ class Store:
         extra = {
             str(r["dimension"]): int(r["value"])
             for r in self.conn.execute(
-                "SELECT dimension, value FROM review_ratings WHERE review_id = ? ORDER BY dimension",
+                """SELECT dimension, value FROM review_ratings
+                   WHERE review_id = ? ORDER BY dimension""",
                 [row["id"]],
             )
         }

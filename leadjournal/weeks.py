@@ -29,9 +29,7 @@ def parse_week(text: str) -> str:
     try:
         date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise BadInput(
-            messages.BAD_WEEK.format(value=text), messages.DATE_FORMS_HINT
-        ) from None
+        raise BadInput(messages.BAD_WEEK.format(value=text), messages.DATE_FORMS_HINT) from None
     return f"{year}-W{week:02d}"
 
 
@@ -71,9 +69,7 @@ def parse_day(text: str, today: date) -> date:
     try:
         return date.fromisoformat(word)
     except ValueError:
-        raise BadInput(
-            messages.BAD_DATE.format(value=text), messages.DATE_FORMS_HINT
-        ) from None
+        raise BadInput(messages.BAD_DATE.format(value=text), messages.DATE_FORMS_HINT) from None
 
 
 def parse_week_or_day(text: str, today: date) -> str:

@@ -72,13 +72,17 @@ class Cli:
     def db(self) -> Path:
         return self.home / "journal.db"
 
-    def __call__(self, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> Run:
+    def __call__(
+        self, *args: str, input: str | None = None, env: dict[str, str] | None = None
+    ) -> Run:
         result = self.runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
         return Run(result.exit_code, result.stdout, result.stderr)
 
     def ok(self, *args: str, input: str | None = None) -> Run:
         run = self(*args, input=input)
-        assert run.exit_code == 0, f"exit {run.exit_code}\nstdout:\n{run.stdout}\nstderr:\n{run.stderr}"
+        assert run.exit_code == 0, (
+            f"exit {run.exit_code}\nstdout:\n{run.stdout}\nstderr:\n{run.stderr}"
+        )
         return run
 
 

@@ -15,8 +15,19 @@ from .conftest import Cli
 from .helpers import rows
 
 FULL = [
-    "review", "--results", "7", "--relationships", "4", "--reflection", "Shipped but rushed",
-    "--win", "Launch", "--win-by", "platform team", "--commit", "1:1s with new hires",
+    "review",
+    "--results",
+    "7",
+    "--relationships",
+    "4",
+    "--reflection",
+    "Shipped but rushed",
+    "--win",
+    "Launch",
+    "--win-by",
+    "platform team",
+    "--commit",
+    "1:1s with new hires",
 ]
 
 
@@ -26,7 +37,10 @@ def test_version(cli: Cli) -> None:
 
 def test_python_dash_m_runs_the_same_program() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "leadjournal", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "leadjournal", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0 and done.stdout.strip() == f"leadjournal {__version__}"
 
@@ -34,10 +48,12 @@ def test_python_dash_m_runs_the_same_program() -> None:
 def test_review_from_flags_lands_in_the_database(cli: Cli) -> None:
     run = cli.ok(*FULL)
     assert "2026-W47" in run.stdout and "temporary lean toward results" in run.stdout
-    assert rows(cli.db, "SELECT week, status, results, relationships, win, win_by FROM reviews") == [
-        ("2026-W47", "complete", 7, 4, "Launch", "platform team")
+    assert rows(
+        cli.db, "SELECT week, status, results, relationships, win, win_by FROM reviews"
+    ) == [("2026-W47", "complete", 7, 4, "Launch", "platform team")]
+    assert rows(cli.db, "SELECT text, due_week FROM commitments") == [
+        ("1:1s with new hires", "2026-W48")
     ]
-    assert rows(cli.db, "SELECT text, due_week FROM commitments") == [("1:1s with new hires", "2026-W48")]
     assert rows(cli.db, "SELECT kind, body FROM entries") == [("review", "Shipped but rushed")]
 
 
@@ -110,7 +126,9 @@ def test_log_periods_and_conflicts(cli: Cli, monkeypatch: pytest.MonkeyPatch) ->
     cli.ok("write", "new")
     assert [e["body"] for e in cli.ok("log", "--this-week", "--json").json()["entries"]] == ["new"]
     assert [e["body"] for e in cli.ok("log", "--last-week", "--json").json()["entries"]] == ["old"]
-    assert [e["body"] for e in cli.ok("log", "--week", "2026-W46", "--json").json()["entries"]] == ["old"]
+    assert [e["body"] for e in cli.ok("log", "--week", "2026-W46", "--json").json()["entries"]] == [
+        "old"
+    ]
     assert len(cli.ok("log", "--weeks", "2", "--json").json()["entries"]) == 2
     run = cli("log", "--this-week", "--weeks", "3")
     assert run.exit_code == 2 and "one period" in run.stderr
@@ -168,8 +186,12 @@ def test_search(cli: Cli) -> None:
 
 
 def test_commitments_list_done_drop(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    cli.ok("review", "--week", "2026-W45", "--results", "5", "--relationships", "5", "--commit", "A")
-    cli.ok("review", "--week", "2026-W46", "--results", "5", "--relationships", "5", "--commit", "B")
+    cli.ok(
+        "review", "--week", "2026-W45", "--results", "5", "--relationships", "5", "--commit", "A"
+    )
+    cli.ok(
+        "review", "--week", "2026-W46", "--results", "5", "--relationships", "5", "--commit", "B"
+    )
     listed = cli.ok("commitments", "--json").json()
     assert [c["text"] for c in listed] == ["A", "B"]
     a, b = (c["id"] for c in listed)
@@ -188,7 +210,9 @@ def test_db_path_and_status(cli: Cli, isolated: Path) -> None:
     assert status["applied"] == ["m001_create_journal"] and status["pending"] == []
 
 
-def test_db_option_and_environment(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_db_option_and_environment(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     chosen = tmp_path / "elsewhere.db"
     cli.ok("--db", str(chosen), "write", "via option")
     assert rows(chosen, "SELECT body FROM entries") == [("via option",)]

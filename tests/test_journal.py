@@ -9,7 +9,9 @@ from leadjournal.journal import Journal, parse_rating, tags_in
 
 
 def test_tags_come_from_the_text_and_options(journal: Journal) -> None:
-    entry = journal.write("Thanked @Maya for the @on-call fix; mail me@example.com", tags=["@Hiring"])
+    entry = journal.write(
+        "Thanked @Maya for the @on-call fix; mail me@example.com", tags=["@Hiring"]
+    )
     assert entry.tags == ["hiring", "maya", "on-call"]
     assert tags_in("@@odd @ok- email@x.org") == ["ok"]
 

@@ -17,7 +17,7 @@ from .helpers import rows
 
 def test_schema_version_matches_the_number_of_migrations() -> None:
     store = Store.memory()
-    assert SCHEMA_VERSION == len(migrations._migrations)
+    assert len(migrations._migrations) == SCHEMA_VERSION
     assert store.migration_status().schema_version == SCHEMA_VERSION
     assert store.migration_status().pending == []
 

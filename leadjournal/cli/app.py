@@ -13,10 +13,11 @@ from leadjournal.cli import commitments, db, entries, review
 from leadjournal.cli.context import Settings
 from leadjournal.errors import ExitCode, LeadJournalError
 
+
 class JournalGroup(TyperGroup):
     """Turns known failures into a message and an exit code, in one place."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except LeadJournalError as exc:

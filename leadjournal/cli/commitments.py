@@ -18,7 +18,9 @@ app = typer.Typer(
 )
 
 Status = Literal["open", "done", "partly", "dropped", "all"]
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="A commitment id or a unique prefix of it.")]
+IdArg = Annotated[
+    str, typer.Argument(metavar="ID", help="A commitment id or a unique prefix of it.")
+]
 Note = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What happened.")]
 
 
@@ -60,7 +62,13 @@ def _list(settings: Settings, status: Status, as_json: bool) -> None:
 
 
 @app.command("done")
-def done(ctx: typer.Context, commitment_id: IdArg, note: Note = None, partly: Annotated[bool, typer.Option("--partly", help="Done only in part.")] = False, as_json: Json = False) -> None:
+def done(
+    ctx: typer.Context,
+    commitment_id: IdArg,
+    note: Note = None,
+    partly: Annotated[bool, typer.Option("--partly", help="Done only in part.")] = False,
+    as_json: Json = False,
+) -> None:
     """Mark a commitment done (or --partly done).
 
     Example: leadjournal commitments done 3f2a --note "Held all three one-on-ones"
@@ -71,11 +79,15 @@ def done(ctx: typer.Context, commitment_id: IdArg, note: Note = None, partly: An
     if as_json:
         emit_json(closed)
     else:
-        settings.console.print(messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=closed.status))
+        settings.console.print(
+            messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=closed.status)
+        )
 
 
 @app.command("drop")
-def drop(ctx: typer.Context, commitment_id: IdArg, note: Note = None, as_json: Json = False) -> None:
+def drop(
+    ctx: typer.Context, commitment_id: IdArg, note: Note = None, as_json: Json = False
+) -> None:
     """Drop a commitment you decided not to keep.
 
     Example: leadjournal commitments drop 3f2a --note "Priorities changed"
@@ -86,4 +98,6 @@ def drop(ctx: typer.Context, commitment_id: IdArg, note: Note = None, as_json: J
     if as_json:
         emit_json(closed)
     else:
-        settings.console.print(messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=closed.status))
+        settings.console.print(
+            messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=closed.status)
+        )

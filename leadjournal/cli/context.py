@@ -92,9 +92,7 @@ class Settings:
         try:
             moment = datetime.fromisoformat(text.strip())
         except ValueError:
-            raise BadInput(
-                messages.BAD_NOW.format(value=text), messages.BAD_NOW_HINT
-            ) from None
+            raise BadInput(messages.BAD_NOW.format(value=text), messages.BAD_NOW_HINT) from None
         return FixedClock(moment)
 
     # -- the journal -------------------------------------------------------

@@ -57,7 +57,9 @@ def status(ctx: typer.Context, as_json: Json = False) -> None:
 @app.command("backup")
 def backup(
     ctx: typer.Context,
-    target: Annotated[str | None, typer.Argument(metavar="FILE", help="Where to write the copy.")] = None,
+    target: Annotated[
+        str | None, typer.Argument(metavar="FILE", help="Where to write the copy.")
+    ] = None,
 ) -> None:
     """Write a consistent copy of the journal, readable by you only.
 

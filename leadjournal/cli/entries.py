@@ -15,9 +15,18 @@ from leadjournal.errors import BadInput, LeadJournalError
 
 def write(
     ctx: typer.Context,
-    text: Annotated[str | None, typer.Argument(help="The reflection; omit to use stdin or $EDITOR.")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Add a tag (repeatable).")] = None,
-    day: Annotated[str | None, typer.Option("--date", metavar="DATE", help="Date it belongs to: 2026-11-18, today, yesterday.")] = None,
+    text: Annotated[
+        str | None, typer.Argument(help="The reflection; omit to use stdin or $EDITOR.")
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", "-t", help="Add a tag (repeatable).")
+    ] = None,
+    day: Annotated[
+        str | None,
+        typer.Option(
+            "--date", metavar="DATE", help="Date it belongs to: 2026-11-18, today, yesterday."
+        ),
+    ] = None,
     as_json: Json = False,
 ) -> None:
     """Write a free reflection, any day. @words in the text become tags.
@@ -39,9 +48,15 @@ def log(
     this_week: Annotated[bool, typer.Option("--this-week", help="Only this week.")] = False,
     last_week: Annotated[bool, typer.Option("--last-week", help="Only last week.")] = False,
     week: WeekOption = None,
-    weeks: Annotated[int | None, typer.Option("--weeks", metavar="N", help="The last N weeks (default 4).")] = None,
-    tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only entries with this tag.")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", metavar="N", help="At most the N newest entries.")] = None,
+    weeks: Annotated[
+        int | None, typer.Option("--weeks", metavar="N", help="The last N weeks (default 4).")
+    ] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", "-t", help="Only entries with this tag.")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", metavar="N", help="At most the N newest entries.")
+    ] = None,
     as_json: Json = False,
 ) -> None:
     """List entries and reviews, by week.
@@ -71,7 +86,9 @@ def log(
 
 def show(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")
+    ],
     as_json: Json = False,
 ) -> None:
     """Show one entry in full.
@@ -91,7 +108,9 @@ def show(
 
 def edit(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")
+    ],
 ) -> None:
     """Edit an entry in $EDITOR.
 
@@ -110,7 +129,9 @@ def edit(
 
 def delete(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
 ) -> None:
     """Delete an entry (asks first unless --yes).
@@ -136,7 +157,9 @@ def delete(
 def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words to find; every word must appear.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", help="At most N results.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", metavar="N", help="At most N results.")
+    ] = 20,
     as_json: Json = False,
 ) -> None:
     """Full-text search of everything written, best matches first.

@@ -30,17 +30,43 @@ class ReviewPaused(LeadJournalError):
 def review_command(
     ctx: typer.Context,
     week: WeekOption = None,
-    results: Annotated[str | None, typer.Option("--results", metavar="N", help="Results rating, 1–9.")] = None,
-    relationships: Annotated[str | None, typer.Option("--relationships", metavar="N", help="Relationships rating, 1–9.")] = None,
-    rate: Annotated[list[str] | None, typer.Option("--rate", metavar="NAME=N", help="An extra dimension's rating (repeatable), e.g. energy=6.")] = None,
-    reflection: Annotated[str | None, typer.Option("--reflection", metavar="TEXT", help="This week's reflection.")] = None,
-    win: Annotated[str | None, typer.Option("--win", metavar="TEXT", help="One win to celebrate.")] = None,
-    win_by: Annotated[str | None, typer.Option("--win-by", metavar="WHO", help="Whose effort the win was.")] = None,
-    commit: Annotated[str | None, typer.Option("--commit", metavar="TEXT", help="One specific change for next week.")] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="Record a week that is already reviewed again.")] = False,
-    no_prompts: Annotated[bool, typer.Option("--no-prompts", help="Do not ask a reflection prompt.")] = False,
+    results: Annotated[
+        str | None, typer.Option("--results", metavar="N", help="Results rating, 1–9.")
+    ] = None,
+    relationships: Annotated[
+        str | None, typer.Option("--relationships", metavar="N", help="Relationships rating, 1–9.")
+    ] = None,
+    rate: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--rate",
+            metavar="NAME=N",
+            help="An extra dimension's rating (repeatable), e.g. energy=6.",
+        ),
+    ] = None,
+    reflection: Annotated[
+        str | None, typer.Option("--reflection", metavar="TEXT", help="This week's reflection.")
+    ] = None,
+    win: Annotated[
+        str | None, typer.Option("--win", metavar="TEXT", help="One win to celebrate.")
+    ] = None,
+    win_by: Annotated[
+        str | None, typer.Option("--win-by", metavar="WHO", help="Whose effort the win was.")
+    ] = None,
+    commit: Annotated[
+        str | None,
+        typer.Option("--commit", metavar="TEXT", help="One specific change for next week."),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Record a week that is already reviewed again.")
+    ] = False,
+    no_prompts: Annotated[
+        bool, typer.Option("--no-prompts", help="Do not ask a reflection prompt.")
+    ] = False,
     seed: Seed = None,
-    as_json: Annotated[bool, typer.Option("--json", help="After a review from flags, print it as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="After a review from flags, print it as JSON.")
+    ] = False,
 ) -> None:
     """The weekly review: follow up, rate, reflect, celebrate, commit.
 
@@ -52,7 +78,8 @@ def review_command(
 
       leadjournal review --week 2026-W45
 
-      leadjournal review --results 7 --relationships 4 --reflection "Shipped, but rushed people" --win "Launch" --commit "Hold 1:1s with all three new hires"
+      leadjournal review --results 7 --relationships 4 --win "Launch"
+      --reflection "Shipped, but rushed people" --commit "1:1s with the new hires"
     """
     settings: Settings = ctx.obj
     flags = [results, relationships, rate, reflection, win, win_by, commit]
@@ -81,7 +108,9 @@ def review_command(
             raise BadInput(messages.REVIEW_NEEDS_TERMINAL, messages.REVIEW_NEEDS_TERMINAL_HINT)
         prompts_on = settings.config.prompts and not no_prompts
         try:
-            _interactive(settings, journal, target, replace=replace, prompts_on=prompts_on, seed=seed)
+            _interactive(
+                settings, journal, target, replace=replace, prompts_on=prompts_on, seed=seed
+            )
         except (KeyboardInterrupt, EOFError):
             settings.console.print()
             raise ReviewPaused(
@@ -165,7 +194,9 @@ def _follow_ups(settings: Settings, journal: Journal, state: ReviewState) -> Non
     journal.step_done(state.review, "follow_up")
 
 
-def _ask_rating(settings: Settings, journal: Journal, review: Review, name: str, help_text: str) -> None:
+def _ask_rating(
+    settings: Settings, journal: Journal, review: Review, name: str, help_text: str
+) -> None:
     console = settings.console
     while True:
         answer = console.input(f"  {help_text} [dim](1–9, Enter to skip)[/dim] ").strip()
@@ -196,8 +227,12 @@ def _ratings(settings: Settings, journal: Journal, review: Review, week: str) ->
             )
     journal.step_done(review, "ratings")
     rated = journal.review_state(week)
-    if rated is not None and rated.review.results is not None and rated.review.relationships is not None:
-        console.print(f"\n[bold]3 · Where you stand[/bold]")
+    if (
+        rated is not None
+        and rated.review.results is not None
+        and rated.review.relationships is not None
+    ):
+        console.print("\n[bold]3 · Where you stand[/bold]")
         console.print(render.standing(journal.standing(week)))
 
 
@@ -211,7 +246,7 @@ def _reflection(
     seed: int | None,
 ) -> None:
     console = settings.console
-    console.print(f"\n[bold]4 · Reflection[/bold]")
+    console.print("\n[bold]4 · Reflection[/bold]")
     questions: list[tuple[str, str | None, str | None]] = []
     if prompts_on:
         for prompt in journal.review_prompts(week, count=settings.config.prompt_count, seed=seed):
@@ -229,7 +264,7 @@ def _reflection(
 
 def _win(settings: Settings, journal: Journal, review: Review) -> None:
     console = settings.console
-    console.print(f"\n[bold]5 · A win[/bold]")
+    console.print("\n[bold]5 · A win[/bold]")
     win = console.input(f"  {messages.ASK_WIN} ").strip()
     if win:
         by = console.input(f"  {messages.ASK_WIN_BY} ").strip()
@@ -239,7 +274,7 @@ def _win(settings: Settings, journal: Journal, review: Review) -> None:
 
 def _commitment(settings: Settings, journal: Journal, review: Review, week: str) -> None:
     console = settings.console
-    console.print(f"\n[bold]6 · One commitment for next week[/bold]")
+    console.print("\n[bold]6 · One commitment for next week[/bold]")
     console.print(f"[dim]{journal.suggestion(week)}[/dim]")
     text = console.input(f"  {messages.ASK_COMMITMENT} ").strip()
     if text:
