@@ -41,7 +41,6 @@ class Stamp:
     week: str
 
 
-
 def stamp(clock: Clock) -> Stamp:
     local = clock.now()
     return Stamp(
@@ -49,5 +48,3 @@ def stamp(clock: Clock) -> Stamp:
         date=local.date().isoformat(),
         week=week_of(local.date()),
     )
-
-
