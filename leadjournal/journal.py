@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from leadjournal.insights import Imbalance, Trends, WeekRatings
     from leadjournal.prompts import Library, Prompt
 
+# Past these, a larger --limit or --weeks means "all of it": SQLite's integers
+# stop at 2**63, and a century of weeks is more than any journal holds.
+MAX_LIMIT = 1_000_000
+MAX_WEEKS = 5_200
 # A prompt answered within this many weeks is not asked again.
 RECENT_PROMPT_WEEKS = 6
 CORE_DIMENSIONS = ("results", "relationships")
@@ -219,17 +223,20 @@ class Journal:
             span = [week]
             period = week
         else:
-            count = last_weeks or 4
+            count = min(last_weeks or 4, MAX_WEEKS)
             span = weeks.last_weeks(self.current_week(), count)
             period = f"{span[0]} – {span[-1]}" if count > 1 else span[0]
         wanted = normalise_tag(tag) if tag else None
+        if limit is not None:
+            limit = min(limit, MAX_LIMIT)
         entries = self.store.entries_in_weeks(span, tag=wanted, limit=limit)
         reviews = [] if wanted else self.store.reviews_in_weeks(span)
         return LogResult(period=period, entries=entries, reviews=reviews)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         require_text(query, "search")
-        return [SearchHit(entry, snippet) for entry, snippet in self.store.search(query, limit)]
+        found = self.store.search(query, min(limit, MAX_LIMIT))
+        return [SearchHit(entry, snippet) for entry, snippet in found]
 
     # -- commitments -------------------------------------------------------
 

@@ -12,6 +12,7 @@ DATE_FORMS_HINT = (
 )
 BAD_WEEK = "'{value}' is not an ISO week."
 BAD_DATE = "'{value}' is not a date leadjournal understands."
+YEAR_OUT_OF_RANGE = "'{value}' is outside the years a journal can hold ({first}–{last})."
 
 # -- ids ---------------------------------------------------------------------
 NOT_FOUND = "No {noun} has an id starting with '{id}'."
@@ -41,6 +42,10 @@ DB_ERROR = "The journal at {path} could not be used: {detail}."
 DB_ERROR_HINT = "Run 'leadjournal db doctor' to check the file."
 BACKUP_EXISTS = "{path} already exists; a backup never overwrites a file."
 BACKUP_EXISTS_HINT = "Name a new file for the backup."
+BACKUP_FAILED = "Could not write the backup {path}: {reason}."
+CANNOT_READ_DB = "Cannot read the journal at {path}: {reason}."
+DB_TRUNCATED = "The journal at {path} is shorter than its own header says: it was cut short."
+DISK_IO = "Writing to the disk holding {path} failed, so the last change was not saved."
 
 # -- input -------------------------------------------------------------------
 BAD_RATING = "The {name} rating must be a whole number from 1 to 9, not '{value}'."
@@ -171,3 +176,12 @@ OPEN_COMMITMENTS = "Open commitments: {count}."
 NO_COMMITMENTS = "No commitments yet."
 COMMITMENT_MARKED = "Commitment {id} is now {status}."
 BACKUP_WRITTEN = "Backup written to {path}. Open it with --db to read it."
+
+# -- reliability: doctor, recovery, unexpected failures -------------------------
+NOT_UTF8 = "Some of the text is not valid UTF-8, so it cannot be saved as written."
+NOT_UTF8_HINT = "Check your terminal's encoding, or save the text as UTF-8 and pipe it in."
+UNEXPECTED = "leadjournal hit an unexpected problem ({kind}); nothing more was changed."
+UNEXPECTED_HINT = (
+    "Run the command again with --debug to see where it happened (it never shows "
+    "your entries), and report it."
+)

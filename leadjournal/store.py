@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from leadjournal import messages
 from leadjournal.errors import Ambiguous, NotFound, StorageError
@@ -32,6 +33,8 @@ SCHEMA_VERSION = 1
 APPLICATION_ID = int.from_bytes(b"LJRN", "big")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10.0
+
+T = TypeVar("T")
 
 IdTable = Literal["entries", "commitments", "reviews", "exercise_runs"]
 
@@ -62,16 +65,23 @@ class Store:
         _prepare_file(path)
         try:
             conn = connect(path)
-            _check_identity(conn, path)
-            # WAL lets a reader in one terminal and a writer in another both
-            # proceed; FULL sync keeps a committed answer through a power cut.
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as exc:
             raise describe_sqlite_error(exc, str(path)) from exc
-        store = cls(conn, str(path))
-        store._migrate(backup_suffix)
+        try:
+            _retry_busy(lambda: _check_identity(conn, path))
+            # WAL lets a reader in one terminal and a writer in another both
+            # proceed; FULL sync keeps a committed answer through a power cut.
+            _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            store = cls(conn, str(path))
+            store._migrate(backup_suffix)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise describe_sqlite_error(exc, str(path)) from exc
+        except BaseException:
+            conn.close()
+            raise
         return store
 
     @classmethod
@@ -100,19 +110,27 @@ class Store:
 
         from leadjournal.migrations import migrations
 
-        if version > 0 and self.path != ":memory:":
-            self.backup(Path(f"{self.path}.before-v{SCHEMA_VERSION}{backup_suffix}.db"))
         db = Database(self.conn)
         # One IMMEDIATE transaction around the whole set: two terminals that
-        # open an old journal at once take turns, and a failed step leaves the
-        # file as it was (sqlite-utils nests each migration in a savepoint).
-        self.conn.execute("BEGIN IMMEDIATE")
+        # open an old journal at once take turns, and a failed step (or a
+        # killed process) leaves the file as it was (sqlite-utils nests each
+        # migration in a savepoint).
+        _retry_busy(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
-            if self._schema_version() < SCHEMA_VERSION:
+            current = self._schema_version()
+            if current < SCHEMA_VERSION:
+                # The backup is taken under the write lock, after the version
+                # is read again: the terminal that loses the race to upgrade
+                # neither upgrades twice nor trips over the other's backup.
+                if current > 0 and self.path != ":memory:":
+                    self.backup(
+                        _free_name(Path(f"{self.path}.before-v{SCHEMA_VERSION}{backup_suffix}"))
+                    )
                 migrations.apply(db)
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
 
     def migration_status(self) -> MigrationStatus:
@@ -139,12 +157,31 @@ class Store:
             raise StorageError(
                 messages.BACKUP_EXISTS.format(path=target), messages.BACKUP_EXISTS_HINT
             )
-        _create_private_file(target)
-        copy = sqlite3.connect(str(target))
+        # Written beside the target under a temporary name, then linked into
+        # place: a backup killed half-way never leaves a half-copy under the
+        # name the leader asked for, and an existing file is never replaced.
+        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
         try:
-            self.conn.backup(copy)
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            partial.unlink(missing_ok=True)
+            _create_private_file(partial)
+            copy = sqlite3.connect(str(partial))
+            try:
+                # One step: the copy is a single snapshot of the journal, and
+                # in WAL mode taking it never blocks another terminal's write.
+                self.conn.backup(copy)
+            finally:
+                copy.close()
+            _link_into_place(partial, target)
+        except sqlite3.Error as exc:
+            raise describe_sqlite_error(exc, str(target)) from exc
+        except OSError as exc:
+            raise StorageError(
+                messages.BACKUP_FAILED.format(path=target, reason=exc.strerror or exc),
+                messages.DB_PATH_HINT,
+            ) from exc
         finally:
-            copy.close()
+            partial.unlink(missing_ok=True)
         return target
 
     @contextmanager
@@ -515,21 +552,129 @@ def _prepare_file(path: Path) -> None:
     if path.is_dir():
         raise StorageError(messages.DB_IS_FOLDER.format(path=path), messages.DB_PATH_HINT)
     if path.exists():
-        with path.open("rb") as handle:
-            head = handle.read(len(_SQLITE_MAGIC))
-        # An empty file is a valid empty database; anything else must be SQLite.
-        if head and head != _SQLITE_MAGIC:
-            raise StorageError(messages.NOT_SQLITE.format(path=path), messages.NOT_SQLITE_HINT)
+        _check_header(path)
         return
     try:
         # 0700: the folder holding private reflections is the owner's alone.
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         _create_private_file(path)
+    except FileExistsError:
+        # Another terminal created it a moment ago: open theirs.
+        return
     except OSError as exc:
         raise StorageError(
             messages.CANNOT_CREATE_DB.format(path=path, reason=exc.strerror or exc),
             messages.DB_PATH_HINT,
         ) from exc
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite, or a journal cut short, before SQLite sees it."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise StorageError(
+            messages.CANNOT_READ_DB.format(path=path, reason=exc.strerror or exc),
+            messages.DB_PATH_HINT,
+        ) from exc
+    # An empty file is a valid empty database; anything else must be SQLite.
+    if header and not header.startswith(_SQLITE_MAGIC):
+        raise StorageError(messages.NOT_SQLITE.format(path=path), messages.NOT_SQLITE_HINT)
+    if len(header) < 100:
+        if header:
+            raise StorageError(messages.DB_TRUNCATED.format(path=path), messages.DB_CORRUPT_HINT)
+        return
+    pages = expected_pages(header)
+    # Without a write-ahead log or rollback journal beside it, every page the
+    # header counts must be in the file; fewer means the file was cut short.
+    # (With a log, SQLite may still have pages to write back, so let it.)
+    companions = (Path(f"{path}-wal"), Path(f"{path}-journal"))
+    has_log = any(c.exists() and c.stat().st_size > 0 for c in companions)
+    if pages is not None and not has_log and size < pages[0] * pages[1]:
+        raise StorageError(messages.DB_TRUNCATED.format(path=path), messages.DB_CORRUPT_HINT)
+
+
+def expected_pages(header: bytes) -> tuple[int, int] | None:
+    """(page count, page size) from a SQLite header, when the header's count is valid."""
+    raw_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if raw_size == 1 else raw_size
+    count = int.from_bytes(header[28:32], "big")
+    change_counter = header[24:28]
+    valid_for = header[92:96]
+    # The in-header page count is trusted only when "version-valid-for"
+    # matches the change counter (older writers did not keep it up to date).
+    if count == 0 or change_counter != valid_for or page_size < 512:
+        return None
+    return count, page_size
+
+
+def _free_name(stem: Path) -> Path:
+    """``stem.db``, or ``stem-2.db``, ``stem-3.db``… whichever does not exist yet.
+
+    An upgrade that failed once has left its backup; the next try keeps that
+    one and writes another beside it.
+    """
+    candidate = Path(f"{stem}.db")
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = Path(f"{stem}-{number}.db")
+    return candidate
+
+
+def _link_into_place(partial: Path, target: Path) -> None:
+    """Give a finished file its final name, never replacing an existing one."""
+    try:
+        os.link(partial, target)
+    except FileExistsError:
+        raise StorageError(
+            messages.BACKUP_EXISTS.format(path=target), messages.BACKUP_EXISTS_HINT
+        ) from None
+    except OSError:
+        # Some filesystems have no hard links; check, then rename.
+        if target.exists():
+            raise StorageError(
+                messages.BACKUP_EXISTS.format(path=target), messages.BACKUP_EXISTS_HINT
+            ) from None
+        partial.replace(target)
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    # The new name is durable only once the folder itself is flushed.
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _retry_busy(action: Callable[[], T], attempts: int = 5) -> T:
+    """Run ``action``, retrying a few times while another terminal holds the file.
+
+    The busy timeout covers ordinary writes, but a few steps (switching to WAL,
+    recovering a log a killed process left, a schema change in flight) can
+    still report SQLITE_BUSY or "locked" at once; a short, bounded wait turns
+    those into a pause instead of an error.
+    """
+    delay = 0.05
+    for attempt in range(attempts):
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if attempt == attempts - 1 or ("locked" not in text and "busy" not in text):
+                raise
+            time.sleep(delay)
+            delay *= 2
+    raise AssertionError("unreachable")
 
 
 def _create_private_file(path: Path) -> None:
@@ -556,6 +701,8 @@ def describe_sqlite_error(exc: sqlite3.Error, path: str) -> StorageError:
         return StorageError(messages.DB_LOCKED.format(path=path), messages.DB_LOCKED_HINT)
     if "full" in text:
         return StorageError(messages.DISK_FULL.format(path=path), messages.DISK_FULL_HINT)
+    if "disk i/o error" in text:
+        return StorageError(messages.DISK_IO.format(path=path), messages.DISK_FULL_HINT)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StorageError(messages.DB_READ_ONLY.format(path=path), messages.DB_PATH_HINT)
     if "not a database" in text or "malformed" in text or "corrupt" in text:

@@ -12,12 +12,16 @@ from leadjournal import messages
 from leadjournal.errors import BadInput
 
 _WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+# The years a journal entry can belong to. Beyond them, week arithmetic
+# (the weeks before a review, the trend window) would run off the calendar.
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
 
 
 def week_of(day: date) -> str:
     """The ISO week a day belongs to, as ``2026-W47``."""
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def parse_week(text: str) -> str:
@@ -30,7 +34,16 @@ def parse_week(text: str) -> str:
         date.fromisocalendar(year, week, 1)
     except ValueError:
         raise BadInput(messages.BAD_WEEK.format(value=text), messages.DATE_FORMS_HINT) from None
+    _check_year(year, text)
     return f"{year}-W{week:02d}"
+
+
+def _check_year(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise BadInput(
+            messages.YEAR_OUT_OF_RANGE.format(value=text, first=FIRST_YEAR, last=LAST_YEAR),
+            messages.DATE_FORMS_HINT,
+        )
 
 
 def week_start(week: str) -> date:
@@ -67,9 +80,11 @@ def parse_day(text: str, today: date) -> date:
     if word == "yesterday":
         return today - timedelta(days=1)
     try:
-        return date.fromisoformat(word)
+        day = date.fromisoformat(word)
     except ValueError:
         raise BadInput(messages.BAD_DATE.format(value=text), messages.DATE_FORMS_HINT) from None
+    _check_year(day.year, text)
+    return day
 
 
 def parse_week_or_day(text: str, today: date) -> str:

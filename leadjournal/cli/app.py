@@ -8,10 +8,10 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from leadjournal import __version__
+from leadjournal import __version__, messages
 from leadjournal.cli import commitments, db, entries, review
 from leadjournal.cli.context import Settings
-from leadjournal.errors import ExitCode, LeadJournalError
+from leadjournal.errors import BadInput, ExitCode, LeadJournalError
 
 
 class JournalGroup(TyperGroup):
@@ -21,31 +21,93 @@ class JournalGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except LeadJournalError as exc:
-            _report(exc, ctx)
+            _report(exc, ctx, exc)
             ctx.exit(int(exc.exit_code))
         except sqlite3.Error as exc:
             from leadjournal.store import describe_sqlite_error
 
             settings = ctx.obj if isinstance(ctx.obj, Settings) else None
             path = str(settings.db_path) if settings else "the journal"
-            _report(describe_sqlite_error(exc, path), ctx)
+            _report(describe_sqlite_error(exc, path), ctx, exc)
             ctx.exit(int(ExitCode.FAILURE))
+        except UnicodeError as exc:
+            # Bytes that are not UTF-8 (from a terminal set to another
+            # encoding, or a binary file piped in) cannot be stored as text.
+            _report(BadInput(messages.NOT_UTF8, messages.NOT_UTF8_HINT), ctx, exc)
+            ctx.exit(int(ExitCode.BAD_INPUT))
         except OSError as exc:
-            _report(LeadJournalError(f"{exc.strerror or exc}: {exc.filename or ''}".strip()), ctx)
+            message = f"{exc.strerror or exc}: {exc.filename or ''}".strip().rstrip(":")
+            _report(LeadJournalError(message), ctx, exc)
+            ctx.exit(int(ExitCode.FAILURE))
+        except (typer.TyperException, typer.Exit, typer.Abort, EOFError):
+            raise  # usage errors, --help, and Ctrl-D at a prompt: Typer reports these
+        except Exception as exc:
+            # A bug. The leader gets one sentence and a way to report it; the
+            # exception's text is not shown, as it may quote an entry.
+            _report(
+                LeadJournalError(
+                    messages.UNEXPECTED.format(kind=type(exc).__name__), messages.UNEXPECTED_HINT
+                ),
+                ctx,
+                exc,
+            )
             ctx.exit(int(ExitCode.FAILURE))
 
 
-def _report(exc: LeadJournalError, ctx: typer.Context) -> None:
+def _report(error: LeadJournalError, ctx: typer.Context, cause: BaseException) -> None:
     settings = ctx.obj if isinstance(ctx.obj, Settings) else None
     if settings is not None and settings.debug:
-        # Only with --debug, and never with local variables: a journal's
-        # locals are private entries.
-        import traceback
+        typer.echo(debug_traceback(cause), err=True, nl=False)
+    typer.echo(f"error: {error.message}", err=True)
+    if error.hint:
+        typer.echo(f"hint: {error.hint}", err=True)
 
-        traceback.print_exception(exc.__cause__ or exc, limit=None, chain=False)
-    typer.echo(f"error: {exc.message}", err=True)
-    if exc.hint:
-        typer.echo(f"hint: {exc.hint}", err=True)
+
+def debug_traceback(exc: BaseException) -> str:
+    """Where an error happened, for a bug report, without the journal's contents.
+
+    Shows each frame's file, line, function and source line (code, never
+    data). The exception's own text is shown only for our errors, whose
+    messages are written not to quote entries; for anything else only its
+    type, SQLite's error name or the OS error number, since messages such as
+    a validation error's can quote the text being saved. No local variables.
+    """
+    import traceback
+
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain and len(chain) < 5:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    lines: list[str] = []
+    for link in reversed(chain):
+        lines.append("Traceback (most recent call last):\n")
+        for frame in traceback.extract_tb(link.__traceback__):
+            lines.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n')
+            if frame.line:
+                lines.append(f"    {frame.line.strip()}\n")
+        lines.append(f"{_describe(link)}\n")
+        if link is not chain[0]:
+            lines.append("\nwhich led to:\n\n")
+    return "".join(lines)
+
+
+def _describe(exc: BaseException) -> str:
+    kind = f"{type(exc).__module__}.{type(exc).__qualname__}".removeprefix("builtins.")
+    if isinstance(exc, LeadJournalError):
+        return f"{kind}: {exc.message}"
+    if isinstance(exc, sqlite3.Error):
+        return f"{kind} ({getattr(exc, 'sqlite_errorname', 'SQLITE_ERROR')}): {_sqlite_text(exc)}"
+    if isinstance(exc, OSError):
+        return f"{kind}: errno {exc.errno} ({exc.strerror})"
+    return f"{kind} (message withheld: it may quote your entries)"
+
+
+def _sqlite_text(exc: sqlite3.Error) -> str:
+    # SQLite's own messages name tables, columns and constraints; a syntax
+    # error in a search can quote the search words, so those are cut off.
+    text = str(exc)
+    return text.split(" near ", 1)[0] if "syntax" in text else text
 
 
 app = typer.Typer(

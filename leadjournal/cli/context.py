@@ -89,10 +89,18 @@ class Settings:
             return SystemClock()
         from datetime import datetime
 
+        from leadjournal.weeks import FIRST_YEAR, LAST_YEAR
+
         try:
             moment = datetime.fromisoformat(text.strip())
         except ValueError:
             raise BadInput(messages.BAD_NOW.format(value=text), messages.BAD_NOW_HINT) from None
+        # Strictly inside: the week of 31 December can belong to the next year.
+        if not FIRST_YEAR < moment.year < LAST_YEAR:
+            raise BadInput(
+                messages.YEAR_OUT_OF_RANGE.format(value=text, first=FIRST_YEAR, last=LAST_YEAR),
+                messages.BAD_NOW_HINT,
+            )
         return FixedClock(moment)
 
     # -- the journal -------------------------------------------------------
