@@ -185,3 +185,52 @@ UNEXPECTED_HINT = (
     "Run the command again with --debug to see where it happened (it never shows "
     "your entries), and report it."
 )
+DOCTOR_NO_FILE = "There is no journal at {path} yet; the first review or write creates it."
+DOCTOR_EMPTY = "The file is empty: a new journal with nothing in it yet."
+DOCTOR_NOT_SQLITE = "Not a SQLite database: it starts with {start}, so nothing can be recovered."
+DOCTOR_TRUNCATED = (
+    "Cut short: the header counts {pages} pages ({expected} bytes) but the file holds {size} bytes."
+)
+DOCTOR_HEADER_OK = "A SQLite file of {size} bytes, as long as its header says."
+DOCTOR_UNREADABLE = "SQLite cannot read it: {detail}."
+DOCTOR_READABLE = "SQLite reads its list of tables ({tables} tables)."
+DOCTOR_NOT_A_JOURNAL = "A SQLite database of another program, not a leadjournal journal."
+DOCTOR_IS_A_JOURNAL = "Marked as a leadjournal journal."
+DOCTOR_SCHEMA_NEWER = (
+    "Schema version {version} is newer than this leadjournal's ({ours}): upgrade leadjournal."
+)
+DOCTOR_SCHEMA_OLDER = (
+    "Schema version {version}; it will be upgraded to {ours} when next opened, "
+    "after a backup is written."
+)
+DOCTOR_SCHEMA_CURRENT = "Schema version {version}, the current one."
+DOCTOR_INTEGRITY_OK = "SQLite's integrity check passes."
+DOCTOR_INTEGRITY_FAILED = "The check itself failed: {detail}."
+DOCTOR_INTEGRITY_PROBLEMS = "SQLite's integrity check found {count} problem(s): {first}"
+DOCTOR_FOREIGN_KEYS_OK = "Every link between rows points at a row that exists."
+DOCTOR_FOREIGN_KEYS_BROKEN = "{count} row(s) point at rows that do not exist (in {tables})."
+DOCTOR_SEARCH_OK = "The search index matches the entries."
+DOCTOR_SEARCH_BROKEN = "The search index does not match the entries: {detail}."
+DOCTOR_PERMISSIONS_OK = "Mode {mode}: only you can read it."
+DOCTOR_NOT_OWNER = "The file belongs to another user (uid {uid}), so it may not be yours to write."
+DOCTOR_READ_ONLY = "Mode {mode}: you cannot both read and write it; fix with chmod 600."
+DOCTOR_FOLDER_READ_ONLY = "The folder {folder} is read-only, so no change can be saved."
+DOCTOR_TOO_OPEN = "Mode {mode}: other users can read your journal; fix with chmod 600."
+DOCTOR_NO_CLI = "The sqlite3 program with .recover is not installed."
+DOCTOR_NO_CLI_HINT = "Use --method python, or install the sqlite3 command-line program."
+DOCTOR_HEALTHY = "The journal is healthy."
+DOCTOR_PROBLEMS = "The journal has problems; the file was not changed."
+DOCTOR_RECOVERED = (
+    "Recovered {rows} row(s) into {path} using {method}. Open it with: leadjournal --db {path} log"
+)
+DOCTOR_RECOVERY_GAPS = "Damaged stretches stepped over: {tables}. Rows left out: {dropped}."
+DOCTOR_NOT_RECOVERABLE = "Nothing can be recovered from this file."
+BAD_METHOD = "'{value}' is not a recovery method."
+BAD_METHOD_HINT = "Use --method auto, --method sqlite3 or --method python."
+DOCTOR_CLI_MISSING = (
+    "The sqlite3 program with a working .recover is not installed here, "
+    "so readable rows were copied table by table instead."
+)
+DOCTOR_CLI_FAILED = (
+    "The sqlite3 program's .recover failed on this file, so rows were copied instead."
+)

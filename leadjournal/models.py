@@ -103,3 +103,32 @@ class MigrationStatus(Model):
     schema_version: int
     applied: list[str]
     pending: list[str]
+
+
+# -- db doctor -----------------------------------------------------------------
+
+
+class DoctorCheck(Model):
+    """One thing ``db doctor`` looked at; ``ok`` false means a problem."""
+
+    name: str
+    ok: bool
+    detail: str
+
+
+class Recovery(Model):
+    """What ``db doctor`` saved from a damaged journal into a new file."""
+
+    path: str
+    method: str  # "sqlite3 .recover" or "python row copy"
+    rows: dict[str, int]  # rows copied, per table
+    unreadable: dict[str, int] = {}  # damaged stretches stepped over, per table
+    dropped: int = 0  # rows left out: broken rules, or a parent that was lost
+    note: str | None = None  # why this method was used, when it was not the first choice
+
+
+class DoctorReport(Model):
+    path: str
+    healthy: bool
+    checks: list[DoctorCheck]
+    recovery: Recovery | None = None

@@ -12,7 +12,14 @@ from rich.text import Text
 
 from leadjournal import messages
 from leadjournal.insights import ARROWS, Imbalance, Trends
-from leadjournal.models import Commitment, Entry, LogResult, MigrationStatus, Review
+from leadjournal.models import (
+    Commitment,
+    DoctorReport,
+    Entry,
+    LogResult,
+    MigrationStatus,
+    Review,
+)
 
 if TYPE_CHECKING:
     from leadjournal.journal import ReviewSummary, SearchHit, Standing
@@ -165,3 +172,38 @@ def migration_status(status: MigrationStatus) -> RenderableType:
     table.add_row("applied", ", ".join(status.applied) or "none")
     table.add_row("pending", ", ".join(status.pending) or "none")
     return table
+
+
+def doctor_report(report: DoctorReport) -> RenderableType:
+    """Each check with a tick or a cross, then the verdict and any recovery."""
+    table = Table(box=None, show_header=False, padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for check in report.checks:
+        mark = "[green]ok[/green]" if check.ok else "[red]PROBLEM[/red]"
+        table.add_row(mark, check.name, Text(check.detail))
+    parts: list[RenderableType] = [Text(report.path, style="bold"), table, Text()]
+    parts.append(Text(messages.DOCTOR_HEALTHY if report.healthy else messages.DOCTOR_PROBLEMS))
+    recovery = report.recovery
+    if recovery is not None:
+        total = sum(recovery.rows.values())
+        parts.append(
+            Text(
+                messages.DOCTOR_RECOVERED.format(
+                    rows=total, path=recovery.path, method=recovery.method
+                )
+            )
+        )
+        if recovery.note:
+            parts.append(Text(recovery.note, style="dim"))
+        counts = ", ".join(f"{name} {count}" for name, count in sorted(recovery.rows.items()))
+        parts.append(Text(f"  {counts}", style="dim"))
+        if recovery.unreadable or recovery.dropped:
+            gaps = ", ".join(f"{n} {c}" for n, c in sorted(recovery.unreadable.items())) or "none"
+            parts.append(
+                Text(messages.DOCTOR_RECOVERY_GAPS.format(tables=gaps, dropped=recovery.dropped))
+            )
+    elif not report.healthy and any(c.name == "format" for c in report.checks):
+        parts.append(Text(messages.DOCTOR_NOT_RECOVERABLE))
+    return Group(*parts)

@@ -31,7 +31,7 @@ from leadjournal.models import (
 # ``PRAGMA user_version`` to its own number (a test keeps the two in step).
 SCHEMA_VERSION = 1
 APPLICATION_ID = int.from_bytes(b"LJRN", "big")
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10.0
 
 T = TypeVar("T")
@@ -580,7 +580,7 @@ def _check_header(path: Path) -> None:
             messages.DB_PATH_HINT,
         ) from exc
     # An empty file is a valid empty database; anything else must be SQLite.
-    if header and not header.startswith(_SQLITE_MAGIC):
+    if header and not header.startswith(SQLITE_MAGIC):
         raise StorageError(messages.NOT_SQLITE.format(path=path), messages.NOT_SQLITE_HINT)
     if len(header) < 100:
         if header:

@@ -20,6 +20,7 @@ LAYERS = {
     "export": 3,
     "goals": 3,
     "store": 2,
+    "doctor": 2,
     "prompts": 2,
     "insights": 2,
     "config": 2,

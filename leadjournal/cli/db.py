@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,7 +13,10 @@ from leadjournal.cli.io import emit_json
 from leadjournal.cli.options import Json
 
 app = typer.Typer(
-    help="The journal file: its path, schema status and backups.\n\nExample: leadjournal db path",
+    help=(
+        "The journal file: its path, schema status, backups and health.\n\n"
+        "Example: leadjournal db path"
+    ),
     no_args_is_help=True,
 )
 
@@ -65,8 +69,6 @@ def backup(
 
     Example: leadjournal db backup ~/journal-2026-11-21.db
     """
-    from pathlib import Path
-
     settings: Settings = ctx.obj
     with settings.journal() as journal:
         if target is None:
@@ -76,3 +78,56 @@ def backup(
             destination = Path(target).expanduser()
         written = journal.store.backup(destination)
     settings.console.print(messages.BACKUP_WRITTEN.format(path=written))
+
+
+@app.command("doctor")
+def doctor(
+    ctx: typer.Context,
+    as_json: Json = False,
+    recover_to: Annotated[
+        str | None,
+        typer.Option(
+            "--recover-to",
+            metavar="FILE",
+            help="Where to write what is recovered (default: journal.recovered.db beside it).",
+        ),
+    ] = None,
+    method: Annotated[
+        str,
+        typer.Option(
+            "--method",
+            metavar="auto|sqlite3|python",
+            help="Recover with the sqlite3 program's .recover, or copy readable rows in Python.",
+        ),
+    ] = "auto",
+    no_recover: Annotated[
+        bool, typer.Option("--no-recover", help="Only check; do not write a recovered copy.")
+    ] = False,
+) -> None:
+    """Check the journal file; recover what can be saved from a damaged one.
+
+    Looks at permissions, the header, SQLite's integrity and foreign-key checks,
+    the schema version and the search index. The file itself is never changed:
+    the checks run on a private copy, and recovery writes a new file. Exits 0
+    when healthy, 1 when there are problems.
+
+    Example: leadjournal db doctor --json
+    """
+    from leadjournal import doctor as health
+    from leadjournal.errors import BadInput
+
+    if method not in ("auto", "sqlite3", "python"):
+        raise BadInput(messages.BAD_METHOD.format(value=method), messages.BAD_METHOD_HINT)
+    settings: Settings = ctx.obj
+    report = health.examine(settings.db_path)
+    if health.needs_recovery(report) and not no_recover:
+        target = Path(recover_to).expanduser() if recover_to else None
+        recovery = health.recover(settings.db_path, target, method)  # type: ignore[arg-type]
+        report = report.model_copy(update={"recovery": recovery})
+    if as_json:
+        emit_json(report)
+    else:
+        from leadjournal import render
+
+        settings.console.print(render.doctor_report(report))
+    raise typer.Exit(0 if report.healthy else 1)

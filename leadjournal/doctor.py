@@ -1,0 +1,440 @@
+"""``db doctor``: what is wrong with a journal file, and what can be saved from it.
+
+Besides ``store.py``, the one module that speaks SQL: it reads files the
+store refuses to open (cut short, damaged, of an unknown version), so it
+cannot go through the store's mapping of rows to models.
+
+Two promises. The original file is never written: every check runs on a
+private copy made in a temporary folder. And recovery writes a new journal
+beside it, never over it, readable by the owner only.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Literal
+
+from leadjournal import messages
+from leadjournal.models import DoctorCheck, DoctorReport, Recovery
+from leadjournal.store import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    SQLITE_MAGIC,
+    Store,
+    expected_pages,
+)
+
+Method = Literal["auto", "sqlite3", "python"]
+CLI_METHOD = "sqlite3 .recover"
+PYTHON_METHOD = "python row copy"
+# How many damaged stretches of one table the row copy steps over before it
+# gives up on the rest of that table.
+_MAX_SKIPS = 50
+
+
+def examine(path: Path) -> DoctorReport:
+    """Check a journal file without changing it."""
+    checks: list[DoctorCheck] = []
+    if not path.exists():
+        checks.append(_ok("file", messages.DOCTOR_NO_FILE.format(path=path)))
+        return DoctorReport(path=str(path), healthy=True, checks=checks)
+    if path.is_dir():
+        checks.append(_bad("file", messages.DB_IS_FOLDER.format(path=path)))
+        return DoctorReport(path=str(path), healthy=False, checks=checks)
+    checks.extend(_permissions(path))
+    size = path.stat().st_size
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        checks.append(_bad("file", messages.CANNOT_READ_DB.format(path=path, reason=exc.strerror)))
+        return _report(path, checks)
+    if not header:
+        checks.append(_ok("file", messages.DOCTOR_EMPTY))
+        return _report(path, checks)
+    if not header.startswith(SQLITE_MAGIC):
+        checks.append(_bad("format", messages.DOCTOR_NOT_SQLITE.format(start=repr(header[:16]))))
+        return _report(path, checks)
+    checks.append(_header_check(path, header, size))
+    with _private_copy(path) as copy:
+        checks.extend(_database_checks(copy))
+    return _report(path, checks)
+
+
+def needs_recovery(report: DoctorReport) -> bool:
+    """True when the file is damaged (not merely mis-permissioned, too new or not SQLite)."""
+    damaged = {"header", "readable", "integrity", "search index"}
+    return any(not check.ok and check.name in damaged for check in report.checks)
+
+
+def recover(path: Path, target: Path | None = None, method: Method = "auto") -> Recovery:
+    """Copy what can be read from a damaged journal into a new one.
+
+    ``method`` "auto" uses the sqlite3 program's ``.recover`` when it is
+    installed (it reads rows even from pages the b-tree no longer reaches),
+    else copies readable rows table by table with Python's sqlite3 module.
+    """
+    destination = target if target is not None else free_name(path, "recovered")
+    if destination.exists():
+        from leadjournal.errors import StorageError
+
+        raise StorageError(
+            messages.BACKUP_EXISTS.format(path=destination), messages.BACKUP_EXISTS_HINT
+        )
+    with tempfile.TemporaryDirectory(prefix="leadjournal-doctor-") as scratch_dir:
+        scratch = Path(scratch_dir)
+        with _private_copy(path) as copy:
+            used, source, note = PYTHON_METHOD, copy, None
+            cli = _sqlite_cli() if method != "python" else None
+            if method == "sqlite3" and cli is None:
+                from leadjournal.errors import StorageError
+
+                raise StorageError(messages.DOCTOR_NO_CLI, messages.DOCTOR_NO_CLI_HINT)
+            if cli is not None:
+                recovered = scratch / "recovered.db"
+                if _cli_recover(cli, copy, recovered):
+                    used, source = CLI_METHOD, recovered
+                else:
+                    note = messages.DOCTOR_CLI_FAILED
+            elif method == "auto":
+                note = messages.DOCTOR_CLI_MISSING
+            # A fresh journal with today's schema, then the rows that can be read.
+            partial = destination.with_name(f".{destination.name}.partial")
+            partial.unlink(missing_ok=True)
+            Store.open(partial).close()
+            try:
+                copied, unreadable, dropped = _copy_rows(source, partial)
+                partial.replace(destination)
+            finally:
+                partial.unlink(missing_ok=True)
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    return Recovery(
+        path=str(destination),
+        method=used,
+        rows=copied,
+        unreadable=unreadable,
+        dropped=dropped,
+        note=note,
+    )
+
+
+def free_name(path: Path, word: str) -> Path:
+    """``journal.<word>.db`` beside ``path``, or ``journal.<word>-2.db``… if taken."""
+    candidate = path.with_name(f"{path.stem}.{word}.db")
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}.{word}-{number}.db")
+    return candidate
+
+
+# -- the checks ----------------------------------------------------------------
+
+
+def _ok(name: str, detail: str) -> DoctorCheck:
+    return DoctorCheck(name=name, ok=True, detail=detail)
+
+
+def _bad(name: str, detail: str) -> DoctorCheck:
+    return DoctorCheck(name=name, ok=False, detail=detail)
+
+
+def _report(path: Path, checks: list[DoctorCheck]) -> DoctorReport:
+    return DoctorReport(path=str(path), healthy=all(c.ok for c in checks), checks=checks)
+
+
+def _permissions(path: Path) -> list[DoctorCheck]:
+    found: list[DoctorCheck] = []
+    info = path.stat()
+    folder = path.parent.stat()
+    mode = stat.S_IMODE(info.st_mode)
+    if info.st_uid != os.geteuid():
+        found.append(_bad("permissions", messages.DOCTOR_NOT_OWNER.format(uid=info.st_uid)))
+    elif not mode & stat.S_IRUSR or not mode & stat.S_IWUSR:
+        found.append(_bad("permissions", messages.DOCTOR_READ_ONLY.format(mode=f"{mode:o}")))
+    elif not stat.S_IMODE(folder.st_mode) & stat.S_IWUSR:
+        detail = messages.DOCTOR_FOLDER_READ_ONLY.format(folder=path.parent)
+        found.append(_bad("permissions", detail))
+    elif mode & 0o077:
+        found.append(_bad("permissions", messages.DOCTOR_TOO_OPEN.format(mode=f"{mode:o}")))
+    else:
+        found.append(_ok("permissions", messages.DOCTOR_PERMISSIONS_OK.format(mode=f"{mode:o}")))
+    return found
+
+
+def _header_check(path: Path, header: bytes, size: int) -> DoctorCheck:
+    pages = expected_pages(header)
+    wal = Path(f"{path}-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    if pages is not None and not has_wal and size < pages[0] * pages[1]:
+        return _bad(
+            "header",
+            messages.DOCTOR_TRUNCATED.format(
+                expected=pages[0] * pages[1], pages=pages[0], size=size
+            ),
+        )
+    return _ok("header", messages.DOCTOR_HEADER_OK.format(size=size))
+
+
+def _database_checks(copy: Path) -> Iterator[DoctorCheck]:
+    try:
+        conn = sqlite3.connect(copy, isolation_level=None)
+    except sqlite3.Error as exc:
+        yield _bad("readable", messages.DOCTOR_UNREADABLE.format(detail=exc))
+        return
+    with closing(conn):
+        try:
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = {
+                str(row[0])
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        except sqlite3.Error as exc:
+            yield _bad("readable", messages.DOCTOR_UNREADABLE.format(detail=exc))
+            return
+        yield _ok("readable", messages.DOCTOR_READABLE.format(tables=len(tables)))
+        if app_id != APPLICATION_ID and (app_id != 0 or tables):
+            yield _bad("identity", messages.DOCTOR_NOT_A_JOURNAL)
+        else:
+            yield _ok("identity", messages.DOCTOR_IS_A_JOURNAL)
+        if version > SCHEMA_VERSION:
+            yield _bad(
+                "schema",
+                messages.DOCTOR_SCHEMA_NEWER.format(version=version, ours=SCHEMA_VERSION),
+            )
+        elif version < SCHEMA_VERSION:
+            yield _ok(
+                "schema", messages.DOCTOR_SCHEMA_OLDER.format(version=version, ours=SCHEMA_VERSION)
+            )
+        else:
+            yield _ok("schema", messages.DOCTOR_SCHEMA_CURRENT.format(version=version))
+        yield _integrity(conn)
+        yield _foreign_keys(conn)
+        if "entries_fts" in tables:
+            yield _search_index(conn)
+
+
+def _integrity(conn: sqlite3.Connection) -> DoctorCheck:
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA integrity_check(10)")]
+    except sqlite3.Error as exc:
+        return _bad("integrity", messages.DOCTOR_INTEGRITY_FAILED.format(detail=exc))
+    if problems == ["ok"]:
+        return _ok("integrity", messages.DOCTOR_INTEGRITY_OK)
+    return _bad(
+        "integrity",
+        messages.DOCTOR_INTEGRITY_PROBLEMS.format(count=len(problems), first="; ".join(problems)),
+    )
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> DoctorCheck:
+    try:
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.Error as exc:
+        return _bad("foreign keys", messages.DOCTOR_INTEGRITY_FAILED.format(detail=exc))
+    if not broken:
+        return _ok("foreign keys", messages.DOCTOR_FOREIGN_KEYS_OK)
+    tables = sorted({str(row[0]) for row in broken})
+    return _bad(
+        "foreign keys",
+        messages.DOCTOR_FOREIGN_KEYS_BROKEN.format(count=len(broken), tables=", ".join(tables)),
+    )
+
+
+def _search_index(conn: sqlite3.Connection) -> DoctorCheck:
+    try:
+        # Compares the index with the entries it was built from (on the copy).
+        conn.execute("INSERT INTO entries_fts(entries_fts) VALUES ('integrity-check')")
+    except sqlite3.Error as exc:
+        return _bad("search index", messages.DOCTOR_SEARCH_BROKEN.format(detail=exc))
+    return _ok("search index", messages.DOCTOR_SEARCH_OK)
+
+
+# -- copies and recovery -------------------------------------------------------
+
+
+@contextmanager
+def _private_copy(path: Path) -> Iterator[Path]:
+    """The journal (and its write-ahead log) copied into a private temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="leadjournal-doctor-") as folder:
+        copy = Path(folder) / "journal.db"
+        shutil.copyfile(path, copy)
+        wal = Path(f"{path}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{copy}-wal"))
+        yield copy
+
+
+def _sqlite_cli() -> str | None:
+    """The sqlite3 program, if it is installed and its ``.recover`` works.
+
+    Some builds list ``.recover`` but lack the page-reading table it needs, so
+    it is tried on an empty database rather than taken on trust.
+    """
+    found = shutil.which("sqlite3")
+    if found is None:
+        return None
+    try:
+        probe = subprocess.run(
+            [found, ":memory:", ".recover"], capture_output=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return found if probe.returncode == 0 else None
+
+
+def _cli_recover(cli: str, damaged: Path, target: Path) -> bool:
+    try:
+        dump = subprocess.run(
+            [cli, str(damaged), ".recover"], capture_output=True, timeout=600, check=False
+        )
+        if dump.returncode != 0 or not dump.stdout:
+            return False
+        load = subprocess.run(
+            [cli, str(target)], input=dump.stdout, capture_output=True, timeout=600, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return load.returncode == 0 and target.exists()
+
+
+def _skipped_table(name: str) -> bool:
+    # The search index is rebuilt from the entries; the ledger of migrations
+    # belongs to the new file.
+    return (
+        name.startswith("sqlite_")
+        or name.startswith("entries_fts")
+        or name in ("_sqlite_migrations", "lost_and_found")
+    )
+
+
+def _copy_rows(source: Path, target: Path) -> tuple[dict[str, int], dict[str, int], int]:
+    """Every readable row of ``source`` into the journal at ``target``."""
+    copied: dict[str, int] = {}
+    unreadable: dict[str, int] = {}
+    with (
+        closing(sqlite3.connect(source, isolation_level=None)) as src,
+        closing(sqlite3.connect(target, isolation_level=None)) as dst,
+    ):
+        try:
+            tables = [
+                str(row[0])
+                for row in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            ]
+        except sqlite3.Error:
+            tables = []
+        wanted = {
+            str(row[0]): [str(c[1]) for c in dst.execute(f"PRAGMA table_info('{row[0]}')")]
+            for row in dst.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not _skipped_table(str(row[0]))
+        }
+        dst.execute("PRAGMA foreign_keys = OFF")
+        dst.execute("BEGIN IMMEDIATE")
+        dropped = 0
+        for table in tables:
+            if table not in wanted:
+                continue
+            try:
+                have = [str(c[1]) for c in src.execute(f"PRAGMA table_info('{table}')")]
+            except sqlite3.Error:
+                unreadable[table] = unreadable.get(table, 0) + 1
+                continue
+            columns = [c for c in have if c in wanted[table]]
+            if not columns:
+                continue
+            listed = ", ".join(f'"{c}"' for c in columns)
+            marks = ", ".join("?" for _ in columns)
+            insert = f'INSERT OR IGNORE INTO "{table}" ({listed}) VALUES ({marks})'
+            count = 0
+            rows, failures = _readable_rows(src, table, listed)
+            for row in rows:
+                if dst.execute(insert, row).rowcount == 1:
+                    count += 1
+                else:
+                    dropped += 1
+            copied[table] = count
+            if failures:
+                unreadable[table] = failures
+        dropped += _drop_orphans(dst)
+        for (name,) in dst.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING FTS5%'"
+        ).fetchall():
+            dst.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'rebuild\')')
+        dst.execute("COMMIT")
+        dst.execute("PRAGMA foreign_keys = ON")
+    return copied, unreadable, dropped
+
+
+def _readable_rows(
+    conn: sqlite3.Connection, table: str, listed: str
+) -> tuple[list[tuple[object, ...]], int]:
+    """The rows of ``table`` that can be read, stepping over damaged stretches."""
+    rows: list[tuple[object, ...]] = []
+    failures = 0
+    has_rowid = True
+    try:
+        conn.execute(f'SELECT rowid FROM "{table}" LIMIT 1').fetchall()
+    except sqlite3.Error as exc:
+        has_rowid = "no such column" not in str(exc)
+    if not has_rowid:
+        try:
+            for row in conn.execute(f'SELECT {listed} FROM "{table}"'):
+                rows.append(tuple(row))
+        except sqlite3.Error:
+            failures += 1
+        return rows, failures
+    after: int | None = None
+    step = 1
+    while failures <= _MAX_SKIPS:
+        query = f'SELECT rowid, {listed} FROM "{table}"'
+        params: list[object] = []
+        if after is not None:
+            query += " WHERE rowid > ?"
+            params.append(after)
+        try:
+            for row in conn.execute(query + " ORDER BY rowid", params):
+                rows.append(tuple(row)[1:])
+                after = int(row[0])
+                step = 1
+            return rows, failures
+        except sqlite3.Error:
+            failures += 1
+            # Step over the damage: a little past the last good row, then further.
+            after = (after or 0) + step
+            step *= 4
+    return rows, failures
+
+
+def _drop_orphans(conn: sqlite3.Connection) -> int:
+    """Make the recovered rows agree with each other, as the schema's rules say.
+
+    A row whose parent was lost goes too (or, where the rule is SET NULL,
+    loses only the link), exactly as if the parent had been deleted.
+    """
+    dropped = 0
+    for _round in range(5):
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if not broken:
+            break
+        for table in sorted({str(row[0]) for row in broken}):
+            for fk in conn.execute(f"PRAGMA foreign_key_list('{table}')").fetchall():
+                parent, column, parent_column, on_delete = fk[2], fk[3], fk[4] or "rowid", fk[6]
+                orphan = (
+                    f'"{column}" IS NOT NULL AND "{column}" NOT IN '
+                    f'(SELECT "{parent_column}" FROM "{parent}")'
+                )
+                if on_delete == "SET NULL":
+                    conn.execute(f'UPDATE "{table}" SET "{column}" = NULL WHERE {orphan}')
+                else:
+                    dropped += conn.execute(f'DELETE FROM "{table}" WHERE {orphan}').rowcount
+    return dropped
