@@ -166,12 +166,18 @@ class Store:
             partial.unlink(missing_ok=True)
             _create_private_file(partial)
             copy = sqlite3.connect(str(partial))
+            # SQLite cannot copy through a connection in the middle of a write
+            # (the backup before a migration is taken under its write lock),
+            # so a second connection reads the last committed state instead.
+            source = connect(self.path) if self.conn.in_transaction else self.conn
             try:
                 # One step: the copy is a single snapshot of the journal, and
                 # in WAL mode taking it never blocks another terminal's write.
-                self.conn.backup(copy)
+                source.backup(copy)
             finally:
                 copy.close()
+                if source is not self.conn:
+                    source.close()
             _link_into_place(partial, target)
         except sqlite3.Error as exc:
             raise describe_sqlite_error(exc, str(target)) from exc
