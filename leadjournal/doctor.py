@@ -29,6 +29,7 @@ from leadjournal.store import (
     SCHEMA_VERSION,
     SQLITE_MAGIC,
     Store,
+    damage_marker,
     expected_pages,
 )
 
@@ -38,6 +39,8 @@ PYTHON_METHOD = "python row copy"
 # How many damaged stretches of one table the row copy steps over before it
 # gives up on the rest of that table.
 _MAX_SKIPS = 50
+# How far past a damaged page the row copy looks for the next readable row.
+_MAX_PROBES = 100_000
 
 
 def examine(path: Path) -> DoctorReport:
@@ -66,6 +69,13 @@ def examine(path: Path) -> DoctorReport:
     checks.append(_header_check(path, header, size))
     with _private_copy(path) as copy:
         checks.extend(_database_checks(copy))
+    marker = damage_marker(path)
+    if marker.exists():
+        if all(check.ok for check in checks):
+            marker.unlink(missing_ok=True)
+            checks.append(_ok("damage mark", messages.DOCTOR_MARK_CLEARED))
+        else:
+            checks.append(_bad("damage mark", messages.DOCTOR_MARKED))
     return _report(path, checks)
 
 
@@ -272,7 +282,29 @@ def _private_copy(path: Path) -> Iterator[Path]:
         wal = Path(f"{path}-wal")
         if wal.exists():
             shutil.copyfile(wal, Path(f"{copy}-wal"))
+        else:
+            _fit_header_to_file(copy)
         yield copy
+
+
+def _fit_header_to_file(copy: Path) -> None:
+    """Let SQLite read what is left of a file that was cut short (on the copy only).
+
+    SQLite trusts the page count in the header, so a cut file reads as
+    "malformed" from its first query. Lowering the count to the whole pages
+    that remain lets the tables in those pages be checked and recovered.
+    """
+    with copy.open("r+b") as handle:
+        header = handle.read(100)
+        pages = expected_pages(header) if len(header) == 100 else None
+        if pages is None:
+            return
+        count, page_size = pages
+        whole = copy.stat().st_size // page_size
+        if 0 < whole < count:
+            handle.seek(28)
+            handle.write(whole.to_bytes(4, "big"))
+            handle.truncate(whole * page_size)
 
 
 def _sqlite_cli() -> str | None:
@@ -393,26 +425,53 @@ def _readable_rows(
         except sqlite3.Error:
             failures += 1
         return rows, failures
-    after: int | None = None
-    step = 1
+    try:
+        highest = conn.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0]
+    except sqlite3.Error:
+        highest = None
+    after: int | None = None  # the last rowid read
+    start: int | None = None  # where the next scan begins (inclusive)
     while failures <= _MAX_SKIPS:
         query = f'SELECT rowid, {listed} FROM "{table}"'
         params: list[object] = []
-        if after is not None:
-            query += " WHERE rowid > ?"
-            params.append(after)
+        if start is not None:
+            # ">=" a rowid known to be readable: "> the last one read" would
+            # seek into the damaged page that stopped the previous scan.
+            query += " WHERE rowid >= ?"
+            params.append(start)
         try:
             for row in conn.execute(query + " ORDER BY rowid", params):
                 rows.append(tuple(row)[1:])
                 after = int(row[0])
-                step = 1
             return rows, failures
         except sqlite3.Error:
             failures += 1
-            # Step over the damage: a little past the last good row, then further.
-            after = (after or 0) + step
-            step *= 4
+        begin = (after + 1) if after is not None else (start or 0) + 1
+        start = _next_readable_rowid(conn, table, max(begin, (start or 0) + 1), highest)
+        if start is None:
+            break
     return rows, failures
+
+
+def _next_readable_rowid(
+    conn: sqlite3.Connection, table: str, start: int, highest: int | None
+) -> int | None:
+    """The first rowid from ``start`` on that can be looked up, past a damaged page.
+
+    A scan stops at the first damaged page; looking rows up one by one walks
+    from the top of the tree instead, so the rows after the damage are found.
+    """
+    last = start + _MAX_PROBES if highest is None else min(highest, start + _MAX_PROBES)
+    for candidate in range(start, last + 1):
+        try:
+            found = conn.execute(
+                f'SELECT rowid FROM "{table}" WHERE rowid = ?', [candidate]
+            ).fetchone()
+        except sqlite3.Error:
+            continue
+        if found is not None:
+            return candidate
+    return None
 
 
 def _drop_orphans(conn: sqlite3.Connection) -> int:

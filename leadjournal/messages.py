@@ -35,6 +35,9 @@ DISK_FULL = "The disk holding {path} is full, so the last change was not saved."
 DISK_FULL_HINT = "Free some space and run the command again; earlier entries are safe."
 DB_READ_ONLY = "The journal at {path} cannot be written (read-only file or folder)."
 DB_CORRUPT = "The journal at {path} is damaged and cannot be read."
+DB_MARKED_DAMAGED = (
+    "The journal at {path} was found damaged earlier, so leadjournal will not write to it."
+)
 DB_CORRUPT_HINT = "Run 'leadjournal db doctor' to see what can be recovered; the file is untouched."
 DB_CONSTRAINT = "That change breaks a rule of the journal: {detail}."
 DB_CONSTRAINT_HINT = "Check the values you gave; nothing was written."
@@ -234,3 +237,5 @@ DOCTOR_CLI_MISSING = (
 DOCTOR_CLI_FAILED = (
     "The sqlite3 program's .recover failed on this file, so rows were copied instead."
 )
+DOCTOR_MARK_CLEARED = "It was marked damaged earlier; it is healthy now, so the mark is cleared."
+DOCTOR_MARKED = "Marked damaged after a command failed on it; commands stay refused until fixed."

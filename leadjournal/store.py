@@ -62,6 +62,10 @@ class Store:
     @classmethod
     def open(cls, path: Path, *, backup_suffix: str = "") -> Store:
         """Open (creating if needed) and migrate the journal at ``path``."""
+        if damage_marker(path).exists():
+            raise StorageError(
+                messages.DB_MARKED_DAMAGED.format(path=path), messages.DB_CORRUPT_HINT
+            )
         _prepare_file(path)
         try:
             conn = connect(path)
@@ -78,6 +82,8 @@ class Store:
             store._migrate(backup_suffix)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if is_damage(exc):
+                note_damage(path)
             raise describe_sqlite_error(exc, str(path)) from exc
         except BaseException:
             conn.close()
@@ -197,7 +203,10 @@ class Store:
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # After an I/O error or a full disk SQLite may have rolled back
+            # already; a second ROLLBACK would hide the real error.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
 
@@ -698,6 +707,33 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app_id != 0 or has_tables:
         raise StorageError(messages.NOT_A_JOURNAL.format(path=path), messages.NOT_SQLITE_HINT)
+
+
+def damage_marker(path: Path | str) -> Path:
+    """The file beside a journal that says it was found damaged."""
+    return Path(f"{path}.damaged")
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "corrupt" in text or "not a database" in text
+
+
+def note_damage(path: Path | str) -> None:
+    """Stop every later command from writing to a journal found damaged.
+
+    SQLite notices damage only on the pages a command happens to read, so a
+    later write could still land in the healthy parts of a broken file. The
+    mark keeps the file exactly as it was found until ``db doctor`` has looked
+    at it (and clears the mark if the file turns out healthy).
+    """
+    if str(path) == ":memory:":
+        return
+    try:
+        descriptor = os.open(damage_marker(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:
+        return  # already marked, or the folder is read-only: nothing more to do
+    os.close(descriptor)
 
 
 def describe_sqlite_error(exc: sqlite3.Error, path: str) -> StorageError:

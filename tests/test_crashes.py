@@ -186,7 +186,9 @@ def test_killed_mid_write_of_a_large_entry_leaves_all_or_nothing(tmp_path: Path)
     process.stdin.write(huge)
     process.stdin.close()
     wal = Path(f"{db}-wal")
-    wait_for(lambda: (wal.exists() and wal.stat().st_size > 1_000_000) or process.poll() is not None)
+    wait_for(
+        lambda: (wal.exists() and wal.stat().st_size > 1_000_000) or process.poll() is not None
+    )
     if process.poll() is None:
         kill(process)
     assert integrity(db) == ["ok"]
@@ -195,7 +197,9 @@ def test_killed_mid_write_of_a_large_entry_leaves_all_or_nothing(tmp_path: Path)
     assert found[1:] in ([], [(len(huge.strip()),)])  # the big one whole, or not at all
     conn = sqlite3.connect(db)
     try:
-        assert conn.execute("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'before'").fetchone() == (1,)
+        assert conn.execute(
+            "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'before'"
+        ).fetchone() == (1,)
     finally:
         conn.close()
     assert run(env, "write", "The entry after").returncode == 0

@@ -24,10 +24,12 @@ class JournalGroup(TyperGroup):
             _report(exc, ctx, exc)
             ctx.exit(int(exc.exit_code))
         except sqlite3.Error as exc:
-            from leadjournal.store import describe_sqlite_error
+            from leadjournal.store import describe_sqlite_error, is_damage, note_damage
 
             settings = ctx.obj if isinstance(ctx.obj, Settings) else None
             path = str(settings.db_path) if settings else "the journal"
+            if settings is not None and is_damage(exc):
+                note_damage(settings.db_path)
             _report(describe_sqlite_error(exc, path), ctx, exc)
             ctx.exit(int(ExitCode.FAILURE))
         except UnicodeError as exc:
