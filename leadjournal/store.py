@@ -701,10 +701,15 @@ def _create_private_file(path: Path) -> None:
 
 def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a SQLite file that belongs to some other program."""
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    # One statement, so one snapshot: read apart, another terminal could
+    # finish creating the journal in between and its tables would seem to
+    # belong to "another program" (the mark is set at the end of m001).
+    app_id, has_tables = conn.execute(
+        "SELECT (SELECT application_id FROM pragma_application_id()),"
+        " (SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
     if app_id == APPLICATION_ID:
         return
-    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app_id != 0 or has_tables:
         raise StorageError(messages.NOT_A_JOURNAL.format(path=path), messages.NOT_SQLITE_HINT)
 

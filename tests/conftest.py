@@ -7,6 +7,7 @@ LEADJOURNAL_HOME all point into the test's tmp_path.
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +38,27 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     return home
+
+
+class NetworkUsed(AssertionError):
+    """Raised when anything in a test tries to open a network connection."""
+
+
+def _no_network(*args: object, **kwargs: object) -> None:
+    raise NetworkUsed("leadjournal must never touch the network, and a test just tried")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test in which a socket connects, sends, or looks up a name.
+
+    Pipes and pseudo-terminals (subprocess, pexpect) are not sockets and are
+    unaffected. Child processes get the same guard from tests/guard.
+    """
+    for name in ("connect", "connect_ex", "sendto", "bind"):
+        monkeypatch.setattr(socket.socket, name, _no_network)
+    for name in ("create_connection", "getaddrinfo", "gethostbyname"):
+        monkeypatch.setattr(socket, name, _no_network)
 
 
 @pytest.fixture
