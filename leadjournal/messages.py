@@ -171,3 +171,101 @@ OPEN_COMMITMENTS = "Open commitments: {count}."
 NO_COMMITMENTS = "No commitments yet."
 COMMITMENT_MARKED = "Commitment {id} is now {status}."
 BACKUP_WRITTEN = "Backup written to {path}. Open it with --db to read it."
+
+# -- goals -------------------------------------------------------------------
+GOAL_ID_HINT = "Run 'leadjournal goal list --all' to see goal ids."
+BAD_NUMBER = "The {what} must be a finite number, not '{value}'."
+NUMBER_HINT = "Write digits, like 12, 4.5 or -3 (at most a trillion either way)."
+BAD_CHOICE = "'{value}' is not a {what}; choose {choices}."
+BAD_CHOICE_HINT = "For example: --kind development --level team --cadence monthly."
+DUE_BEFORE_START = "The due date {due} is before the goal's start on {start}."
+DUE_BEFORE_START_HINT = "Pick a due date on or after the start date (--start, default today)."
+EMPTY_MEASURE = "A measure needs a name."
+EMPTY_MEASURE_HINT = "Name what you will count, like 'one-on-ones held' or 'voluntary turnover'."
+DUPLICATE_MEASURE = "The measure '{name}' is named twice."
+DUPLICATE_MEASURE_HINT = "Give each measure of a goal its own name."
+PAIR_SELF = "A goal cannot be paired with itself."
+PAIR_HINT = "Pair a performance goal with the development goal that supports it."
+PAIR_SAME_KIND = "Goals {id} and {other} are both {kind} goals."
+PAIR_TAKEN = "Goal {id} is already paired with goal {other}."
+PAIR_TAKEN_HINT = "A goal has one partner; pair it with a goal that has none."
+GOAL_CLOSED = "Goal {id} is already {status}."
+GOAL_CLOSED_HINT = "Only open goals take check-ins or can be marked done or dropped."
+GOAL_NO_MEASURE = "Goal {id} has no measure to record a value for."
+GOAL_NO_MEASURE_HINT = (
+    "Goals measured by a number are added with --measure, --baseline and --target; "
+    "add the goal again with them."
+)
+UNKNOWN_MEASURE = "Goal {id} has no measure called '{name}'."
+MEASURES_HINT = "Its measures: {names}."
+WHICH_MEASURE = "Goal {id} has more than one measure; say which with --measure."
+GOAL_NEEDS_TERMINAL = "Adding a goal step by step needs a terminal, and input is not one."
+GOAL_NEEDS_TERMINAL_HINT = (
+    "Give the goal and its parts as flags: leadjournal goal add 'Cut voluntary turnover' "
+    "--measure turnover --unit % --baseline 18 --target 12 --due 2027-06-30"
+)
+GOAL_SAVED = "Saved goal {id}: {title}"
+GOAL_NOT_SAVED = "The goal was not saved."
+GOAL_CHECKED_IN = "Recorded {value} for '{measure}' on goal {id}."
+GOAL_MARKED = "Goal {id} is now {status}."
+GOAL_PAIRED = "Paired goal {id} with goal {other}."
+NO_GOALS = "No goals here yet. Add one with 'leadjournal goal add'."
+SMART_OK = "SMART: specific, measurable, achievable, relevant and time-bound."
+NOT_YET_SMART = "Not yet SMART:"
+SMART_GAPS = {
+    "vague_outcome": (
+        "Specific: say the outcome in a few more words, so anyone can tell when it is done."
+    ),
+    "no_measure": "Measurable: there is no measure of the result.",
+    "no_unit": "Measurable: the measure has no unit (%, people, days…).",
+    "no_baseline": "Measurable: there is no baseline, the number you start from.",
+    "no_target": "Measurable: there is no target number.",
+    "target_equals_baseline": (
+        "Measurable: the target equals the baseline, so nothing would change."
+    ),
+    "no_achievable": "Achievable: nothing says what makes it realistic (resources, support, time).",
+    "no_relevant": "Relevant: nothing ties it to a team or organization goal.",
+    "no_due_date": "Time-bound: there is no date.",
+    "due_date_passed": "Time-bound: the due date has passed; close the goal or set a new one.",
+}
+TRACK_WORDS = {
+    "on_track": "on track",
+    "at_risk": "at risk",
+    "off_track": "off track",
+    "done": "done",
+    "dropped": "dropped",
+}
+GOAL_PROGRESS_LINE = "Progress {progress} of the way, {expected} of the time gone: {status}."
+GOAL_NO_PROGRESS = (
+    "Progress cannot be worked out until the goal has a baseline, a target and a date."
+)
+
+# The walk-through of ``goal add``.
+GOAL_ADD_INTRO = (
+    "A SMART goal: specific, measurable, achievable, relevant, time-bound. "
+    "Press Enter to skip a question; what is missing is listed at the end."
+)
+ASK_GOAL_TITLE = "What outcome do you want? Say it specifically:"
+ASK_GOAL_KIND = "A [p]erformance goal (business impact) or a [d]evelopment goal (growth)?"
+ASK_GOAL_LEVEL = "For an [i]ndividual, a [t]eam or the [o]rganization?"
+ASK_GOAL_MEASURE = "Which result shows it is done (the lagging measure, e.g. voluntary turnover)?"
+ASK_GOAL_UNIT = "In what unit (%, people, days…)?"
+ASK_GOAL_BASELINE = "Where is it now (the baseline)?"
+ASK_GOAL_TARGET = "Where should it be (the target)?"
+TARGET_EQUALS_BASELINE = "That is the same as the baseline, so nothing would change."
+ASK_GOAL_LEADING = (
+    "Leading measures: early signals you can influence, checked weekly "
+    "(e.g. one-on-ones held, feedback given). One per line, Enter to finish:"
+)
+ASK_GOAL_ACHIEVABLE = "What makes it achievable (resources, support, time)?"
+ASK_GOAL_RELEVANT = "Which team or organization goal does it serve?"
+ASK_GOAL_DUE = "By when? (2027-03-31, or a week like 2027-W13)"
+DUE_PASSED = "{due} is before the start on {start}; a goal needs a date still ahead."
+ASK_GOAL_CADENCE = "How often will you review it: [w]eekly, [m]onthly or [q]uarterly?"
+ASK_GOAL_PAIR = "Pair it with a {kind} goal that goes with it? Type its id, or Enter to skip:"
+CHOICE_RETRY = "Type one of: {choices}."
+CONFIRM_SAVE_GOAL = "Save this goal?"
+
+# The goals step of the weekly review.
+GOALS_STEP_INTRO = "This week's measures for your goals (Enter to skip one)."
+ASK_GOAL_VALUE = "{measure}{unit}?"

@@ -12,7 +12,14 @@ from rich.text import Text
 
 from leadjournal import messages
 from leadjournal.insights import ARROWS, Imbalance, Trends
-from leadjournal.models import Commitment, Entry, LogResult, MigrationStatus, Review
+from leadjournal.models import (
+    Commitment,
+    Entry,
+    GoalProgress,
+    LogResult,
+    MigrationStatus,
+    Review,
+)
 
 if TYPE_CHECKING:
     from leadjournal.journal import ReviewSummary, SearchHit, Standing
@@ -165,3 +172,140 @@ def migration_status(status: MigrationStatus) -> RenderableType:
     table.add_row("applied", ", ".join(status.applied) or "none")
     table.add_row("pending", ", ".join(status.pending) or "none")
     return table
+
+
+# -- goals -------------------------------------------------------------------
+
+_TRACK_STYLES = {
+    "on_track": "green",
+    "at_risk": "yellow",
+    "off_track": "red",
+    "done": "cyan",
+    "dropped": "dim",
+}
+BAR_WIDTH = 12
+
+
+def number(value: float | None, unit: str | None = None) -> str:
+    """A measure's value as people write it: 15, 4.5, 12 %."""
+    if value is None:
+        return "—"
+    text = format(value, ".12g")
+    if unit:
+        text += unit if unit == "%" else f" {unit}"
+    return text
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{round(share * 100)}%"
+
+
+def bar(share: float | None, width: int = BAR_WIDTH) -> str:
+    if share is None:
+        return "·" * width
+    filled = round(share * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def track(status: str | None) -> Text:
+    if status is None:
+        return Text("not measurable yet", style="dim")
+    return Text(messages.TRACK_WORDS[status], style=_TRACK_STYLES[status])
+
+
+def goal_progress_line(summary: GoalProgress) -> Text:
+    """One line: how far, how much time gone, and the verdict."""
+    if summary.progress is None or summary.expected is None:
+        return Text(messages.GOAL_NO_PROGRESS, style="dim")
+    return Text.assemble(
+        bar(summary.progress),
+        " ",
+        messages.GOAL_PROGRESS_LINE.format(
+            progress=percent(summary.progress),
+            expected=percent(summary.expected),
+            status=messages.TRACK_WORDS[summary.status or "on_track"],
+        ),
+    )
+
+
+def smart_lines(gaps: Sequence[str]) -> RenderableType:
+    if not gaps:
+        return Text(messages.SMART_OK, style="green")
+    lines: list[RenderableType] = [Text(messages.NOT_YET_SMART, style="yellow")]
+    lines.extend(Text(f"  • {messages.SMART_GAPS[code]}") for code in gaps)
+    return Group(*lines)
+
+
+def goals_table(summaries: Sequence[GoalProgress]) -> RenderableType:
+    if not summaries:
+        return Text(messages.NO_GOALS)
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("id", "goal", "result", "progress", "time", "status", "due"):
+        table.add_column(
+            column, justify="right" if column == "time" else "left", no_wrap=column != "goal"
+        )
+    for s in summaries:
+        goal = s.goal
+        result = f"{number(s.current, s.unit)} → {number(s.target, s.unit)}" if s.measure else "—"
+        table.add_row(
+            short(goal.id),
+            goal.title,
+            result,
+            f"{bar(s.progress, 8)} {percent(s.progress)}",
+            percent(s.expected),
+            track(s.status) if s.status else "—",
+            goal.due_date or "—",
+        )
+    return table
+
+
+def goal_panel(summary: GoalProgress, partner: GoalProgress | None = None) -> Panel:
+    goal = summary.goal
+    span = f"{goal.start_date} → {goal.due_date or 'no date'}"
+    if summary.days_left is not None:
+        span += f" ({summary.days_left} days left)" if summary.days_left >= 0 else " (past due)"
+    lines: list[RenderableType] = [
+        Text(f"{goal.kind} goal · {goal.level} · reviewed {goal.cadence} · {span}", style="dim")
+    ]
+    if summary.measure:
+        unit = summary.unit
+        lines.append(
+            Text(
+                f"Result: {summary.measure}, {number(summary.baseline, unit)} → "
+                f"{number(summary.target, unit)}, now {number(summary.current, unit)}"
+            )
+        )
+    lines.append(goal_progress_line(summary))
+    for measure in goal.measures:
+        if measure.kind != "leading":
+            continue
+        values = [c for c in goal.checkins if c.measure_id == measure.id]
+        latest = f"{number(values[-1].value)} on {values[-1].date}" if values else "no check-in yet"
+        lines.append(Text(f"Leading: {measure.name} ({latest})"))
+    if goal.achievable:
+        lines.append(Text(f"Achievable: {goal.achievable}"))
+    if goal.relevant:
+        lines.append(Text(f"Relevant to: {goal.relevant}"))
+    if partner is not None:
+        lines.append(
+            Text(
+                f"Paired with: {short(partner.goal.id)} {partner.goal.title} ({partner.goal.kind})"
+            )
+        )
+    if goal.outcome_note:
+        lines.append(Text(f"Outcome: {goal.outcome_note}"))
+    lines.append(smart_lines(summary.smart))
+    if goal.checkins:
+        table = Table(show_edge=False, pad_edge=False, title="Check-ins", title_justify="left")
+        for column in ("date", "measure", "value", "note"):
+            table.add_column(column)
+        for checkin in goal.checkins[-10:]:
+            table.add_row(checkin.date, checkin.measure, number(checkin.value), checkin.note or "")
+        lines.extend([Text(), table])
+    return Panel(
+        Group(*lines),
+        title=f"[bold]{short(goal.id)}[/bold]  {goal.title}",
+        title_align="left",
+        subtitle=goal.status,
+        subtitle_align="right",
+    )

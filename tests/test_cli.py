@@ -207,7 +207,8 @@ def test_commitments_list_done_drop(cli: Cli, monkeypatch: pytest.MonkeyPatch) -
 def test_db_path_and_status(cli: Cli, isolated: Path) -> None:
     assert cli.ok("db", "path").stdout.strip() == str(isolated / "journal.db")
     status = cli.ok("db", "status", "--json").json()
-    assert status["applied"] == ["m001_create_journal"] and status["pending"] == []
+    assert status["applied"] == ["m001_create_journal", "m002_create_goals"]
+    assert status["pending"] == []
 
 
 def test_db_option_and_environment(

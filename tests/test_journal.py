@@ -114,14 +114,14 @@ def test_a_done_week_is_not_overwritten_without_replace(journal: Journal) -> Non
 
 def test_interactive_answers_are_kept_and_the_review_resumes(journal: Journal) -> None:
     state = journal.start_review("2026-W47")
-    assert state.remaining == ["follow_up", "ratings", "reflection", "win", "commitment"]
+    assert state.remaining == ["follow_up", "ratings", "goals", "reflection", "win", "commitment"]
     journal.step_done(state.review, "follow_up")
     journal.rate(state.review, "results", "6")
     # The leader stops here (Ctrl-C); a new session looks at the same week.
     resumed = journal.review_state("2026-W47")
     assert resumed is not None and resumed.resumed
     assert resumed.review.results == 6 and resumed.review.relationships is None
-    assert resumed.remaining == ["ratings", "reflection", "win", "commitment"]
+    assert resumed.remaining == ["ratings", "goals", "reflection", "win", "commitment"]
 
 
 def test_follow_up_outcomes(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from leadjournal import __version__
-from leadjournal.cli import commitments, db, entries, review
+from leadjournal.cli import commitments, db, entries, goals, review
 from leadjournal.cli.context import Settings
 from leadjournal.errors import ExitCode, LeadJournalError
 
@@ -93,4 +93,5 @@ def root(
 app.command("review")(review.review_command)
 entries.register(app)
 app.add_typer(commitments.app, name="commitments")
+app.add_typer(goals.app, name="goal")
 app.add_typer(db.app, name="db")
