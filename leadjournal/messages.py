@@ -268,4 +268,7 @@ CONFIRM_SAVE_GOAL = "Save this goal?"
 
 # The goals step of the weekly review.
 GOALS_STEP_INTRO = "This week's measures for your goals (Enter to skip one)."
-ASK_GOAL_VALUE = "{measure}{unit}?"
+ASK_GOAL_VALUE = "{measure}{unit} {when}?"
+THIS_WEEK = "this week"
+NOW = "now"
+LAST_VALUE = "(last: {value} on {date})"

@@ -588,7 +588,7 @@ class Store:
 
     def _goals(self, where: str, params: Sequence[Any]) -> list[Goal]:
         rows = self.conn.execute(
-            f"SELECT * FROM goals {where} ORDER BY start_date, created_at, id", list(params)
+            f"SELECT * FROM goals {where} ORDER BY start_date, created_at, rowid", list(params)
         ).fetchall()
         if not rows:
             return []

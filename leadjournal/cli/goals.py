@@ -153,7 +153,8 @@ def add(
     from leadjournal import render
 
     settings.console.print(messages.GOAL_SAVED.format(id=saved.goal.id[:8], title=saved.goal.title))
-    settings.console.print(render.smart_lines(saved.smart))
+    if title is not None:  # the walk-through has shown the SMART check already
+        settings.console.print(render.smart_lines(saved.smart))
 
 
 @app.command("list")
@@ -293,7 +294,10 @@ def pair(ctx: typer.Context, goal_id: IdArg, other: IdArg, as_json: Json = False
 
 
 def _ask(settings: Settings, question: str) -> str:
-    settings.console.print(f"\n[bold]{question}[/bold]")
+    from rich.markup import escape
+
+    # Escaped: "[p]erformance" is a hint to type p, not a style tag.
+    settings.console.print(f"\n[bold]{escape(question)}[/bold]")
     return settings.console.input("> ").strip()
 
 

@@ -155,6 +155,8 @@ def _interactive(
         _follow_ups(settings, journal, state)
     if "ratings" in state.remaining:
         _ratings(settings, journal, state.review, week)
+    if "goals" in state.remaining:
+        _goals(settings, journal, state.review, week)
     if "reflection" in state.remaining:
         _reflection(settings, journal, state.review, week, prompts_on=prompts_on, seed=seed)
     if "win" in state.remaining:
@@ -234,6 +236,53 @@ def _ratings(settings: Settings, journal: Journal, review: Review, week: str) ->
     ):
         console.print("\n[bold]3 · Where you stand[/bold]")
         console.print(render.standing(journal.standing(week)))
+
+
+def _goals(settings: Settings, journal: Journal, review: Review, week: str) -> None:
+    """This week's measures of goals whose cadence is due; each answer saved at once."""
+    from rich.text import Text
+
+    from leadjournal import render
+
+    console = settings.console
+    questions = journal.goal_questions(week)
+    if questions:
+        console.print(f"\n[bold]Goals[/bold]  {messages.GOALS_STEP_INTRO}")
+    asked: list[str] = []
+    for question in questions:
+        goal, measure = question.goal, question.measure
+        if goal.id not in asked:
+            asked.append(goal.id)
+            console.print(f"\n  “{goal.title}”  [dim]({goal.id[:8]})[/dim]")
+        unit = f" ({measure.unit})" if measure.unit else ""
+        when = messages.THIS_WEEK if measure.kind == "leading" else messages.NOW
+        last = ""
+        if question.last is not None:
+            last = (
+                " [dim]"
+                + messages.LAST_VALUE.format(
+                    value=render.number(question.last.value), date=question.last.date
+                )
+                + "[/dim]"
+            )
+        while True:
+            answer = console.input(
+                f"  {messages.ASK_GOAL_VALUE.format(measure=measure.name, unit=unit, when=when)}"
+                f"{last} "
+            ).strip()
+            if not answer:
+                break
+            try:
+                journal.review_checkin(review, question, answer)
+                break
+            except BadInput as exc:
+                console.print(f"  [yellow]{exc.message}[/yellow]")
+    for goal_id in asked:
+        summary = journal.goal(goal_id)
+        if summary.progress is not None:
+            line = render.goal_progress_line(summary)
+            console.print(Text("  ") + line + Text(f"  {summary.goal.title}", style="dim"))
+    journal.step_done(review, "goals")
 
 
 def _reflection(
