@@ -74,12 +74,11 @@ def review_command(
 
     Examples:
 
+    \b
       leadjournal review
-
       leadjournal review --week 2026-W45
-
-      leadjournal review --results 7 --relationships 4 --win "Launch"
-      --reflection "Shipped, but rushed people" --commit "1:1s with the new hires"
+      leadjournal review --results 7 --relationships 4 --win "Launch" \\
+          --reflection "Shipped, but rushed people" --commit "1:1s with new hires"
     """
     settings: Settings = ctx.obj
     flags = [results, relationships, rate, reflection, win, win_by, commit]
