@@ -395,14 +395,24 @@ def _read_header(path: Path, raw: dict[str, Any], problems: list[PackProblem]) -
     for key in raw:
         if key not in PackFile.model_fields:
             problems.append(PackProblem(path, None, key, messages.PACK_UNKNOWN_TABLE))
+    table = raw.get("pack", {})
+    if not isinstance(table, dict):
+        message = messages.PACK_WRONG_TYPE.format(expected=_EXPECTED["dict_type"])
+        problems.append(PackProblem(path, None, "pack", message))
+        return PackHeader()
     try:
-        return PackHeader.model_validate(raw.get("pack", {}))
+        return PackHeader.model_validate(table)
     except ValidationError as error:
         for detail in error.errors():
-            field_path = _field_path(("pack", *detail["loc"]), {})
+            field_path = _field_path(detail["loc"], {})
             message = _error_message(detail, PackHeader)
             problems.append(PackProblem(path, None, field_path, message, "pack"))
-        return PackHeader()
+        # Keep the good parts: one bad key must not strip every item of its source.
+        bad = {detail["loc"][0] for detail in error.errors() if detail["loc"]}
+        try:
+            return PackHeader.model_validate({k: v for k, v in table.items() if k not in bad})
+        except ValidationError:
+            return PackHeader()
 
 
 def _raw_items(
