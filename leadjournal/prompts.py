@@ -16,7 +16,7 @@ import hashlib
 import random
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -27,6 +27,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StringConstraints,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -110,11 +111,7 @@ def _no_repeats(values: tuple[str, ...]) -> tuple[str, ...]:
     return values
 
 
-def _stripped(value: str) -> str:
-    return value.strip()
-
-
-Text = Annotated[str, AfterValidator(_stripped), Field(min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, AfterValidator(_slug)]
 Theme = Annotated[str, _one_of(THEMES, messages.NOT_A_THEME)]
 Fit = Annotated[str, _one_of(FITS, messages.NOT_A_FIT)]
@@ -572,7 +569,7 @@ def choose_prompts(
         if prompt_id not in context.recently_answered and prompt.cadence in allowed
     ]
     rng = random.Random(_seed_value(context.week, seed))
-    rules = [_shuffled(bucket, rng) for bucket in _rule_buckets(eligible, context)]
+    rules = _rule_buckets(eligible, context, rng)
     rotation = _rotation_bucket(eligible, context.week, rng)
     rest = _shuffled(eligible, rng)
 
@@ -595,18 +592,20 @@ def choose_prompts(
     return chosen
 
 
-def _rule_buckets(eligible: list[Prompt], context: SelectionContext) -> list[list[Prompt]]:
+def _rule_buckets(
+    eligible: list[Prompt], context: SelectionContext, rng: random.Random
+) -> list[list[Prompt]]:
     buckets: list[list[Prompt]] = []
     if context.lasting_toward is not None:
         # Lasting-imbalance prompts that also ask from the neglected side go first.
         side_fit = f"lean-{context.lasting_toward}"
         lasting = [p for p in eligible if "lasting-imbalance" in p.fits]
-        buckets.append(sorted(lasting, key=lambda p: side_fit not in p.fits))
+        buckets.append(_shuffled(lasting, rng, prefer=lambda p: side_fit in p.fits))
     if context.lean_toward is not None:
-        side_fit = f"lean-{context.lean_toward}"
-        buckets.append([p for p in eligible if side_fit in p.fits])
+        lean_fit = f"lean-{context.lean_toward}"
+        buckets.append(_shuffled([p for p in eligible if lean_fit in p.fits], rng))
     if context.setback:
-        buckets.append([p for p in eligible if "setback" in p.fits])
+        buckets.append(_shuffled([p for p in eligible if "setback" in p.fits], rng))
     return buckets
 
 
@@ -625,13 +624,23 @@ def _rotation_bucket(eligible: list[Prompt], week: str, rng: random.Random) -> l
     return bucket
 
 
-def _shuffled(bucket: Sequence[Prompt], rng: random.Random) -> list[Prompt]:
-    # Longer-cadence prompts come first in the weeks that allow them: those
-    # weeks are their only chance to be asked.
-    rank = {"quarterly": 0, "monthly": 1, "weekly": 2}
+_CADENCE_RANK = {"quarterly": 0, "monthly": 1, "weekly": 2}
+
+
+def _shuffled(
+    bucket: Sequence[Prompt],
+    rng: random.Random,
+    prefer: Callable[[Prompt], bool] | None = None,
+) -> list[Prompt]:
+    """The bucket in seeded random order, preferred prompts first.
+
+    Longer-cadence prompts come next in the weeks that allow them: those
+    weeks are their only chance to be asked. The sort is stable, so the
+    shuffle still decides within each rank.
+    """
     shuffled = list(bucket)
     rng.shuffle(shuffled)
-    shuffled.sort(key=lambda p: rank[p.cadence])  # stable: keeps the shuffle within a rank
+    shuffled.sort(key=lambda p: (prefer is not None and not prefer(p), _CADENCE_RANK[p.cadence]))
     return shuffled
 
 

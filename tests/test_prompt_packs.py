@@ -80,7 +80,7 @@ def test_every_article_and_guide_is_a_source(library: Library, title: str) -> No
     prompts = [p for p in library.prompts.values() if p.source == title]
     exercises = [e for e in library.exercises.values() if e.source == title]
     assert prompts, f"no prompt comes from {title!r}"
-    assert prompts or exercises
+    assert exercises, f"no exercise comes from {title!r}"
 
 
 @pytest.mark.parametrize("fit", FITS)
@@ -170,9 +170,7 @@ def test_navigating_change_separates_control_support_and_self_care(library: Libr
 @pytest.mark.parametrize(
     ("name", "ratings"), [("thriving-team-pillars", 4), ("high-performing-team-check", 6)]
 )
-def test_team_checks_rate_each_pillar_with_a_tip(
-    library: Library, name: str, ratings: int
-) -> None:
+def test_team_checks_rate_each_pillar_with_a_tip(library: Library, name: str, ratings: int) -> None:
     rated = [step for step in library.exercises[name].steps if step.type == "rating"]
     assert len(rated) == ratings
     assert all(step.tip for step in rated)
@@ -354,8 +352,14 @@ def test_unknown_step_type(tmp_path: Path) -> None:
     assert "'slider' is not a step type" in problem.message
 
 
+def test_blank_text_is_empty(tmp_path: Path) -> None:
+    text = GOOD_PACK.replace('"Where did your energy go this week?"', '"   "')
+    [problem] = problems_in(tmp_path, "p.toml", text)
+    assert (problem.field, problem.message) == ("text", "must not be empty")
+
+
 def test_item_without_a_source_anywhere(tmp_path: Path) -> None:
-    text = GOOD_PACK.replace("[pack]\nsource = \"My coach's notes\"\n", "")
+    text = GOOD_PACK.replace('[pack]\nsource = "My coach\'s notes"\n', "")
     [problem] = problems_in(tmp_path, "p.toml", text)
     assert problem.field == "source"
     assert "[pack]" in problem.message
