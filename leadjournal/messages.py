@@ -31,6 +31,16 @@ PACK_SOURCE_REQUIRED = "is required: give the item a source or set one under [pa
 PACK_UNKNOWN_FIELD = "is not a field here (choose from {choices})"
 PACK_EMPTY = "must not be empty"
 PACK_WRONG_TYPE = "must be {expected}"
+# What a field of the wrong TOML type should have been, by pydantic error type.
+PACK_EXPECTED_TYPES = {
+    "string_type": "text in quotes",
+    "list_type": "a list in [brackets]",
+    "tuple_type": "a list in [brackets]",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "dict_type": "a table",
+    "model_type": "a table",
+}
 
 NOT_A_THEME = "'{value}' is not a theme (choose from {choices})"
 NOT_A_FIT = "'{value}' is not a fit (choose from {choices})"

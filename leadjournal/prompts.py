@@ -394,7 +394,8 @@ def _read_header(path: Path, raw: dict[str, Any], problems: list[PackProblem]) -
             problems.append(PackProblem(path, None, key, messages.PACK_UNKNOWN_TABLE))
     table = raw.get("pack", {})
     if not isinstance(table, dict):
-        message = messages.PACK_WRONG_TYPE.format(expected=_EXPECTED["dict_type"])
+        expected = messages.PACK_EXPECTED_TYPES["dict_type"]
+        message = messages.PACK_WRONG_TYPE.format(expected=expected)
         problems.append(PackProblem(path, None, "pack", message))
         return PackHeader()
     try:
@@ -478,17 +479,6 @@ def _step_label(raw: dict[str, Any], index: int) -> str:
     return str(index + 1)
 
 
-_EXPECTED = {
-    "string_type": "text in quotes",
-    "list_type": "a list in [brackets]",
-    "tuple_type": "a list in [brackets]",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "dict_type": "a table",
-    "model_type": "a table",
-}
-
-
 def _error_message(detail: ErrorDetails, model: type[BaseModel]) -> str:
     kind = detail["type"]
     loc = detail["loc"]
@@ -500,8 +490,9 @@ def _error_message(detail: ErrorDetails, model: type[BaseModel]) -> str:
         return messages.PACK_UNKNOWN_FIELD.format(choices=", ".join(names))
     if kind in ("string_too_short", "too_short"):
         return messages.PACK_EMPTY
-    if kind in _EXPECTED:
-        return messages.PACK_WRONG_TYPE.format(expected=_EXPECTED[kind])
+    if kind in messages.PACK_EXPECTED_TYPES:
+        expected = messages.PACK_EXPECTED_TYPES[kind]
+        return messages.PACK_WRONG_TYPE.format(expected=expected)
     message = str(detail["msg"])
     return message.removeprefix("Value error, ")
 
