@@ -8,7 +8,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import emit_json
+from leadjournal.cli.io import emit_json, say
 from leadjournal.cli.options import Json
 
 app = typer.Typer(
@@ -79,8 +79,9 @@ def done(
     if as_json:
         emit_json(closed)
     else:
-        settings.console.print(
-            messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=closed.status)
+        say(
+            settings.console,
+            messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=closed.status),
         )
 
 
@@ -98,6 +99,7 @@ def drop(
     if as_json:
         emit_json(closed)
     else:
-        settings.console.print(
-            messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=closed.status)
+        say(
+            settings.console,
+            messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=closed.status),
         )
