@@ -53,6 +53,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
+        self._depth = 0
 
     # -- opening -----------------------------------------------------------
 
@@ -149,7 +150,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic write; waits for another terminal's write to finish."""
+        """One atomic write; waits for another terminal's write to finish.
+
+        Nested calls become savepoints, so a use-case built from smaller ones
+        still commits once, all or nothing.
+        """
+        if self.conn.in_transaction:
+            self._depth += 1
+            name = f"nested_{self._depth}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            finally:
+                self._depth -= 1
+            self.conn.execute(f"RELEASE {name}")
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
