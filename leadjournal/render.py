@@ -34,7 +34,7 @@ def entry_panel(entry: Entry) -> Panel:
     if entry.tags:
         meta += " · " + " ".join(f"@{tag}" for tag in entry.tags)
     body = Text(entry.body)
-    title = f"[bold]{short(entry.id)}[/bold]" + (f"  {entry.title}" if entry.title else "")
+    title = Text.assemble((short(entry.id), "bold"), f"  {entry.title}" if entry.title else "")
     return Panel(body, title=title, title_align="left", subtitle=meta, subtitle_align="right")
 
 
@@ -249,7 +249,7 @@ def goals_table(summaries: Sequence[GoalProgress]) -> RenderableType:
         result = f"{number(s.current, s.unit)} → {number(s.target, s.unit)}" if s.measure else "—"
         table.add_row(
             short(goal.id),
-            goal.title,
+            Text(goal.title),
             result,
             f"{bar(s.progress, 8)} {percent(s.progress)}",
             percent(s.expected),
@@ -300,11 +300,13 @@ def goal_panel(summary: GoalProgress, partner: GoalProgress | None = None) -> Pa
         for column in ("date", "measure", "value", "note"):
             table.add_column(column)
         for checkin in goal.checkins[-10:]:
-            table.add_row(checkin.date, checkin.measure, number(checkin.value), checkin.note or "")
+            table.add_row(
+                checkin.date, Text(checkin.measure), number(checkin.value), Text(checkin.note or "")
+            )
         lines.extend([Text(), table])
     return Panel(
         Group(*lines),
-        title=f"[bold]{short(goal.id)}[/bold]  {goal.title}",
+        title=Text.assemble((short(goal.id), "bold"), "  ", goal.title),
         title_align="left",
         subtitle=goal.status,
         subtitle_align="right",

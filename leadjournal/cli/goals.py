@@ -8,7 +8,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import emit_json
+from leadjournal.cli.io import ask, emit_json, say
 from leadjournal.cli.options import Json
 from leadjournal.errors import BadInput, ExitCode, LeadJournalError
 
@@ -128,7 +128,7 @@ def add(
                 settings.console.print()
                 raise GoalNotSaved(messages.GOAL_NOT_SAVED) from None
             if saved is None:
-                settings.console.print(messages.GOAL_NOT_SAVED)
+                say(settings.console, messages.GOAL_NOT_SAVED)
                 return
         else:
             saved = journal.add_goal(
@@ -152,7 +152,7 @@ def add(
         return
     from leadjournal import render
 
-    settings.console.print(messages.GOAL_SAVED.format(id=saved.goal.id[:8], title=saved.goal.title))
+    say(settings.console, messages.GOAL_SAVED.format(id=saved.goal.id[:8], title=saved.goal.title))
     if title is not None:  # the walk-through has shown the SMART check already
         settings.console.print(render.smart_lines(saved.smart))
 
@@ -228,10 +228,11 @@ def checkin(
     from leadjournal import render
 
     if latest is not None:
-        settings.console.print(
+        say(
+            settings.console,
             messages.GOAL_CHECKED_IN.format(
                 value=render.number(latest.value), measure=latest.measure, id=found.goal.id[:8]
-            )
+            ),
         )
     settings.console.print(render.goal_progress_line(found))
 
@@ -268,7 +269,7 @@ def _close(
         return
     from leadjournal import render
 
-    settings.console.print(messages.GOAL_MARKED.format(id=closed.goal.id[:8], status=status))
+    say(settings.console, messages.GOAL_MARKED.format(id=closed.goal.id[:8], status=status))
     settings.console.print(render.goal_progress_line(closed))
 
 
@@ -285,8 +286,9 @@ def pair(ctx: typer.Context, goal_id: IdArg, other: IdArg, as_json: Json = False
         emit_json(paired)
         return
     assert paired.goal.pair_id is not None
-    settings.console.print(
-        messages.GOAL_PAIRED.format(id=paired.goal.id[:8], other=paired.goal.pair_id[:8])
+    say(
+        settings.console,
+        messages.GOAL_PAIRED.format(id=paired.goal.id[:8], other=paired.goal.pair_id[:8]),
     )
 
 
@@ -294,11 +296,10 @@ def pair(ctx: typer.Context, goal_id: IdArg, other: IdArg, as_json: Json = False
 
 
 def _ask(settings: Settings, question: str) -> str:
-    from rich.markup import escape
-
-    # Escaped: "[p]erformance" is a hint to type p, not a style tag.
-    settings.console.print(f"\n[bold]{escape(question)}[/bold]")
-    return settings.console.input("> ").strip()
+    # Plain text: "[p]erformance" is a hint to type p, not a style tag.
+    say(settings.console)
+    say(settings.console, question, "bold")
+    return ask(settings.console, "> ").strip()
 
 
 def _ask_choice(settings: Settings, question: str, options: dict[str, str], default: str) -> str:
@@ -310,7 +311,7 @@ def _ask_choice(settings: Settings, question: str, options: dict[str, str], defa
             if answer in (key, value):
                 return value
         shown = ", ".join(f"{key} ({value})" for key, value in options.items())
-        settings.console.print(f"[yellow]{messages.CHOICE_RETRY.format(choices=shown)}[/yellow]")
+        say(settings.console, messages.CHOICE_RETRY.format(choices=shown), "yellow")
 
 
 def _ask_number(settings: Settings, question: str, what: str) -> float | None:
@@ -323,7 +324,7 @@ def _ask_number(settings: Settings, question: str, what: str) -> float | None:
         try:
             return parse_number(answer, what)
         except BadInput as exc:
-            settings.console.print(f"[yellow]{exc.message} {exc.hint}[/yellow]")
+            say(settings.console, f"{exc.message} {exc.hint}", "yellow")
 
 
 def _ask_due(settings: Settings, journal: Journal) -> str | None:
@@ -337,12 +338,10 @@ def _ask_due(settings: Settings, journal: Journal) -> str | None:
         try:
             due = parse_due(answer, today)
         except BadInput as exc:
-            settings.console.print(f"[yellow]{exc.message} {exc.hint}[/yellow]")
+            say(settings.console, f"{exc.message} {exc.hint}", "yellow")
             continue
         if due < today:
-            settings.console.print(
-                f"[yellow]{messages.DUE_PASSED.format(due=due, start=today)}[/yellow]"
-            )
+            say(settings.console, messages.DUE_PASSED.format(due=due, start=today), "yellow")
             continue
         return due.isoformat()
 
@@ -353,18 +352,19 @@ def _ask_pair(settings: Settings, journal: Journal, kind: str) -> str | None:
     candidates = [g for g in candidates if g.pair_id is None]
     if not candidates:
         return None
-    settings.console.print(f"\n[bold]{messages.ASK_GOAL_PAIR.format(kind=other)}[/bold]")
+    say(settings.console)
+    say(settings.console, messages.ASK_GOAL_PAIR.format(kind=other), "bold")
     for candidate in candidates:
-        settings.console.print(f"  {candidate.id[:8]}  {candidate.title}")
+        say(settings.console, f"  {candidate.id[:8]}  {candidate.title}")
     while True:
-        answer = settings.console.input("> ").strip().lower()
+        answer = ask(settings.console, "> ").strip().lower()
         if not answer:
             return None
         matches = [g.id for g in candidates if g.id.startswith(answer)]
         if len(matches) == 1:
             return matches[0]
         shown = ", ".join(g.id[:8] for g in candidates)
-        settings.console.print(f"[yellow]{messages.CHOICE_RETRY.format(choices=shown)}[/yellow]")
+        say(settings.console, messages.CHOICE_RETRY.format(choices=shown), "yellow")
 
 
 def _walk_through(settings: Settings, journal: Journal) -> GoalProgress | None:
@@ -373,7 +373,7 @@ def _walk_through(settings: Settings, journal: Journal) -> GoalProgress | None:
 
     console = settings.console
     console.rule("[bold]A new goal[/bold]")
-    console.print(f"[dim]{messages.GOAL_ADD_INTRO}[/dim]")
+    say(console, messages.GOAL_ADD_INTRO, "dim")
     title = ""
     while not title:
         title = _ask(settings, messages.ASK_GOAL_TITLE)
@@ -398,12 +398,13 @@ def _walk_through(settings: Settings, journal: Journal) -> GoalProgress | None:
         baseline = _ask_number(settings, messages.ASK_GOAL_BASELINE, "baseline")
         target = _ask_number(settings, messages.ASK_GOAL_TARGET, "target")
         while baseline is not None and target is not None and target == baseline:
-            console.print(f"[yellow]{messages.TARGET_EQUALS_BASELINE}[/yellow]")
+            say(console, messages.TARGET_EQUALS_BASELINE, "yellow")
             target = _ask_number(settings, messages.ASK_GOAL_TARGET, "target")
         parts["baseline"], parts["target"] = baseline, target
-    console.print(f"\n[bold]{messages.ASK_GOAL_LEADING}[/bold]")
+    say(console)
+    say(console, messages.ASK_GOAL_LEADING, "bold")
     leading: list[str] = []
-    while name := console.input("> ").strip():
+    while name := ask(console, "> ").strip():
         if name.lower() not in (n.lower() for n in [measure, *leading]):
             leading.append(name)
     parts["leading"] = leading
