@@ -56,10 +56,13 @@ def add(
         typer.Argument(metavar="TITLE", help="The outcome; omit it to be asked step by step."),
     ] = None,
     kind: Annotated[
-        str, typer.Option("--kind", help="performance (business impact) or development (growth).")
+        str,
+        typer.Option(
+            "--kind", metavar="KIND", help="performance (business impact) or development (growth)."
+        ),
     ] = "performance",
     level: Annotated[
-        str, typer.Option("--level", help="individual, team or organization.")
+        str, typer.Option("--level", metavar="LEVEL", help="individual, team or organization.")
     ] = "individual",
     measure: Annotated[
         str | None,
@@ -89,7 +92,12 @@ def add(
         ),
     ] = None,
     cadence: Annotated[
-        str, typer.Option("--cadence", help="How often to review it: weekly, monthly, quarterly.")
+        str,
+        typer.Option(
+            "--cadence",
+            metavar="CADENCE",
+            help="How often to review it: weekly, monthly, quarterly.",
+        ),
     ] = "weekly",
     pair: Annotated[
         str | None,
@@ -111,11 +119,11 @@ def add(
 
     Examples:
 
+    \b
       leadjournal goal add
-
-      leadjournal goal add "Cut voluntary turnover on the platform team" --level team
-      --measure "voluntary turnover" --unit % --baseline 18 --target 12 --due 2027-06-30
-      --leading "one-on-ones held" --relevant "Retention OKR" --achievable "HR support"
+      leadjournal goal add "Cut voluntary turnover on the platform team" --level team \\
+          --measure "voluntary turnover" --unit % --baseline 18 --target 12 \\
+          --due 2027-06-30 --leading "one-on-ones held" --relevant "Retention OKR"
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:

@@ -20,7 +20,7 @@ from leadjournal.errors import BadInput, ExitCode, LeadJournalError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from leadjournal.journal import Journal, ReviewState
+    from leadjournal.journal import GoalQuestion, Journal, ReviewState
     from leadjournal.models import FollowUpOutcome, Review
 
 
@@ -258,35 +258,42 @@ def _goals(settings: Settings, journal: Journal, review: Review, week: str) -> N
     questions = journal.goal_questions(week)
     if questions:
         _heading(console, "Goals", messages.GOALS_STEP_INTRO)
-    asked: list[str] = []
+    by_goal: dict[str, list[GoalQuestion]] = {}
     for question in questions:
-        goal, measure = question.goal, question.measure
-        if goal.id not in asked:
-            asked.append(goal.id)
-            say(console)
-            say(console, f"  “{goal.title}”  ({goal.id[:8]})")
-        unit = f" ({measure.unit})" if measure.unit else ""
-        when = messages.THIS_WEEK if measure.kind == "leading" else messages.NOW
-        prompt = "  " + messages.ASK_GOAL_VALUE.format(measure=measure.name, unit=unit, when=when)
-        if question.last is not None:
-            prompt += " " + messages.LAST_VALUE.format(
-                value=render.number(question.last.value), date=question.last.date
-            )
-        while True:
-            answer = ask(console, prompt + " ").strip()
-            if not answer:
-                break
-            try:
-                journal.review_checkin(review, question, answer)
-                break
-            except BadInput as exc:
-                say(console, f"  {exc.message}", "yellow")
-    for goal_id in asked:
+        by_goal.setdefault(question.goal.id, []).append(question)
+    for goal_id, asked in by_goal.items():
+        say(console)
+        say(console, f"  “{asked[0].goal.title}”  ({goal_id[:8]})")
+        for question in asked:
+            _goal_value(settings, journal, review, question)
         summary = journal.goal(goal_id)
         if summary.progress is not None:
-            line = render.goal_progress_line(summary)
-            console.print(Text("  ") + line + Text(f"  {summary.goal.title}", style="dim"))
+            console.print(Text("  ") + render.goal_progress_line(summary))
     journal.step_done(review, "goals")
+
+
+def _goal_value(
+    settings: Settings, journal: Journal, review: Review, question: GoalQuestion
+) -> None:
+    from leadjournal import render
+
+    measure = question.measure
+    unit = f" ({measure.unit})" if measure.unit else ""
+    when = messages.THIS_WEEK if measure.kind == "leading" else messages.NOW
+    prompt = "  " + messages.ASK_GOAL_VALUE.format(measure=measure.name, unit=unit, when=when)
+    if question.last is not None:
+        prompt += " " + messages.LAST_VALUE.format(
+            value=render.number(question.last.value), date=question.last.date
+        )
+    while True:
+        answer = ask(settings.console, prompt + " ").strip()
+        if not answer:
+            return
+        try:
+            journal.review_checkin(review, question, answer)
+            return
+        except BadInput as exc:
+            say(settings.console, f"  {exc.message}", "yellow")
 
 
 def _reflection(
