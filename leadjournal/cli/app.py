@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from leadjournal import __version__, messages
-from leadjournal.cli import commitments, db, entries, review
+from leadjournal.cli import commitments, db, entries, exercises, prompts, review
 from leadjournal.cli.context import Settings
 from leadjournal.errors import ExitCode, LeadJournalError
 
@@ -102,3 +102,6 @@ app.command("review")(review.review_command)
 entries.register(app)
 app.add_typer(commitments.app, name="commitments")
 app.add_typer(db.app, name="db")
+app.command("prompt")(prompts.prompt_command)
+app.add_typer(prompts.app, name="prompts")
+app.add_typer(exercises.app, name="exercise")
