@@ -112,8 +112,8 @@ def test_each_answer_is_saved_at_once_and_a_run_resumes(
         ("project", "The billing migration"),
         ("leaned", "toward results"),
     ]
-    assert [s.id for _, s in exercises.pending(exercise, unfinished)][:1] == ["team-supported"]
-    assert [n for n, _ in exercises.pending(exercise, unfinished)][0] == 3
+    number, next_step = exercises.pending(exercise, unfinished)[0]
+    assert (number, next_step.id) == (3, "team-supported")
     listing = {item.id: item for item in exercises.catalogue()}
     progress = listing[FOUR_STEPS].in_progress
     assert progress is not None and (progress.answered, progress.steps) == (2, 7)

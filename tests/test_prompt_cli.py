@@ -288,7 +288,8 @@ type = "calendar"
     problems = cli("prompts", "validate", str(folder), "--json")
     assert problems.exit_code == 2
     found = problems.json()
-    assert [(p["kind"], p["item"], p["field"]) for p in found][0] == ("prompt", "x", "themes")
+    assert (found[0]["kind"], found[0]["item"], found[0]["field"]) == ("prompt", "x", "themes")
+    assert len(found) == 4 and all(p["text"] in problems.stdout for p in found)
 
 
 def test_validate_without_a_folder_includes_configured_ones(
