@@ -449,21 +449,7 @@ class Store:
     # -- exercise runs -----------------------------------------------------
 
     def create_exercise_run(self, run: ExerciseRun) -> None:
-        self.conn.execute(
-            """INSERT INTO exercise_runs (id, exercise_id, status, started_at, updated_at,
-                                          completed_at, date, week)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                run.id,
-                run.exercise_id,
-                run.status,
-                run.started_at,
-                run.updated_at,
-                run.completed_at,
-                run.date,
-                run.week,
-            ],
-        )
+        self._insert("exercise_runs", run.model_dump(exclude={"answers"}))
 
     def save_exercise_answer(self, run_id: str, answer: ExerciseAnswer) -> None:
         """Record (or replace) one step's answer; a skipped step is stored as NULL,
@@ -519,26 +505,11 @@ class Store:
                     ORDER BY position""",
                 [row["id"] for row in rows],
             ):
-                answers.setdefault(a["run_id"], []).append(
-                    ExerciseAnswer(
-                        step_id=a["step_id"],
-                        position=a["position"],
-                        answer=a["answer"],
-                        answered_at=a["answered_at"],
-                    )
-                )
+                row_of = dict(a)
+                run_id = row_of.pop("run_id")
+                answers.setdefault(run_id, []).append(ExerciseAnswer.model_validate(row_of))
         return [
-            ExerciseRun(
-                id=row["id"],
-                exercise_id=row["exercise_id"],
-                status=row["status"],
-                started_at=row["started_at"],
-                updated_at=row["updated_at"],
-                completed_at=row["completed_at"],
-                date=row["date"],
-                week=row["week"],
-                answers=answers.get(row["id"], []),
-            )
+            ExerciseRun.model_validate({**dict(row), "answers": answers.get(row["id"], [])})
             for row in rows
         ]
 
