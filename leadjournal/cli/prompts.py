@@ -115,7 +115,7 @@ def validate(
     folder: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[DIR]",
+            metavar="DIR",
             help="A folder of .toml packs (default: the built-in packs and your own folders).",
         ),
     ] = None,
