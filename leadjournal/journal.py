@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from leadjournal import goals as goal_maths
 from leadjournal import messages, weeks
 from leadjournal.clock import Clock, Stamp, stamp
-from leadjournal.errors import BadInput, Conflict
+from leadjournal.errors import BadInput, Conflict, NotFound
 from leadjournal.models import (
     REVIEW_STEPS,
     Cadence,
@@ -40,6 +40,7 @@ from leadjournal.models import (
 from leadjournal.store import Store
 
 if TYPE_CHECKING:
+    from leadjournal.exercises import Exercises
     from leadjournal.insights import Imbalance, Trends, WeekRatings
     from leadjournal.prompts import Library, Prompt
 
@@ -840,6 +841,51 @@ class Journal:
             ),
         )
         return choose_prompts(self.library, context, count=count, seed=seed)
+
+    def prompt_now(
+        self, *, theme: str | None = None, source: str | None = None, seed: int | None = None
+    ) -> Prompt:
+        """One prompt to reflect on now, not one answered in the last few weeks
+        unless every prompt that matches was."""
+        from leadjournal.prompts import pick_prompt
+
+        since = weeks.shift(self.current_week(), -RECENT_PROMPT_WEEKS)
+        recent = frozenset(self.store.prompts_answered_since(since))
+        try:
+            return pick_prompt(self.library, theme=theme, source=source, seed=seed, exclude=recent)
+        except NotFound:
+            if not recent:
+                raise
+            # Asking a question again beats asking none.
+            return pick_prompt(self.library, theme=theme, source=source, seed=seed)
+
+    def answer_prompt(self, prompt: Prompt, text: str) -> Entry:
+        """Save an answer to a prompt; it then counts as recently answered."""
+        body = require_text(text, "answer")
+        now = self.now()
+        entry = Entry(
+            id=new_id(),
+            kind="prompt",
+            body=body,
+            title=prompt.text,
+            tags=tags_in(body),
+            prompt_id=prompt.id,
+            created_at=now.utc,
+            updated_at=now.utc,
+            date=now.date,
+            week=now.week,
+        )
+        with self.store.transaction():
+            self.store.insert_entry(entry)
+        return entry
+
+    # -- exercises ---------------------------------------------------------
+
+    @property
+    def exercises(self) -> Exercises:
+        from leadjournal.exercises import Exercises
+
+        return Exercises(self.store, self.clock, self.library)
 
     @staticmethod
     def _day_in(week: str) -> date:

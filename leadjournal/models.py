@@ -106,6 +106,33 @@ class MigrationStatus(Model):
     pending: list[str]
 
 
+ExerciseRunStatus = Literal["in_progress", "complete"]
+
+
+class ExerciseAnswer(Model):
+    """One step's answer in an exercise run; ``answer`` is None when skipped."""
+
+    step_id: str
+    position: int
+    answer: str | None = None
+    answered_at: str
+
+
+class ExerciseRun(Model):
+    """One time through an exercise. A completed run's entry and its follow-up
+    commitment (if any) carry the run's id, so each is found from the other."""
+
+    id: str
+    exercise_id: str
+    status: ExerciseRunStatus
+    started_at: str
+    updated_at: str
+    completed_at: str | None = None
+    date: str
+    week: str
+    answers: list[ExerciseAnswer] = []
+
+
 # -- goals -------------------------------------------------------------------
 
 GoalKind = Literal["performance", "development"]

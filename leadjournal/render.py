@@ -22,6 +22,7 @@ from leadjournal.models import (
 )
 
 if TYPE_CHECKING:
+    from leadjournal.exercises import ExerciseDetail, ExerciseListing, RunProgress
     from leadjournal.journal import ReviewSummary, SearchHit, Standing
 
 
@@ -311,3 +312,72 @@ def goal_panel(summary: GoalProgress, partner: GoalProgress | None = None) -> Pa
         subtitle=goal.status,
         subtitle_align="right",
     )
+
+
+# -- exercises -------------------------------------------------------------------
+# Article text goes in as Text, never as markup: brackets in a question survive.
+
+
+def _progress_note(progress: RunProgress) -> str:
+    return messages.EXERCISE_IN_PROGRESS.format(
+        answered=progress.answered, steps=progress.steps, date=progress.date
+    )
+
+
+def exercises_table(listing: Sequence[ExerciseListing]) -> RenderableType:
+    if not listing:
+        return Text(messages.EXERCISE_NONE)
+    table = Table(show_edge=False, pad_edge=False)
+    # The id is what people type: never wrapped or cut short.
+    table.add_column("id", no_wrap=True, min_width=max(len(item.id) for item in listing))
+    table.add_column("title", ratio=3)
+    table.add_column("source", ratio=2)
+    table.add_column("steps", justify="right")
+    table.add_column("status", ratio=2)
+    for item in listing:
+        note = _progress_note(item.in_progress) if item.in_progress else ""
+        table.add_row(
+            Text(item.id, style="bold"),
+            Text(item.title),
+            Text(item.source, style="dim"),
+            str(item.steps),
+            Text(note, style="yellow"),
+        )
+    return table
+
+
+def exercise_detail(detail: ExerciseDetail, *, show_runs: bool = False) -> RenderableType:
+    from leadjournal.exercises import transcript
+
+    exercise = detail.exercise
+    lines: list[RenderableType] = [
+        Text(exercise.title, style="bold"),
+        Text(exercise.summary),
+        Text(messages.PROMPT_FROM.format(source=exercise.source), style="dim"),
+    ]
+    if detail.in_progress is not None:
+        lines.append(Text(_progress_note(detail.in_progress), style="yellow"))
+    for number, step in enumerate(exercise.steps, start=1):
+        kind = f"{step.type}, follow-up" if step.follow_up else step.type
+        lines.append(Text())
+        lines.append(Text.assemble((f"{number}. ", "bold"), step.question, (f"  ({kind})", "dim")))
+        notes = [step.help] if step.help else []
+        notes += [f"{index}. {choice}" for index, choice in enumerate(step.choices or (), 1)]
+        if step.tip:
+            notes.append(messages.EXERCISE_TIP.format(tip=step.tip))
+        if step.follow_up and not step.help:
+            notes.append(messages.EXERCISE_FOLLOW_UP_NOTE)
+        lines.extend(Text(f"   {note}", style="dim") for note in notes)
+        lines.append(Text(f"   --answer {step.id}=…", style="dim"))
+    lines.append(Text())
+    if not detail.runs:
+        lines.append(Text(messages.EXERCISE_NO_RUNS))
+    elif not show_runs:
+        lines.append(Text(messages.EXERCISE_RUNS_COUNT.format(count=len(detail.runs))))
+    else:
+        for run in detail.runs:
+            heading = messages.EXERCISE_RUN_HEADING.format(date=run.date, week=run.week)
+            lines.append(Text(heading, style="bold"))
+            lines.append(Text(transcript(exercise, run.answers)))
+            lines.append(Text())
+    return Group(*lines)

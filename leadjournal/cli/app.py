@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from leadjournal import __version__, messages
-from leadjournal.cli import commitments, db, entries, goals, review
+from leadjournal.cli import commitments, db, entries, exercises, goals, prompts, review
 from leadjournal.cli.context import Settings
 from leadjournal.errors import ExitCode, LeadJournalError
 
@@ -102,4 +102,7 @@ app.command("review")(review.review_command)
 entries.register(app)
 app.add_typer(commitments.app, name="commitments")
 app.add_typer(goals.app, name="goal")
+app.command("prompt")(prompts.prompt_command)
+app.add_typer(prompts.app, name="prompts")
+app.add_typer(exercises.app, name="exercise")
 app.add_typer(db.app, name="db")

@@ -18,7 +18,11 @@ from leadjournal.cli.context import Settings
 from leadjournal.errors import BadInput
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
+
+    from leadjournal.prompts import PackProblem
 
 
 def say(console: Console, text: str = "", style: str = "") -> None:
@@ -82,14 +86,24 @@ def edit_in_editor(settings: Settings, initial: str = "") -> str | None:
         path.unlink(missing_ok=True)
 
 
-def ask_lines(settings: Settings, question: str, *, allow_editor: bool = True) -> str:
+def ask_lines(
+    settings: Settings,
+    question: str,
+    *,
+    allow_editor: bool = True,
+    console: Console | None = None,
+    notes: Sequence[str] = (),
+) -> str:
     """A multi-line answer typed at the terminal, ended by an empty line.
 
     Typing ``:e`` on the first line opens $EDITOR instead. An empty first line
-    means "skip" and returns "".
+    means "skip" and returns "". ``notes`` are shown under the question.
+    ``console`` defaults to stdout; a command printing JSON asks on stderr.
     """
-    console = settings.console
+    console = console or settings.console
     say(console, question, "bold")
+    for note in notes:
+        say(console, note, "dim")
     hint = messages.MULTILINE_HINT if allow_editor else messages.MULTILINE_HINT_NO_EDITOR
     say(console, hint, "dim")
     lines: list[str] = []
@@ -127,3 +141,10 @@ def confirm(settings: Settings, question: str, *, default: bool = False) -> bool
     if not settings.interactive:
         return False
     return typer.confirm(question, default=default)
+
+
+def warn_pack_problems(problems: Sequence[PackProblem]) -> None:
+    """A broken pack is a warning, not a failure: the rest of the library works."""
+    # Plain echo, not rich: one problem per line, never wrapped, so it can be grepped.
+    for problem in problems:
+        typer.echo(messages.PACK_WARNING.format(problem=problem), err=True)

@@ -13,7 +13,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import ask, ask_lines, confirm, emit_json, say
+from leadjournal.cli.io import ask, ask_lines, confirm, emit_json, say, warn_pack_problems
 from leadjournal.cli.options import Seed, WeekOption
 from leadjournal.errors import BadInput, ExitCode, LeadJournalError
 
@@ -309,6 +309,7 @@ def _reflection(
     _heading(console, "4 · Reflection")
     questions: list[tuple[str, str | None, str | None]] = []
     if prompts_on:
+        warn_pack_problems(journal.library.problems)
         for prompt in journal.review_prompts(week, count=settings.config.prompt_count, seed=seed):
             questions.append((prompt.text, prompt.id, prompt.source))
     if not questions:
