@@ -103,3 +103,25 @@ class MigrationStatus(Model):
     schema_version: int
     applied: list[str]
     pending: list[str]
+
+
+class ExerciseAnswer(Model):
+    run_id: str
+    step_id: str
+    position: int
+    answer: str | None = None
+    answered_at: str
+
+
+class ExerciseRun(Model):
+    """One run of an exercise, with the answers given so far (export format)."""
+
+    id: str
+    exercise_id: str
+    status: ReviewStatus
+    started_at: str
+    updated_at: str
+    completed_at: str | None = None
+    date: str
+    week: str
+    answers: list[ExerciseAnswer] = []

@@ -72,16 +72,9 @@ def print_search(console: Console, query: str, hits: Sequence[SearchHit]) -> Non
 
 
 def verdict(imbalance: Imbalance, rated: bool = True) -> str:
-    if not rated:
-        return messages.VERDICT_NO_DATA
-    if imbalance.state == "lasting" and imbalance.toward:
-        other = "relationships" if imbalance.toward == "results" else "results"
-        return messages.VERDICT_LASTING.format(
-            toward=imbalance.toward, weeks=imbalance.weeks, other=other
-        )
-    if imbalance.state == "temporary" and imbalance.toward:
-        return messages.VERDICT_TEMPORARY.format(toward=imbalance.toward)
-    return messages.VERDICT_BALANCED
+    from leadjournal.export import verdict_text
+
+    return verdict_text(imbalance, rated)
 
 
 def standing(place: Standing) -> RenderableType:
