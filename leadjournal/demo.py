@@ -151,6 +151,4 @@ def build_demo(store: Store, clock: Clock) -> DemoResult:
             commitments += 1
         journal.complete(review)
         reviews += 1
-    return DemoResult(
-        weeks=DEMO_WEEKS, reviews=reviews, entries=entries, commitments=commitments
-    )
+    return DemoResult(weeks=DEMO_WEEKS, reviews=reviews, entries=entries, commitments=commitments)

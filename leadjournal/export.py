@@ -15,7 +15,7 @@ import csv
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
 from pydantic import BaseModel
 
@@ -239,7 +239,6 @@ def grid_cells(points: Sequence[tuple[int, int]]) -> list[list[GridCell]]:
     return cells
 
 
-
 def grid_text(points: Sequence[tuple[int, int]]) -> list[str]:
     """The grid as lines of text: relationships up the side, results along the bottom."""
     marks = {"": "·", "o": "o", "@": "@"}
@@ -277,3 +276,17 @@ def follow_through_text(follow: insights.FollowThrough) -> str:
         open=follow.open,
         overdue=follow.overdue,
     )
+
+
+ExportFormat = Literal["json", "md", "csv"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "md", "csv")
+
+
+def write_export(store: Store, fmt: ExportFormat, sink: Sink, *, exported_at: str) -> None:
+    """The journal in one of the export formats, written to ``sink`` as it is read."""
+    if fmt == "json":
+        write_json(store, sink, exported_at=exported_at)
+    elif fmt == "md":
+        write_markdown(store, sink, exported_at=exported_at)
+    else:
+        write_csv(store, sink)

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from leadjournal import __version__
-from leadjournal.cli import commitments, db, entries, review
+from leadjournal.cli import brief, commitments, db, demo, entries, review, transfer, trends
 from leadjournal.cli.context import Settings
 from leadjournal.errors import ExitCode, LeadJournalError
 
@@ -94,3 +94,7 @@ app.command("review")(review.review_command)
 entries.register(app)
 app.add_typer(commitments.app, name="commitments")
 app.add_typer(db.app, name="db")
+app.command("trends")(trends.trends)
+app.command("brief")(brief.brief)
+transfer.register(app)
+app.command("demo")(demo.demo)
