@@ -494,7 +494,7 @@ class Store:
         cursor = self.conn.execute(
             f"""SELECT e.*, (SELECT json_group_array(tag) FROM
                     (SELECT tag FROM entry_tags t WHERE t.entry_id = e.id ORDER BY tag)) AS tags
-                FROM entries e {where} ORDER BY e.created_at, e.rowid""",
+                FROM entries e {where} ORDER BY e.created_at, e.id""",
             params,
         )
         for row in cursor:

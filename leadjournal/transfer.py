@@ -212,8 +212,14 @@ def parse_json(text: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        at_end = error.pos >= len(text.rstrip())
-        message = messages.IMPORT_TRUNCATED if at_end else messages.IMPORT_NOT_JSON
+        # A file cut short fails at its end, inside an unfinished string, or
+        # at least no longer ends the way a JSON object or list does.
+        truncated = (
+            error.pos >= len(text.rstrip())
+            or error.msg.startswith("Unterminated")
+            or not text.rstrip().endswith(("}", "]"))
+        )
+        message = messages.IMPORT_TRUNCATED if truncated else messages.IMPORT_NOT_JSON
         raise BadInput(
             message.format(name=name, line=error.lineno, column=error.colno, reason=error.msg),
             messages.IMPORT_NOTHING_HINT,

@@ -46,4 +46,6 @@ def brief(
     with atomic_output(path, force=force) as handle:
         handle.write(text)
     size = len(text.encode("utf-8"))
-    settings.console.print(messages.WROTE_FILE.format(path=path, size=size))
+    settings.console.print(
+        messages.WROTE_FILE.format(path=path, size=size), markup=False, soft_wrap=True
+    )

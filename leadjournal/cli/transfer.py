@@ -51,7 +51,8 @@ def export(
         path = Path(output).expanduser()
         with atomic_output(path, force=force) as handle:
             write_export(journal.store, chosen, handle, exported_at=exported_at)
-    settings.console.print(messages.WROTE_FILE.format(path=path, size=path.stat().st_size))
+    wrote = messages.WROTE_FILE.format(path=path, size=path.stat().st_size)
+    settings.console.print(wrote, markup=False, soft_wrap=True)
 
 
 def import_command(
@@ -133,13 +134,14 @@ def _counts(counts: dict[str, int]) -> str:
 def _print_report(settings: Settings, report: ImportReport, name: str) -> None:
     console = settings.console
     template = messages.IMPORT_DRY_RUN if report.dry_run else messages.IMPORT_DONE
-    console.print(template.format(name=name, added=_counts(report.added)), markup=False)
+    lines = [template.format(name=name, added=_counts(report.added))]
     if any(report.updated.values()):
-        console.print(messages.IMPORT_UPDATED.format(updated=_counts(report.updated)))
+        lines.append(messages.IMPORT_UPDATED.format(updated=_counts(report.updated)))
     if any(report.unchanged.values()):
-        console.print(messages.IMPORT_UNCHANGED.format(unchanged=_counts(report.unchanged)))
-    for note in report.notes:
-        console.print(f"  {note}", markup=False)
+        lines.append(messages.IMPORT_UNCHANGED.format(unchanged=_counts(report.unchanged)))
+    lines += [f"  {note}" for note in report.notes]
+    for line in lines:
+        console.print(line, markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
