@@ -435,24 +435,25 @@ class Journal:
         existing = self.store.get_review(week)
         if existing is not None and existing.status == "complete" and not replace:
             raise Conflict(messages.REVIEW_EXISTS.format(week=week), messages.REVIEW_EXISTS_HINT)
-        # One transaction: a scripted review lands whole or not at all.
+        # One transaction around the steps' own: a scripted review lands whole
+        # or not at all.
         with self.store.transaction():
             if existing is not None and replace:
                 self.store.delete_review(existing.id)
                 existing = None
             if existing is None:
                 self.store.create_review(new_id(), week, self.now().utc)
-        state = self.start_review(week) if existing is None else self._state(existing)
-        review = state.review
-        for name, value in {**ratings, **extras}.items():
-            self.rate(review, name, value)
-        if reflection is not None:
-            self.reflect(review, reflection, prompt_id)
-        if win is not None:
-            self.record_win(review, win, win_by)
-        if commitment is not None:
-            self.commit(review, commitment)
-        return self.complete(review)
+            review = self.store.get_review(week)
+            assert review is not None
+            for name, value in {**ratings, **extras}.items():
+                self.rate(review, name, value)
+            if reflection is not None:
+                self.reflect(review, reflection, prompt_id)
+            if win is not None:
+                self.record_win(review, win, win_by)
+            if commitment is not None:
+                self.commit(review, commitment)
+            return self.complete(review)
 
     def standing(self, week: str) -> Standing:
         """This week's grid style and lean, and whether a lean is temporary or lasting."""

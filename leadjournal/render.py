@@ -27,7 +27,7 @@ def entry_panel(entry: Entry) -> Panel:
     if entry.tags:
         meta += " · " + " ".join(f"@{tag}" for tag in entry.tags)
     body = Text(entry.body)
-    title = f"[bold]{short(entry.id)}[/bold]" + (f"  {entry.title}" if entry.title else "")
+    title = Text.assemble((short(entry.id), "bold"), f"  {entry.title}" if entry.title else "")
     return Panel(body, title=title, title_align="left", subtitle=meta, subtitle_align="right")
 
 

@@ -55,6 +55,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
+        self._depth = 0
 
     # -- opening -----------------------------------------------------------
 
@@ -151,7 +152,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic write; waits for another terminal's write to finish."""
+        """One atomic write; waits for another terminal's write to finish.
+
+        Nested calls become savepoints, so a use-case built from smaller ones
+        still commits once, all or nothing.
+        """
+        if self.conn.in_transaction:
+            self._depth += 1
+            name = f"nested_{self._depth}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            finally:
+                self._depth -= 1
+            self.conn.execute(f"RELEASE {name}")
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -186,25 +205,14 @@ class Store:
     # -- entries -----------------------------------------------------------
 
     def insert_entry(self, entry: Entry) -> None:
-        self.conn.execute(
-            """INSERT INTO entries (id, kind, body, title, starred, prompt_id, review_id,
-                                    created_at, updated_at, date, week)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                entry.id,
-                entry.kind,
-                entry.body,
-                entry.title,
-                int(entry.starred),
-                entry.prompt_id,
-                entry.review_id,
-                entry.created_at,
-                entry.updated_at,
-                entry.date,
-                entry.week,
-            ],
-        )
+        self._insert("entries", entry.model_dump(exclude={"tags"}))
         self._set_tags(entry.id, entry.tags)
+
+    def _insert(self, table: str, row: dict[str, Any]) -> None:
+        # Column names come from our own models' fields, never from input.
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
 
     def _set_tags(self, entry_id: str, tags: Iterable[str]) -> None:
         self.conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", [entry_id])
@@ -370,23 +378,7 @@ class Store:
     # -- commitments -------------------------------------------------------
 
     def insert_commitment(self, commitment: Commitment) -> None:
-        self.conn.execute(
-            """INSERT INTO commitments (id, text, status, week, due_week, review_id, source,
-                                        outcome_note, created_at, closed_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                commitment.id,
-                commitment.text,
-                commitment.status,
-                commitment.week,
-                commitment.due_week,
-                commitment.review_id,
-                commitment.source,
-                commitment.outcome_note,
-                commitment.created_at,
-                commitment.closed_at,
-            ],
-        )
+        self._insert("commitments", commitment.model_dump(exclude={"follow_ups"}))
 
     def get_commitment(self, commitment_id: str) -> Commitment:
         found = self._commitments("WHERE id = ?", [commitment_id])
@@ -426,14 +418,7 @@ class Store:
                VALUES (?, ?, ?, ?, ?, ?)
                ON CONFLICT (commitment_id, week) DO UPDATE
                SET outcome = excluded.outcome, note = excluded.note""",
-            [
-                follow_up.id,
-                follow_up.commitment_id,
-                follow_up.week,
-                follow_up.outcome,
-                follow_up.note,
-                follow_up.created_at,
-            ],
+            list(follow_up.model_dump().values()),
         )
 
     def followed_up_in(self, week: str) -> set[str]:
@@ -452,14 +437,7 @@ class Store:
                 [row["id"] for row in rows],
             ):
                 follow_ups.setdefault(f["commitment_id"], []).append(
-                    FollowUp(
-                        id=f["id"],
-                        commitment_id=f["commitment_id"],
-                        week=f["week"],
-                        outcome=f["outcome"],
-                        note=f["note"],
-                        created_at=f["created_at"],
-                    )
+                    FollowUp.model_validate(dict(f))
                 )
         return [_commitment(row, follow_ups.get(row["id"], [])) for row in rows]
 
@@ -650,53 +628,18 @@ class Store:
 
 
 def _entry(row: sqlite3.Row) -> Entry:
-    return Entry(
-        id=row["id"],
-        kind=row["kind"],
-        body=row["body"],
-        title=row["title"],
-        tags=[tag for tag in json.loads(row["tags"] or "[]") if tag is not None],
-        starred=bool(row["starred"]),
-        prompt_id=row["prompt_id"],
-        review_id=row["review_id"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        date=row["date"],
-        week=row["week"],
-    )
+    tags = [tag for tag in json.loads(row["tags"] or "[]") if tag is not None]
+    return Entry.model_validate({**dict(row), "tags": tags, "starred": bool(row["starred"])})
 
 
 def _review_with(row: sqlite3.Row, extra: dict[str, int]) -> Review:
-    return Review(
-        id=row["id"],
-        week=row["week"],
-        status=row["status"],
-        results=row["results"],
-        relationships=row["relationships"],
-        extra=extra,
-        win=row["win"],
-        win_by=row["win_by"],
-        steps_done=json.loads(row["steps_done"]),
-        started_at=row["started_at"],
-        updated_at=row["updated_at"],
-        completed_at=row["completed_at"],
+    return Review.model_validate(
+        {**dict(row), "extra": extra, "steps_done": json.loads(row["steps_done"])}
     )
 
 
 def _commitment(row: sqlite3.Row, follow_ups: list[FollowUp]) -> Commitment:
-    return Commitment(
-        id=row["id"],
-        text=row["text"],
-        status=row["status"],
-        week=row["week"],
-        due_week=row["due_week"],
-        review_id=row["review_id"],
-        source=row["source"],
-        outcome_note=row["outcome_note"],
-        created_at=row["created_at"],
-        closed_at=row["closed_at"],
-        follow_ups=follow_ups,
-    )
+    return Commitment.model_validate({**dict(row), "follow_ups": follow_ups})
 
 
 # -- files and errors --------------------------------------------------------

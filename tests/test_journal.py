@@ -160,3 +160,18 @@ def test_summary_reports_streak_and_open_commitments(journal: Journal) -> None:
     assert summary.trends.streak.current == 2
     assert [c.text for c in summary.open_commitments] == ["x", "y"]
     assert summary.trends.weeks[-1].style == "team"
+
+
+def test_a_review_from_flags_is_all_or_nothing(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(journal.store, "insert_commitment", disk_full)
+    with pytest.raises(OSError):
+        journal.record_review(
+            "2026-W47", results=7, relationships=4, reflection="kept?", commitment="x"
+        )
+    assert journal.store.get_review("2026-W47") is None
+    assert journal.log().entries == []

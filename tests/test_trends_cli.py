@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from leadjournal import messages
 from leadjournal.export import sparkline
 
 from .conftest import Cli
@@ -79,7 +80,7 @@ def test_trends_text_has_every_part(cli: Cli) -> None:
     assert [int(line[0]) for line in grid] == list(range(9, 0, -1))
     assert grid[9 - 3].startswith("3 │") and grid[9 - 3].split("│")[1].split()[7] == "@"
     assert grid[9 - 4].split("│")[1].split()[6] == "o"
-    assert "Streak: 2 week(s) in a row, longest 2." in out
+    assert messages.STREAK.format(current=2, longest=2) in out
     assert "Follow-through: 50% of 2 assessed" in out
     assert "A temporary lean toward results" in out
 
@@ -110,5 +111,5 @@ def test_the_review_summary_uses_the_same_numbers(cli: Cli) -> None:
     _journal(cli)
     out = cli.ok("review", "--week", "2026-W45", "--results", "6", "--relationships", "6").stdout
     data = cli.ok("trends", "--weeks", "5", "--json").json()
-    assert f"Streak: {data['streak']['current']} week(s) in a row" in out
+    assert messages.STREAK.format(**data["streak"]) in out
     assert f"results {data['averages']['results']}" in out

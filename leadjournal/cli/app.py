@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
+import sys
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from leadjournal import __version__
+from leadjournal import __version__, messages
 from leadjournal.cli import brief, commitments, db, demo, entries, review, transfer, trends
 from leadjournal.cli.context import Settings
 from leadjournal.errors import ExitCode, LeadJournalError
@@ -23,16 +23,21 @@ class JournalGroup(TyperGroup):
         except LeadJournalError as exc:
             _report(exc, ctx)
             ctx.exit(int(exc.exit_code))
-        except sqlite3.Error as exc:
-            from leadjournal.store import describe_sqlite_error
+        except Exception as exc:
+            # sqlite3 is looked up, not imported: --help must not pay for it.
+            sqlite3 = sys.modules.get("sqlite3")
+            if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+                from leadjournal.store import describe_sqlite_error
 
-            settings = ctx.obj if isinstance(ctx.obj, Settings) else None
-            path = str(settings.db_path) if settings else "the journal"
-            _report(describe_sqlite_error(exc, path), ctx)
-            ctx.exit(int(ExitCode.FAILURE))
-        except OSError as exc:
-            _report(LeadJournalError(f"{exc.strerror or exc}: {exc.filename or ''}".strip()), ctx)
-            ctx.exit(int(ExitCode.FAILURE))
+                settings = ctx.obj if isinstance(ctx.obj, Settings) else None
+                path = str(settings.db_path) if settings else "the journal"
+                _report(describe_sqlite_error(exc, path), ctx)
+                ctx.exit(int(ExitCode.FAILURE))
+            if isinstance(exc, OSError):
+                reason = f"{exc.strerror or exc}: {exc.filename or ''}".strip(": ")
+                _report(LeadJournalError(reason, messages.OS_ERROR_HINT), ctx)
+                ctx.exit(int(ExitCode.FAILURE))
+            raise
 
 
 def _report(exc: LeadJournalError, ctx: typer.Context) -> None:
@@ -59,6 +64,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
+    # Plain help: rich's help formatter (with markdown-it) costs ~40 ms of
+    # start-up on every --help, a third of the budget.
+    rich_markup_mode=None,
 )
 
 

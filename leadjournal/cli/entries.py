@@ -8,7 +8,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import confirm, edit_in_editor, emit_json, text_from_anywhere
+from leadjournal.cli.io import confirm, edit_in_editor, emit_json, say, text_from_anywhere
 from leadjournal.cli.options import Json, WeekOption
 from leadjournal.errors import BadInput, LeadJournalError
 
@@ -43,7 +43,7 @@ def write(
     if as_json:
         emit_json(entry)
     else:
-        settings.console.print(messages.SAVED_ENTRY.format(id=entry.id[:8], week=entry.week))
+        say(settings.console, messages.SAVED_ENTRY.format(id=entry.id[:8], week=entry.week))
 
 
 def log(
@@ -151,10 +151,10 @@ def delete(
 
             settings.console.print(render.entry_panel(entry))
             if not confirm(settings, messages.DELETE_CONFIRM):
-                settings.console.print(messages.NOT_DELETED)
+                say(settings.console, messages.NOT_DELETED)
                 raise typer.Exit(1)
         journal.delete(entry.id)
-    settings.console.print(messages.DELETED.format(id=entry.id[:8]))
+    say(settings.console, messages.DELETED.format(id=entry.id[:8]))
 
 
 def search(

@@ -11,13 +11,30 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
 from leadjournal.errors import BadInput, Conflict
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def say(console: Console, text: str = "", style: str = "") -> None:
+    """Print text as it is: brackets in a message or an entry are not markup."""
+    from rich.text import Text
+
+    console.print(Text(text, style=style))
+
+
+def ask(console: Console, prompt: str) -> str:
+    """One line typed at the terminal, after a prompt printed as plain text."""
+    from rich.text import Text
+
+    return console.input(Text(prompt))
 
 
 def emit_json(data: Any) -> None:
@@ -57,10 +74,10 @@ def edit_in_editor(settings: Settings, initial: str = "") -> str | None:
         try:
             result = subprocess.run([*shlex.split(editor), str(path)], check=False)
         except (OSError, ValueError):
-            settings.err_console.print(messages.EDITOR_FAILED.format(editor=editor))
+            say(settings.err_console, messages.EDITOR_FAILED.format(editor=editor))
             return None
         if result.returncode != 0:
-            settings.err_console.print(messages.EDITOR_FAILED.format(editor=editor))
+            say(settings.err_console, messages.EDITOR_FAILED.format(editor=editor))
             return None
         return path.read_text(encoding="utf-8")
     finally:
@@ -74,17 +91,17 @@ def ask_lines(settings: Settings, question: str, *, allow_editor: bool = True) -
     means "skip" and returns "".
     """
     console = settings.console
-    console.print(f"[bold]{question}[/bold]")
+    say(console, question, "bold")
     hint = messages.MULTILINE_HINT if allow_editor else messages.MULTILINE_HINT_NO_EDITOR
-    console.print(f"[dim]{hint}[/dim]")
+    say(console, hint, "dim")
     lines: list[str] = []
     while True:
-        line = console.input("> " if not lines else "  ")
+        line = ask(console, "> " if not lines else "  ")
         if not lines and line.strip() == ":e" and allow_editor:
             edited = edit_in_editor(settings)
             if edited is not None:
                 return edited.strip()
-            console.print(f"[dim]{messages.EDITOR_UNSET}[/dim]")
+            say(console, messages.EDITOR_UNSET, "dim")
             continue
         if not line.strip():
             return "\n".join(lines).strip()
@@ -101,7 +118,7 @@ def text_from_anywhere(settings: Settings, text: str | None, *, what: str) -> st
     if edited is not None:
         return edited
     if settings.editor is None:
-        settings.err_console.print(f"[dim]{messages.EDITOR_UNSET}[/dim]")
+        say(settings.err_console, messages.EDITOR_UNSET, "dim")
     answer = ask_lines(settings, messages.WRITE_QUESTION.format(what=what), allow_editor=False)
     if not answer:
         raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
