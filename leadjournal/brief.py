@@ -20,7 +20,7 @@ from leadjournal.export import (
     sparkline,
     verdict_text,
 )
-from leadjournal.insights import ARROWS, RATING_MAX, RATING_MIN, Trends
+from leadjournal.insights import ARROWS, RATING_MAX, RATING_MIN, Episode, Trends, lasting_episodes
 from leadjournal.journal import Journal
 from leadjournal.models import Commitment, Entry
 
@@ -57,6 +57,7 @@ class Brief:
     wins: list[tuple[str, str, str | None]]
     commitments: list[Commitment]
     excerpts: list[Excerpt]
+    episodes: list[Episode] = field(default_factory=list)
     goals: list[GoalLine] = field(default_factory=list)
 
     @property
@@ -115,6 +116,7 @@ def build_brief(
         wins=wins,
         commitments=store.commitments_made_in(span),
         excerpts=excerpts,
+        episodes=lasting_episodes(journal.rated_weeks(span[-1]), span),
         goals=list(goals),
     )
 
@@ -149,6 +151,16 @@ def _series(brief: Brief) -> list[tuple[str, list[int | None]]]:
     return series
 
 
+def _episode_lines(brief: Brief) -> list[str]:
+    lines = []
+    for episode in brief.episodes:
+        span = (
+            episode.first if episode.first == episode.last else f"{episode.first} – {episode.last}"
+        )
+        lines.append(messages.BRIEF_EPISODE.format(toward=episode.toward, span=span))
+    return lines
+
+
 def _commitment_line(commitment: Commitment) -> str:
     status = commitment.status
     note = commitment.outcome_note or next(
@@ -170,7 +182,10 @@ def _path_line(brief: Brief) -> str:
 def to_markdown(brief: Brief) -> str:
     out: list[str] = [f"# {messages.BRIEF_TITLE} · {brief.first} – {brief.last}", ""]
     out += [_period(brief), ""]
-    out += ["## Where things stand", "", brief.verdict, "", _averages(brief)]
+    out += ["## Where things stand", "", brief.verdict, ""]
+    out += [f"- {line}" for line in _episode_lines(brief)]
+    out += [""] if brief.episodes else []
+    out += [_averages(brief)]
     out += [follow_through_text(brief.trends.follow_through), ""]
 
     out += ["## Ratings over time", "", "```text"]
@@ -436,6 +451,8 @@ def to_html(brief: Brief) -> str:
         or "<p class=muted>No starred or tagged reflections in this period.</p>"
     )
     title = f"{messages.BRIEF_TITLE} · {brief.first} – {brief.last}"
+    episodes = "".join(f"<li>{_e(line)}</li>" for line in _episode_lines(brief))
+    episodes = f"<ul>{episodes}</ul>" if episodes else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -443,6 +460,7 @@ def to_html(brief: Brief) -> str:
         f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<h1>{_e(title)}</h1>\n<p class=muted>{_e(_period(brief))}</p>\n"
         f'<section><h2>Where things stand</h2><p class="verdict{lasting}">{_e(brief.verdict)}</p>'
+        f"{episodes}"
         f"<p>{_e(_averages(brief))}<br>{_e(follow_through_text(t.follow_through))}</p></section>\n"
         f"<section><h2>Ratings over time</h2>{_chart_svg(brief)}\n"
         "<table><thead><tr><th>Week</th><th>Results</th><th>Relationships</th><th>Lean</th>"

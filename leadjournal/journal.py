@@ -473,6 +473,10 @@ class Journal:
             imbalance=insights.imbalance(self._rated_weeks(week)),
         )
 
+    def rated_weeks(self, up_to_week: str) -> list[WeekRatings]:
+        """Every week with both ratings, up to a week: the history trends are made of."""
+        return self._rated_weeks(up_to_week)
+
     def _rated_weeks(self, up_to_week: str) -> list[WeekRatings]:
         from leadjournal import insights
 

@@ -236,6 +236,7 @@ DEMO_WRITTEN = (
     "      leadjournal --db {path} brief --format html --output brief.html"
 )
 BRIEF_TITLE = "Leadership brief"
+BRIEF_EPISODE = "A lasting imbalance toward {toward} stood in {span}."
 OS_ERROR_HINT = "Check that the file or folder exists and that you may read and write it."
 
 # --- Prompt packs and prompt choice (leadjournal/prompts.py) ---------------

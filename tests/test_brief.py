@@ -65,6 +65,8 @@ def test_the_brief_covers_what_a_coach_needs(demo_journal: Journal) -> None:
                     "Commitments", "From the reflections"):  # fmt: skip
         assert f"## {heading}" in text
     assert "## Goals" not in text  # no goals yet: no empty section
+    assert [(e.toward, e.first < e.last) for e in page.episodes] == [("results", True)]
+    assert f"A lasting imbalance toward results stood in {page.episodes[0].first}" in text
     assert "| 2026-W40 | – | – | – | not reviewed |" in text
     assert (
         "Apologise to Maya — done" in text and "Reinstate one-on-ones next week — dropped" in text

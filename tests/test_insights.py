@@ -518,3 +518,21 @@ def test_the_verdict_weeks_never_exceed_the_window(values: list[tuple[int, int]]
     result = imbalance(rated(*values))
     assert 0 <= result.weeks <= min(len(values), insights.LASTING_WINDOW)
     assert (result.state == "balanced") == (result.toward is None)
+
+
+def test_lasting_episodes_are_judged_week_by_week() -> None:
+    history = leaning(0, -3, -3, -3, -3, 0, 0, 0, 0, 0, 0, 3, 3, 3, start="2026-W01")
+    shown = [weeks.shift("2026-W01", n) for n in range(14)]
+    found = insights.lasting_episodes(history, shown)
+    assert [(e.first, e.last, e.toward) for e in found] == [
+        ("2026-W04", "2026-W07", "results"),  # 4 of the last 6 until W08
+        ("2026-W14", "2026-W14", "relationships"),
+    ]
+    assert insights.lasting_episodes(history, shown[:3]) == []
+
+
+def test_a_missed_week_does_not_split_an_episode() -> None:
+    history = leaning(-3, -3, -3, -3, start="2026-W01", step=2)
+    shown = [weeks.shift("2026-W01", n) for n in range(8)]
+    found = insights.lasting_episodes(history, shown)
+    assert [(e.first, e.last) for e in found] == [("2026-W05", "2026-W07")]
