@@ -156,6 +156,15 @@ def _optional_text(text: str | None) -> str | None:
 
 
 @dataclass(frozen=True)
+class TrendsView:
+    """What ``trends`` shows: the numbers (the JSON contract) and what sits beside them."""
+
+    trends: Trends
+    outcomes: dict[str, CommitmentStatus] = field(default_factory=dict)
+    dimensions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class SearchHit:
     entry: Entry
     snippet: str
@@ -200,6 +209,7 @@ class Journal:
         day: str | None = None,
         kind: EntryKind = "reflection",
         prompt_id: str | None = None,
+        starred: bool = False,
     ) -> Entry:
         body = require_text(text, "reflection")
         when = self.now() if day is None else self._stamp_on(weeks.parse_day(day, self.today()))
@@ -213,6 +223,7 @@ class Journal:
             kind=kind,
             body=body,
             tags=sorted(all_tags),
+            starred=starred,
             prompt_id=prompt_id,
             created_at=when.utc,
             updated_at=self.now().utc,
@@ -225,6 +236,13 @@ class Journal:
 
     def show(self, prefix: str) -> Entry:
         return self.store.get_entry(self.store.resolve_id("entries", prefix, "entry"))
+
+    def star(self, prefix: str, starred: bool = True) -> Entry:
+        """Mark an entry (or unmark it) as one to bring to a coach or mentor."""
+        entry = self.show(prefix)
+        with self.store.transaction():
+            self.store.set_starred(entry.id, starred)
+        return self.store.get_entry(entry.id)
 
     def edit(self, prefix: str, text: str) -> Entry:
         entry = self.show(prefix)
@@ -495,6 +513,10 @@ class Journal:
             imbalance=insights.imbalance(self._rated_weeks(week)),
         )
 
+    def rated_weeks(self, up_to_week: str) -> list[WeekRatings]:
+        """Every week with both ratings, up to a week: the history trends are made of."""
+        return self._rated_weeks(up_to_week)
+
     def _rated_weeks(self, up_to_week: str) -> list[WeekRatings]:
         from leadjournal import insights
 
@@ -519,6 +541,16 @@ class Journal:
         return insights.build_trends(
             self._rated_weeks(week), commitments, current_week=week, window=window
         )
+
+    def trends_view(self, window: int = 12) -> TrendsView:
+        """The trends, with what became of each week's commitment and the extra dimensions."""
+        trends = self.trends(window)
+        shown = [row.week for row in trends.weeks]
+        outcomes = {
+            c.week: c.status for c in self.store.commitments_made_in(shown) if c.source == "review"
+        }
+        dimensions = sorted({name for row in trends.weeks for name in row.extra})
+        return TrendsView(trends=trends, outcomes=outcomes, dimensions=dimensions)
 
     def summary(self, week: str, window: int = 5) -> ReviewSummary:
         return ReviewSummary(

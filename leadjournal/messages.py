@@ -274,6 +274,70 @@ ASK_GOAL_VALUE = "{measure}{unit} {when}?"
 THIS_WEEK = "this week"
 NOW = "now"
 LAST_VALUE = "(last: {value} on {date})"
+
+# -- trends, brief, export, import, demo ----------------------------------------
+TRENDS_TITLE = "Trends · {first} – {last} ({count} weeks)"
+TRENDS_NO_REVIEWS = "No reviewed weeks in this period yet. Run 'leadjournal review' to start."
+FOLLOW_THROUGH = (
+    "Follow-through: {percent} of {assessed} assessed commitments kept "
+    "({done} done, {partly} partly); {open} open, {overdue} overdue."
+)
+FOLLOW_THROUGH_NONE = "Follow-through: no commitments assessed yet; {open} open, {overdue} overdue."
+GRID_LEGEND = "@ latest week · o earlier weeks"
+OUTPUT_EXISTS = "{path} already exists, and leadjournal does not overwrite files unasked."
+OUTPUT_EXISTS_HINT = "Add --force to replace it, or choose another --output."
+OUTPUT_IS_FOLDER = "{path} is a folder; --output needs a file name."
+WROTE_FILE = "Wrote {path} ({size} bytes)."
+BAD_FORMAT = "'{value}' is not one of the formats: {choices}."
+BAD_FORMAT_HINT = "For example: --format {example}."
+EXPORTED = "Exported {counts} to {path}."
+IMPORT_FILE_MISSING = "Cannot read {name}: {reason}."
+IMPORT_FILE_HINT = "Check the path; export files are made with 'leadjournal export --format json'."
+IMPORT_NOT_UTF8 = "{name} is not a UTF-8 text file."
+IMPORT_NOTHING_HINT = "Nothing was imported. Fix the file or export it again."
+IMPORT_TRUNCATED = (
+    "{name} ends before its JSON is complete (line {line}, column {column}): "
+    "the file looks truncated."
+)
+IMPORT_NOT_JSON = "{name} is not valid JSON: {reason} at line {line}, column {column}."
+IMPORT_NOT_OBJECT = "{name} does not hold a journal export (expected a JSON object)."
+IMPORT_NOT_OURS = "{name} is not a leadjournal export (its 'format' is not 'leadjournal')."
+IMPORT_TRY_JRNL = "It looks like a jrnl export: add --from jrnl. Nothing was imported."
+IMPORT_IS_OURS = "{name} is a leadjournal export, not a jrnl one."
+IMPORT_IS_OURS_HINT = "Leave out --from jrnl (or use --from leadjournal). Nothing was imported."
+IMPORT_NO_VERSION = "{name} has no valid format 'version'."
+IMPORT_TOO_NEW = (
+    "{name} was written in export format version {version}, newer than this leadjournal reads."
+)
+IMPORT_TOO_NEW_HINT = "Upgrade leadjournal and import again. Nothing was imported."
+IMPORT_UNKNOWN_KEYS = "{name} has parts this leadjournal does not know: {keys}."
+IMPORT_INVALID = "{name} has invalid data: {problems}."
+IMPORT_JRNL_HINT = (
+    "Export from jrnl with 'jrnl --format json --file FILE' and import that file. "
+    "Nothing was imported."
+)
+IMPORT_BAD_TAG = (
+    "The jrnl tag '{tag}' cannot be a leadjournal tag (one word of letters, digits, '_' or '-')."
+)
+IMPORT_EMPTY_ENTRY = "The jrnl entry of {day} {time} has neither a title nor a body."
+IMPORT_BROKEN_LINK = (
+    "{name} refers to rows that are neither in the file nor in the journal: {detail}."
+)
+IMPORT_WEEK_KEPT = "{week} was already reviewed here; kept this journal's review of it."
+IMPORT_DONE = "Imported from {name}: {added}."
+IMPORT_DRY_RUN = "Dry run, nothing written. Importing {name} would add: {added}."
+IMPORT_UPDATED = "Updated: {updated}."
+IMPORT_UNCHANGED = "Already here, left as they were: {unchanged}."
+IMPORT_NOTHING_NEW = "nothing new"
+DEMO_EXISTS = "{path} already exists; the demo only writes a new file."
+DEMO_EXISTS_HINT = "Name a path that does not exist yet, e.g. --db /tmp/leadjournal-demo.db."
+DEMO_WRITTEN = (
+    "Wrote a sample journal of {weeks} weeks to {path}.\n"
+    "Try:  leadjournal --db {path} trends\n"
+    "      leadjournal --db {path} brief --format html --output brief.html"
+)
+BRIEF_TITLE = "Leadership brief"
+BRIEF_EPISODE = "A lasting imbalance toward {toward} stood in {span}."
 OS_ERROR_HINT = "Check that the file or folder exists and that you may read and write it."
 
 # --- Prompt packs and prompt choice (leadjournal/prompts.py) ---------------

@@ -23,7 +23,7 @@ from leadjournal.models import (
 
 if TYPE_CHECKING:
     from leadjournal.exercises import ExerciseDetail, ExerciseListing, RunProgress
-    from leadjournal.journal import ReviewSummary, SearchHit, Standing
+    from leadjournal.journal import ReviewSummary, SearchHit, Standing, TrendsView
 
 
 def short(identifier: str) -> str:
@@ -80,16 +80,9 @@ def print_search(console: Console, query: str, hits: Sequence[SearchHit]) -> Non
 
 
 def verdict(imbalance: Imbalance, rated: bool = True) -> str:
-    if not rated:
-        return messages.VERDICT_NO_DATA
-    if imbalance.state == "lasting" and imbalance.toward:
-        other = "relationships" if imbalance.toward == "results" else "results"
-        return messages.VERDICT_LASTING.format(
-            toward=imbalance.toward, weeks=imbalance.weeks, other=other
-        )
-    if imbalance.state == "temporary" and imbalance.toward:
-        return messages.VERDICT_TEMPORARY.format(toward=imbalance.toward)
-    return messages.VERDICT_BALANCED
+    from leadjournal.export import verdict_text
+
+    return verdict_text(imbalance, rated)
 
 
 def standing(place: Standing) -> RenderableType:
@@ -112,15 +105,20 @@ def standing(place: Standing) -> RenderableType:
     )
 
 
-def weeks_table(trends: Trends) -> Table:
+def weeks_table(trends: Trends, outcomes: dict[str, str] | None = None) -> Table:
+    """The week-by-week table; with ``outcomes``, a column for each week's commitment."""
     table = Table(show_edge=False, pad_edge=False)
-    for column in ("week", "results", "relationships", "lean", "style"):
+    columns = ["week", "results", "relationships", "lean", "style"]
+    if outcomes is not None:
+        columns.append("commitment")
+    for column in columns:
         table.add_column(
             column, justify="right" if column in ("results", "relationships", "lean") else "left"
         )
     for week in trends.weeks:
+        tail = [] if outcomes is None else [outcomes.get(week.week, "")]
         if not week.reviewed:
-            table.add_row(week.week, "·", "·", "·", Text("not reviewed", style="dim"))
+            table.add_row(week.week, "·", "·", "·", Text("not reviewed", style="dim"), *tail)
             continue
         table.add_row(
             week.week,
@@ -128,8 +126,46 @@ def weeks_table(trends: Trends) -> Table:
             str(week.relationships),
             f"{week.lean:+d}" if week.lean is not None else "",
             week.style or "",
+            *tail,
         )
     return table
+
+
+def trends_view(view: TrendsView) -> RenderableType:
+    """Everything ``trends`` shows, top to bottom."""
+    from leadjournal import export, insights
+
+    trends = view.trends
+    rows = trends.weeks
+    rated = any(week.reviewed for week in rows)
+    title = messages.TRENDS_TITLE.format(first=rows[0].week, last=rows[-1].week, count=len(rows))
+    parts: list[RenderableType] = [Text(title, style="bold"), Text()]
+    parts.append(weeks_table(trends, dict(view.outcomes)))
+    parts.append(Text())
+    if not rated:
+        parts.append(Text(messages.TRENDS_NO_REVIEWS))
+    series: list[tuple[str, list[int | None], str]] = []
+    for name in ("results", "relationships"):
+        values = [getattr(week, name) for week in rows]
+        series.append((name, values, ARROWS[getattr(trends.direction, name)]))
+    for name in view.dimensions:
+        values = [week.extra.get(name) for week in rows]
+        series.append((name, values, ARROWS[insights.direction(values)]))
+    width = max(len(name) for name, _, _ in series)
+    for name, values, arrow in series:
+        mean = insights.average(values)
+        shown = f"avg {mean:.1f} {arrow}" if mean is not None else "no ratings"
+        parts.append(Text(f"{name.ljust(width)}  │{export.sparkline(values)}│  {shown}"))
+    parts.append(Text())
+    points = [(w.results, w.relationships) for w in rows if w.results and w.relationships]
+    parts.append(Text("The grid (relationships ↑, results →)", style="bold"))
+    parts.extend(Text("  " + line) for line in export.grid_text(points))
+    parts.append(Text("  " + messages.GRID_LEGEND, style="dim"))
+    parts.append(Text())
+    parts.append(Text(messages.STREAK.format(**trends.streak.model_dump())))
+    parts.append(Text(export.follow_through_text(trends.follow_through)))
+    parts.append(Text(verdict(trends.imbalance, rated), style="bold"))
+    return Group(*parts)
 
 
 def summary_card(summary: ReviewSummary) -> Panel:

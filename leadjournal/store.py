@@ -379,9 +379,7 @@ class Store:
                 [row["id"]],
             )
         }
-        return Review.model_validate(
-            {**dict(row), "extra": extra, "steps_done": json.loads(row["steps_done"])}
-        )
+        return _review_with(row, extra)
 
     # -- commitments -------------------------------------------------------
 
@@ -447,10 +445,175 @@ class Store:
                 follow_ups.setdefault(f["commitment_id"], []).append(
                     FollowUp.model_validate(dict(f))
                 )
-        return [
-            Commitment.model_validate({**dict(row), "follow_ups": follow_ups.get(row["id"], [])})
-            for row in rows
-        ]
+        return [_commitment(row, follow_ups.get(row["id"], [])) for row in rows]
+
+    # -- export, import and the brief -----------------------------------------
+    #
+    # Export reads every table through a cursor, one row at a time, so memory
+    # stays flat however large the journal grows. Child rows (tags, extra
+    # ratings, follow-ups, answers) come back with their parent as JSON built
+    # by SQLite, one indexed lookup per row instead of a second pass.
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: several queries see one consistent journal."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
+
+    def iter_reviews(self) -> Iterator[Review]:
+        cursor = self.conn.execute(
+            """SELECT r.*, (SELECT json_group_object(dimension, value) FROM
+                   (SELECT dimension, value FROM review_ratings x
+                    WHERE x.review_id = r.id ORDER BY dimension)) AS extra
+               FROM reviews r ORDER BY r.week"""
+        )
+        for row in cursor:
+            yield _review_with(row, json.loads(row["extra"] or "{}"))
+
+    def iter_entries(self, week: str | None = None) -> Iterator[Entry]:
+        where, params = ("WHERE e.week = ?", [week]) if week is not None else ("", [])
+        cursor = self.conn.execute(
+            f"""SELECT e.*, (SELECT json_group_array(tag) FROM
+                    (SELECT tag FROM entry_tags t WHERE t.entry_id = e.id ORDER BY tag)) AS tags
+                FROM entries e {where} ORDER BY e.created_at, e.id""",
+            params,
+        )
+        for row in cursor:
+            yield _entry(row)
+
+    def iter_commitments(self) -> Iterator[Commitment]:
+        cursor = self.conn.execute(
+            """SELECT c.*, (SELECT json_group_array(json_object(
+                       'id', id, 'commitment_id', commitment_id, 'week', week,
+                       'outcome', outcome, 'note', note, 'created_at', created_at))
+                   FROM (SELECT * FROM follow_ups f WHERE f.commitment_id = c.id
+                         ORDER BY week)) AS follow_ups
+               FROM commitments c ORDER BY c.week, c.created_at, c.id"""
+        )
+        for row in cursor:
+            follow_ups = [FollowUp(**item) for item in json.loads(row["follow_ups"] or "[]")]
+            yield _commitment(row, follow_ups)
+
+    def iter_exercise_runs(self) -> Iterator[ExerciseRun]:
+        cursor = self.conn.execute(
+            """SELECT r.*, (SELECT json_group_array(json_object(
+                       'step_id', step_id, 'position', position,
+                       'answer', answer, 'answered_at', answered_at))
+                   FROM (SELECT * FROM exercise_answers a WHERE a.run_id = r.id
+                         ORDER BY position, step_id)) AS answers
+               FROM exercise_runs r ORDER BY r.started_at, r.id"""
+        )
+        for row in cursor:
+            answers = [ExerciseAnswer(**item) for item in json.loads(row["answers"] or "[]")]
+            yield ExerciseRun(
+                id=row["id"],
+                exercise_id=row["exercise_id"],
+                status=row["status"],
+                started_at=row["started_at"],
+                updated_at=row["updated_at"],
+                completed_at=row["completed_at"],
+                date=row["date"],
+                week=row["week"],
+                answers=answers,
+            )
+
+    def weeks_with_anything(self) -> list[str]:
+        """Every week that has an entry, a review or a commitment, oldest first."""
+        rows = self.conn.execute(
+            """SELECT week FROM entries UNION SELECT week FROM reviews
+               UNION SELECT week FROM commitments ORDER BY week"""
+        )
+        return [str(row[0]) for row in rows]
+
+    def extra_dimensions(self) -> list[str]:
+        rows = self.conn.execute("SELECT DISTINCT dimension FROM review_ratings ORDER BY 1")
+        return [str(row[0]) for row in rows]
+
+    def exists(self, table: IdTable, row_id: str) -> bool:
+        row = self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone()
+        return row is not None
+
+    def review_id_for_week(self, week: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM reviews WHERE week = ?", [week]).fetchone()
+        return None if row is None else str(row[0])
+
+    def insert_review(self, review: Review) -> None:
+        """A whole review as it was exported, extra ratings included."""
+        self.conn.execute(
+            """INSERT INTO reviews (id, week, status, results, relationships, win, win_by,
+                                    steps_done, started_at, updated_at, completed_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                review.id,
+                review.week,
+                review.status,
+                review.results,
+                review.relationships,
+                review.win,
+                review.win_by,
+                json.dumps(review.steps_done),
+                review.started_at,
+                review.updated_at,
+                review.completed_at,
+            ],
+        )
+        for dimension, value in review.extra.items():
+            self.set_extra_rating(review.id, dimension, value)
+
+    def follow_up_exists(self, follow_up: FollowUp) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM follow_ups WHERE id = ? OR (commitment_id = ? AND week = ?)",
+            [follow_up.id, follow_up.commitment_id, follow_up.week],
+        ).fetchone()
+        return row is not None
+
+    def insert_exercise_answer_if_new(self, run_id: str, answer: ExerciseAnswer) -> bool:
+        found = self.conn.execute(
+            "SELECT 1 FROM exercise_answers WHERE run_id = ? AND step_id = ?",
+            [run_id, answer.step_id],
+        ).fetchone()
+        if found is not None:
+            return False
+        self.conn.execute(
+            """INSERT INTO exercise_answers (run_id, step_id, position, answer, answered_at)
+               VALUES (?, ?, ?, ?, ?)""",
+            [run_id, answer.step_id, answer.position, answer.answer, answer.answered_at],
+        )
+        return True
+
+    def set_starred(self, entry_id: str, starred: bool) -> None:
+        self.conn.execute("UPDATE entries SET starred = ? WHERE id = ?", [int(starred), entry_id])
+
+    def starred_entries(self, weeks: Sequence[str], limit: int) -> list[Entry]:
+        marks = ",".join("?" for _ in weeks)
+        return self._entries(f"WHERE e.starred = 1 AND e.week IN ({marks})", weeks, limit=limit)
+
+    def top_tags(self, weeks: Sequence[str], limit: int) -> list[tuple[str, int]]:
+        """The most-used tags in these weeks, with how many entries carry each."""
+        marks = ",".join("?" for _ in weeks)
+        rows = self.conn.execute(
+            f"""SELECT t.tag, count(*) AS uses FROM entry_tags t JOIN entries e ON e.id = t.entry_id
+                WHERE e.week IN ({marks}) GROUP BY t.tag ORDER BY uses DESC, t.tag LIMIT ?""",
+            [*weeks, limit],
+        )
+        return [(str(row[0]), int(row[1])) for row in rows]
+
+    def latest_entry_with_tag(self, tag: str, weeks: Sequence[str]) -> Entry | None:
+        marks = ",".join("?" for _ in weeks)
+        found = self._entries(
+            f"""WHERE e.week IN ({marks})
+                AND e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)""",
+            [*weeks, tag],
+            limit=1,
+        )
+        return found[0] if found else None
+
+    def commitments_made_in(self, weeks: Sequence[str]) -> list[Commitment]:
+        marks = ",".join("?" for _ in weeks)
+        return self._commitments(f"WHERE week IN ({marks})", list(weeks))
 
     # -- exercise runs -----------------------------------------------------
 
@@ -689,6 +852,16 @@ class Store:
 def _entry(row: sqlite3.Row) -> Entry:
     tags = [tag for tag in json.loads(row["tags"] or "[]") if tag is not None]
     return Entry.model_validate({**dict(row), "tags": tags, "starred": bool(row["starred"])})
+
+
+def _review_with(row: sqlite3.Row, extra: dict[str, int]) -> Review:
+    return Review.model_validate(
+        {**dict(row), "extra": extra, "steps_done": json.loads(row["steps_done"])}
+    )
+
+
+def _commitment(row: sqlite3.Row, follow_ups: list[FollowUp]) -> Commitment:
+    return Commitment.model_validate({**dict(row), "follow_ups": follow_ups})
 
 
 # -- files and errors --------------------------------------------------------

@@ -9,7 +9,19 @@ import typer
 from typer.core import TyperGroup
 
 from leadjournal import __version__, messages
-from leadjournal.cli import commitments, db, entries, exercises, goals, prompts, review
+from leadjournal.cli import (
+    brief,
+    commitments,
+    db,
+    demo,
+    entries,
+    exercises,
+    goals,
+    prompts,
+    review,
+    transfer,
+    trends,
+)
 from leadjournal.cli.context import Settings
 from leadjournal.errors import ExitCode, LeadJournalError
 
@@ -106,3 +118,7 @@ app.command("prompt")(prompts.prompt_command)
 app.add_typer(prompts.app, name="prompts")
 app.add_typer(exercises.app, name="exercise")
 app.add_typer(db.app, name="db")
+app.command("trends")(trends.trends)
+app.command("brief")(brief.brief)
+transfer.register(app)
+app.command("demo")(demo.demo)

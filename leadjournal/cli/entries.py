@@ -27,6 +27,9 @@ def write(
             "--date", metavar="DATE", help="Date it belongs to: 2026-11-18, today, yesterday."
         ),
     ] = None,
+    star: Annotated[
+        bool, typer.Option("--star", help="Mark it as one to bring to a coach (shown in brief).")
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """Write a free reflection, any day. @words in the text become tags.
@@ -36,7 +39,7 @@ def write(
     settings: Settings = ctx.obj
     body = text_from_anywhere(settings, text, what="reflection")
     with settings.journal() as journal:
-        entry = journal.write(body, tags=tag or (), day=day)
+        entry = journal.write(body, tags=tag or (), day=day, starred=star)
     if as_json:
         emit_json(entry)
     else:

@@ -8,14 +8,16 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.errors import BadInput
+from leadjournal.errors import BadInput, Conflict
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -148,3 +150,39 @@ def warn_pack_problems(problems: Sequence[PackProblem]) -> None:
     # Plain echo, not rich: one problem per line, never wrapped, so it can be grepped.
     for problem in problems:
         typer.echo(messages.PACK_WARNING.format(problem=problem), err=True)
+
+
+@contextmanager
+def atomic_output(path: Path, *, force: bool = False) -> Iterator[TextIO]:
+    """A file to write, put in place only when writing finished, readable by its owner only.
+
+    Written to a temporary file beside the target (mkstemp makes it 0600) and
+    moved over it with os.replace, so a reader never sees half a file and a
+    failed write leaves any earlier file as it was.
+    """
+    if path.is_dir():
+        raise BadInput(messages.OUTPUT_IS_FOLDER.format(path=path), messages.OUTPUT_EXISTS_HINT)
+    if path.exists() and not force:
+        raise Conflict(messages.OUTPUT_EXISTS.format(path=path), messages.OUTPUT_EXISTS_HINT)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def choose(value: str, choices: tuple[str, ...], example: str) -> str:
+    """``value`` if it is one of ``choices`` (any case), else a BadInput listing them."""
+    wanted = value.strip().lower()
+    if wanted not in choices:
+        raise BadInput(
+            messages.BAD_FORMAT.format(value=value, choices=", ".join(choices)),
+            messages.BAD_FORMAT_HINT.format(example=example),
+        )
+    return wanted
