@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-import sqlite3
+import sys
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from leadjournal import __version__, messages
-from leadjournal.cli import commitments, db, entries, review
+from leadjournal.cli import (
+    brief,
+    commitments,
+    db,
+    demo,
+    entries,
+    exercises,
+    goals,
+    prompts,
+    review,
+    transfer,
+    trends,
+)
 from leadjournal.cli.context import Settings
 from leadjournal.errors import BadInput, ExitCode, LeadJournalError
 
@@ -23,27 +35,29 @@ class JournalGroup(TyperGroup):
         except LeadJournalError as exc:
             _report(exc, ctx, exc)
             ctx.exit(int(exc.exit_code))
-        except sqlite3.Error as exc:
-            from leadjournal.store import describe_sqlite_error, is_damage, note_damage
-
-            settings = ctx.obj if isinstance(ctx.obj, Settings) else None
-            path = str(settings.db_path) if settings else "the journal"
-            if settings is not None and is_damage(exc):
-                note_damage(settings.db_path)
-            _report(describe_sqlite_error(exc, path), ctx, exc)
-            ctx.exit(int(ExitCode.FAILURE))
+        except (typer.TyperException, typer.Exit, typer.Abort, EOFError):
+            raise  # usage errors, --help, and Ctrl-D at a prompt: Typer reports these
         except UnicodeError as exc:
             # Bytes that are not UTF-8 (from a terminal set to another
             # encoding, or a binary file piped in) cannot be stored as text.
             _report(BadInput(messages.NOT_UTF8, messages.NOT_UTF8_HINT), ctx, exc)
             ctx.exit(int(ExitCode.BAD_INPUT))
-        except OSError as exc:
-            message = f"{exc.strerror or exc}: {exc.filename or ''}".strip().rstrip(":")
-            _report(LeadJournalError(message), ctx, exc)
-            ctx.exit(int(ExitCode.FAILURE))
-        except (typer.TyperException, typer.Exit, typer.Abort, EOFError):
-            raise  # usage errors, --help, and Ctrl-D at a prompt: Typer reports these
         except Exception as exc:
+            settings = ctx.obj if isinstance(ctx.obj, Settings) else None
+            # sqlite3 is looked up, not imported: --help must not pay for it.
+            sqlite3 = sys.modules.get("sqlite3")
+            if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+                from leadjournal.store import describe_sqlite_error, is_damage, note_damage
+
+                path = str(settings.db_path) if settings else "the journal"
+                if settings is not None and is_damage(exc):
+                    note_damage(settings.db_path)
+                _report(describe_sqlite_error(exc, path), ctx, exc)
+                ctx.exit(int(ExitCode.FAILURE))
+            if isinstance(exc, OSError):
+                reason = f"{exc.strerror or exc}: {exc.filename or ''}".strip(": ")
+                _report(LeadJournalError(reason, messages.OS_ERROR_HINT), ctx, exc)
+                ctx.exit(int(ExitCode.FAILURE))
             # A bug. The leader gets one sentence and a way to report it; the
             # exception's text is not shown, as it may quote an entry.
             _report(
@@ -98,14 +112,15 @@ def _describe(exc: BaseException) -> str:
     kind = f"{type(exc).__module__}.{type(exc).__qualname__}".removeprefix("builtins.")
     if isinstance(exc, LeadJournalError):
         return f"{kind}: {exc.message}"
-    if isinstance(exc, sqlite3.Error):
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
         return f"{kind} ({getattr(exc, 'sqlite_errorname', 'SQLITE_ERROR')}): {_sqlite_text(exc)}"
     if isinstance(exc, OSError):
         return f"{kind}: errno {exc.errno} ({exc.strerror})"
     return f"{kind} (message withheld: it may quote your entries)"
 
 
-def _sqlite_text(exc: sqlite3.Error) -> str:
+def _sqlite_text(exc: BaseException) -> str:
     # SQLite's own messages name tables, columns and constraints; a syntax
     # error in a search can quote the search words, so those are cut off.
     text = str(exc)
@@ -123,6 +138,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
+    # Plain help: rich's help formatter (with markdown-it) costs ~40 ms of
+    # start-up on every --help, a third of the budget.
+    rich_markup_mode=None,
 )
 
 
@@ -157,4 +175,12 @@ def root(
 app.command("review")(review.review_command)
 entries.register(app)
 app.add_typer(commitments.app, name="commitments")
+app.add_typer(goals.app, name="goal")
+app.command("prompt")(prompts.prompt_command)
+app.add_typer(prompts.app, name="prompts")
+app.add_typer(exercises.app, name="exercise")
 app.add_typer(db.app, name="db")
+app.command("trends")(trends.trends)
+app.command("brief")(brief.brief)
+transfer.register(app)
+app.command("demo")(demo.demo)

@@ -1,0 +1,694 @@
+"""Prompt packs: load and validate them, and choose what to ask a leader.
+
+Prompts and exercises are data (``prompts/*.toml``), so a coach can write a pack
+without touching code. Loading is forgiving: a broken file or item becomes a
+``PackProblem`` and everything else still loads, because one typo in a user's
+pack must not take the weekly review down with it.
+
+Choice is deterministic: the same library, context and seed give the same
+prompts, so a resumed review shows the same question and tests can rely on it.
+Nothing here prints, reads the environment or looks at the clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import ErrorDetails
+
+from leadjournal import messages
+from leadjournal.errors import Ambiguous, BadInput, NotFound
+from leadjournal.weeks import week_start
+
+THEMES: tuple[str, ...] = (
+    "results",
+    "relationships",
+    "accountability",
+    "recognition",
+    "psychological safety",
+    "vision and role",
+    "self-compassion",
+    "change",
+    "goals and metrics",
+    "team",
+)
+FITS: tuple[str, ...] = (
+    "any",
+    "lean-results",
+    "lean-relationships",
+    "lasting-imbalance",
+    "setback",
+)
+CADENCES: tuple[str, ...] = ("weekly", "monthly", "quarterly")
+STEP_TYPES: tuple[str, ...] = ("text", "rating", "yes_no", "choice", "person", "date")
+
+# The articles the built-in packs are written from. User packs may name any
+# source; the built-in ones must name one of these (a test holds them to it).
+SOURCE_TITLES: tuple[str, ...] = (
+    "Balancing Compassion and Performance: Leading with Heart and Strategy",
+    "Balancing Results and Relationships",
+    "Success Metrics",
+    "Performance Goals",
+    "Navigating Change in the Workplace",
+    "Thriving Teams",
+    "Compassion and Work Performance",
+    "Building High-Performing Teams",
+    "People Vs. Results: Why Leaders Need to Prioritize Both",
+    "What High-Performing Leaders Get Wrong About Self-Compassion",
+)
+
+# A rating step's tip is offered when the answer is at or below this (1–9 scale).
+LOW_RATING = 4
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TOML_POSITION_RE = re.compile(
+    r"^(?P<reason>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$"
+)
+
+
+# --- validation of single values -------------------------------------------
+
+
+def _one_of(allowed: tuple[str, ...], template: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(template.format(value=value, choices=", ".join(allowed)))
+        return value
+
+    return AfterValidator(check)
+
+
+def _slug(value: str) -> str:
+    if not _SLUG_RE.match(value):
+        raise ValueError(messages.NOT_A_SLUG.format(value=value))
+    return value
+
+
+def _no_repeats(values: tuple[str, ...]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(messages.REPEATED_VALUE.format(value=value))
+        seen.add(value)
+    return values
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, AfterValidator(_slug)]
+Theme = Annotated[str, _one_of(THEMES, messages.NOT_A_THEME)]
+Fit = Annotated[str, _one_of(FITS, messages.NOT_A_FIT)]
+Cadence = Annotated[str, _one_of(CADENCES, messages.NOT_A_CADENCE)]
+StepType = Annotated[str, _one_of(STEP_TYPES, messages.NOT_A_STEP_TYPE)]
+
+
+# --- models -----------------------------------------------------------------
+
+
+class Prompt(BaseModel):
+    """One reflection question."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug
+    text: Text
+    themes: Annotated[tuple[Theme, ...], AfterValidator(_no_repeats)]
+    fits: Annotated[tuple[Fit, ...], AfterValidator(_no_repeats)] = ("any",)
+    cadence: Cadence = "weekly"
+    source: Text
+
+    @field_validator("themes")
+    @classmethod
+    def _some_theme(cls, themes: tuple[str, ...]) -> tuple[str, ...]:
+        if not themes:
+            raise ValueError(messages.NO_THEMES)
+        return themes
+
+
+class ExerciseStep(BaseModel):
+    """One question of an exercise, answered in the shape its type names."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug
+    question: Text
+    type: StepType = "text"
+    help: Text | None = None
+    # validate_default so that a choice step *without* choices is caught too.
+    choices: tuple[Text, ...] | None = Field(default=None, validate_default=True)
+    tip: Text | None = None
+    follow_up: bool = False
+
+    @field_validator("choices")
+    @classmethod
+    def _choices_match_type(
+        cls, choices: tuple[str, ...] | None, info: ValidationInfo
+    ) -> tuple[str, ...] | None:
+        step_type = info.data.get("type")
+        if step_type is None:  # the type itself was invalid; that error suffices
+            return choices
+        if step_type == "choice":
+            if choices is None or len(choices) < 2:
+                raise ValueError(messages.CHOICES_NEEDED)
+            return _no_repeats(choices)
+        if choices is not None:
+            raise ValueError(messages.CHOICES_ONLY_FOR_CHOICE.format(type=step_type))
+        return choices
+
+    @field_validator("tip")
+    @classmethod
+    def _tip_only_for_ratings(cls, tip: str | None, info: ValidationInfo) -> str | None:
+        step_type = info.data.get("type")
+        if tip is not None and step_type is not None and step_type != "rating":
+            raise ValueError(messages.TIP_ONLY_FOR_RATING.format(type=step_type))
+        return tip
+
+
+class Exercise(BaseModel):
+    """A named sequence of steps, run with ``leadjournal exercise run NAME``."""
+
+    # In TOML the steps are ``[[exercise.step]]`` tables, so the field's
+    # outside name is the singular ``step``; code reads ``exercise.steps``.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    id: Slug
+    title: Text
+    summary: Text
+    source: Text
+    themes: Annotated[tuple[Theme, ...], AfterValidator(_no_repeats)] = ()
+    steps: tuple[ExerciseStep, ...] = Field(alias="step")
+
+    @field_validator("steps")
+    @classmethod
+    def _steps_are_distinct(cls, steps: tuple[ExerciseStep, ...]) -> tuple[ExerciseStep, ...]:
+        if not steps:
+            raise ValueError(messages.NO_STEPS)
+        seen: set[str] = set()
+        for step in steps:
+            if step.id in seen:
+                raise ValueError(messages.DUPLICATE_STEP_ID.format(id=step.id))
+            seen.add(step.id)
+        if sum(step.follow_up for step in steps) > 1:
+            raise ValueError(messages.ONE_FOLLOW_UP)
+        return steps
+
+    @property
+    def follow_up_step(self) -> ExerciseStep | None:
+        return next((step for step in self.steps if step.follow_up), None)
+
+
+class PackHeader(BaseModel):
+    """The optional ``[pack]`` table: defaults for the items of one file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: Text | None = None
+    description: Text | None = None
+
+
+class PackFile(BaseModel):
+    """The shape of a pack file. Items stay raw here and are validated one by
+    one, so a single bad item does not hide the good ones beside it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pack: PackHeader = PackHeader()
+    prompt: list[dict[str, Any]] = []
+    exercise: list[dict[str, Any]] = []
+
+
+# --- problems and the library -----------------------------------------------
+
+ItemKind = Literal["pack", "prompt", "exercise"]
+
+
+@dataclass(frozen=True)
+class PackProblem:
+    """One thing wrong in a pack, precise enough to fix without guessing.
+
+    ``item`` is the item's id, or its position in the file (counting from 1)
+    when it has no usable id; ``field`` is a dotted path such as
+    ``step.rate.choices``.
+    """
+
+    file: Path
+    item: str | int | None
+    field: str | None
+    message: str
+    kind: ItemKind | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file.name or str(self.file)]
+        if self.item is not None:
+            label = f"'{self.item}'" if isinstance(self.item, str) else f"#{self.item}"
+            parts.append(f"{self.kind or 'item'} {label}")
+        elif self.kind == "pack":
+            parts.append("[pack]")
+        if self.field:
+            parts.append(self.field)
+        return ": ".join([*parts, self.message])
+
+
+@dataclass
+class Library:
+    """Every prompt and exercise available, plus what could not be loaded."""
+
+    prompts: dict[str, Prompt] = field(default_factory=dict)
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    problems: list[PackProblem] = field(default_factory=list)
+
+    def find_exercise(self, name: str) -> Exercise:
+        """The exercise called ``name``, or the only one whose id starts with it."""
+        key = name.strip().lower()
+        if key in self.exercises:
+            return self.exercises[key]
+        matches = sorted(ex_id for ex_id in self.exercises if key and ex_id.startswith(key))
+        if len(matches) == 1:
+            return self.exercises[matches[0]]
+        if matches:
+            raise Ambiguous(
+                messages.EXERCISE_AMBIGUOUS.format(name=name, names=", ".join(matches)),
+                messages.EXERCISE_AMBIGUOUS_HINT,
+                matches,
+            )
+        raise NotFound(
+            messages.EXERCISE_NOT_FOUND.format(name=name),
+            messages.EXERCISE_NOT_FOUND_HINT.format(names=", ".join(sorted(self.exercises))),
+        )
+
+
+# --- loading ----------------------------------------------------------------
+
+
+def builtin_prompts_dir() -> Path:
+    """The folder of built-in packs.
+
+    A wheel carries them inside the package (``leadjournal/prompts``, beside
+    the ``prompts.py`` module: a folder without ``__init__.py`` never shadows
+    a module of the same name). An editable install or a source checkout
+    has no such copy, so the repo's top-level ``prompts/`` comes next.
+    """
+    packaged = resources.files("leadjournal") / "prompts"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "prompts"
+
+
+def load_library(extra_dirs: Sequence[Path] = ()) -> Library:
+    """Built-in packs, then each extra folder; a later item replaces an earlier
+    one with the same id, which is how a user pack overrides a built-in one."""
+    library = Library()
+    for folder in [builtin_prompts_dir(), *extra_dirs]:
+        content = _load_folder(folder)
+        library.prompts.update(content.prompts)
+        library.exercises.update(content.exercises)
+        library.problems.extend(content.problems)
+    return library
+
+
+def validate_folder(path: Path) -> list[PackProblem]:
+    """Every problem in one folder of packs (empty when all is well)."""
+    return _load_folder(path).problems
+
+
+@dataclass
+class _FolderContent:
+    prompts: dict[str, Prompt] = field(default_factory=dict)
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    problems: list[PackProblem] = field(default_factory=list)
+    # Where each id was first seen, to name both files when one repeats it.
+    origin: dict[tuple[str, str], Path] = field(default_factory=dict)
+
+
+def _load_folder(folder: Path) -> _FolderContent:
+    content = _FolderContent()
+    if not folder.exists():
+        content.problems.append(PackProblem(folder, None, None, messages.PACK_FOLDER_MISSING))
+        return content
+    if not folder.is_dir():
+        content.problems.append(PackProblem(folder, None, None, messages.PACK_NOT_A_FOLDER))
+        return content
+    for path in sorted(folder.glob("*.toml")):
+        _load_file(path, content)
+    return content
+
+
+def _load_file(path: Path, content: _FolderContent) -> None:
+    raw = _read_toml(path, content.problems)
+    if raw is None:
+        return
+    header = _read_header(path, raw, content.problems)
+    for kind in ("prompt", "exercise"):
+        for position, item in _raw_items(path, raw, kind, content.problems):
+            _add_item(path, kind, position, item, header, content)
+
+
+def _read_toml(path: Path, problems: list[PackProblem]) -> dict[str, Any] | None:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(PackProblem(path, None, None, messages.PACK_NOT_UTF8))
+        return None
+    except OSError as error:
+        message = messages.PACK_UNREADABLE.format(reason=error.strerror or error)
+        problems.append(PackProblem(path, None, None, message))
+        return None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        problems.append(PackProblem(path, None, None, _toml_error_message(error)))
+        return None
+
+
+def _toml_error_message(error: tomllib.TOMLDecodeError) -> str:
+    # Python 3.11's TOMLDecodeError has no line attribute; the position is
+    # only in the text, as "... (at line 3, column 9)".
+    match = _TOML_POSITION_RE.match(str(error))
+    if match is None:
+        return messages.PACK_BAD_TOML_NO_LINE.format(reason=str(error))
+    return messages.PACK_BAD_TOML.format(
+        line=match["line"], column=match["column"], reason=match["reason"]
+    )
+
+
+def _read_header(path: Path, raw: dict[str, Any], problems: list[PackProblem]) -> PackHeader:
+    for key in raw:
+        if key not in PackFile.model_fields:
+            problems.append(PackProblem(path, None, key, messages.PACK_UNKNOWN_TABLE))
+    table = raw.get("pack", {})
+    if not isinstance(table, dict):
+        expected = messages.PACK_EXPECTED_TYPES["dict_type"]
+        message = messages.PACK_WRONG_TYPE.format(expected=expected)
+        problems.append(PackProblem(path, None, "pack", message))
+        return PackHeader()
+    try:
+        return PackHeader.model_validate(table)
+    except ValidationError as error:
+        for detail in error.errors():
+            field_path = _field_path(detail["loc"], {})
+            message = _error_message(detail, PackHeader)
+            problems.append(PackProblem(path, None, field_path, message, "pack"))
+        # Keep the good parts: one bad key must not strip every item of its source.
+        bad = {detail["loc"][0] for detail in error.errors() if detail["loc"]}
+        try:
+            return PackHeader.model_validate({k: v for k, v in table.items() if k not in bad})
+        except ValidationError:
+            return PackHeader()
+
+
+def _raw_items(
+    path: Path, raw: dict[str, Any], kind: ItemKind, problems: list[PackProblem]
+) -> Iterable[tuple[int, dict[str, Any]]]:
+    items = raw.get(kind, [])
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        problems.append(
+            PackProblem(path, None, kind, messages.PACK_NOT_A_TABLE_LIST.format(name=kind))
+        )
+        return []
+    return enumerate(items, start=1)
+
+
+def _add_item(
+    path: Path,
+    kind: ItemKind,
+    position: int,
+    raw: dict[str, Any],
+    header: PackHeader,
+    content: _FolderContent,
+) -> None:
+    raw_id = raw.get("id")
+    item_ref: str | int = raw_id if isinstance(raw_id, str) and raw_id else position
+    if header.source is not None and "source" not in raw:
+        raw = {**raw, "source": header.source}
+    model: type[Prompt] | type[Exercise] = Prompt if kind == "prompt" else Exercise
+    try:
+        item = model.model_validate(raw)
+    except ValidationError as error:
+        for detail in error.errors():
+            field_path = _field_path(detail["loc"], raw)
+            message = _error_message(detail, model)
+            content.problems.append(PackProblem(path, item_ref, field_path, message, kind))
+        return
+    first = content.origin.setdefault((kind, item.id), path)
+    store: dict[str, Any] = content.prompts if kind == "prompt" else content.exercises
+    if item.id in store:
+        message = messages.PACK_DUPLICATE_ID.format(id=item.id, first=first.name)
+        content.problems.append(PackProblem(path, item.id, "id", message, kind))
+        return
+    store[item.id] = item
+
+
+def _field_path(loc: tuple[int | str, ...], raw: dict[str, Any]) -> str | None:
+    """A dotted field name people can find in their file.
+
+    Positions inside plain lists (``themes.1``) are dropped: the message
+    quotes the bad value already. A step is named by its id when it has one.
+    """
+    parts: list[str] = []
+    for index, part in enumerate(loc):
+        if isinstance(part, str):
+            parts.append(part)
+        elif index > 0 and loc[index - 1] == "step":
+            parts.append(_step_label(raw, part))
+    return ".".join(parts) or None
+
+
+def _step_label(raw: dict[str, Any], index: int) -> str:
+    steps = raw.get("step")
+    if isinstance(steps, list) and index < len(steps) and isinstance(steps[index], dict):
+        step_id = steps[index].get("id")
+        if isinstance(step_id, str) and step_id:
+            return step_id
+    return str(index + 1)
+
+
+def _error_message(detail: ErrorDetails, model: type[BaseModel]) -> str:
+    kind = detail["type"]
+    loc = detail["loc"]
+    if kind == "missing":
+        return messages.PACK_SOURCE_REQUIRED if loc == ("source",) else messages.PACK_FIELD_REQUIRED
+    if kind == "extra_forbidden":
+        owner = ExerciseStep if "step" in loc[:-1] else model
+        names = [info.alias or name for name, info in owner.model_fields.items()]
+        return messages.PACK_UNKNOWN_FIELD.format(choices=", ".join(names))
+    if kind in ("string_too_short", "too_short"):
+        return messages.PACK_EMPTY
+    if kind in messages.PACK_EXPECTED_TYPES:
+        expected = messages.PACK_EXPECTED_TYPES[kind]
+        return messages.PACK_WRONG_TYPE.format(expected=expected)
+    message = str(detail["msg"])
+    return message.removeprefix("Value error, ")
+
+
+# --- choosing prompts -------------------------------------------------------
+
+Side = Literal["results", "relationships"]
+
+
+@dataclass(frozen=True)
+class SelectionContext:
+    """What the review knows about this leader's week when choosing prompts."""
+
+    week: str  # ISO week of the review, "2026-W47"
+    lean_toward: Side | None  # this week's lean when |lean| >= 2
+    lasting_toward: Side | None  # a lasting imbalance, if any
+    setback: bool  # a low or falling rating, or a dropped commitment
+    recently_answered: frozenset[str] = frozenset()  # never asked again
+
+
+def cadences_for_week(week: str) -> frozenset[str]:
+    """Which cadences a review of ``week`` may ask.
+
+    Weekly prompts always. A month's first week — the one holding the
+    month's first Monday, so every month has exactly one — also allows
+    monthly prompts, and the first week of a quarter quarterly ones too.
+    """
+    monday = week_start(week)
+    if monday.day > 7:
+        return frozenset({"weekly"})
+    if monday.month in (1, 4, 7, 10):
+        return frozenset(CADENCES)
+    return frozenset({"weekly", "monthly"})
+
+
+def theme_of_week(week: str) -> str:
+    """The rotation theme for a week; consecutive weeks never share one."""
+    week_number = week_start(week).toordinal() // 7
+    return THEMES[week_number % len(THEMES)]
+
+
+def choose_prompts(
+    library: Library, context: SelectionContext, *, count: int = 1, seed: int | None = None
+) -> list[Prompt]:
+    """Up to ``count`` prompts for a weekly review, most pressing first.
+
+    The rules, in order: a lasting imbalance asks about itself
+    (fits ``lasting-imbalance``); a lean asks from the other side
+    (fits ``lean-results`` or ``lean-relationships``); a setback brings a
+    self-compassion prompt (fits ``setback``); otherwise rotate through the
+    themes (fits ``any``, starting from the week's theme). Each rule that
+    applies gives one prompt first, so a lean and a setback in the same week
+    are both heard; remaining places are then filled from the rules in the
+    same order, then from any other allowed prompt. A prompt answered
+    recently, or of a cadence the week does not allow, is never chosen.
+
+    ``seed=None`` derives the seed from the week, so a resumed review shows
+    the same prompts; an explicit seed is mixed with the week for the same
+    reason.
+    """
+    allowed = cadences_for_week(context.week)
+    eligible = [
+        prompt
+        for prompt_id, prompt in sorted(library.prompts.items())
+        if prompt_id not in context.recently_answered and prompt.cadence in allowed
+    ]
+    rng = random.Random(_seed_value(context.week, seed))
+    rules = _rule_buckets(eligible, context, rng)
+    rotation = _rotation_bucket(eligible, context.week, rng)
+    rest = _shuffled(eligible, rng)
+
+    chosen: list[Prompt] = []
+    picked: set[str] = set()
+
+    def take(bucket: list[Prompt], limit: int) -> None:
+        for prompt in bucket:
+            if len(chosen) >= count or limit <= 0:
+                return
+            if prompt.id not in picked:
+                chosen.append(prompt)
+                picked.add(prompt.id)
+                limit -= 1
+
+    for bucket in rules:
+        take(bucket, 1)
+    for bucket in [*rules, rotation, rest]:
+        take(bucket, count)
+    return chosen
+
+
+def _rule_buckets(
+    eligible: list[Prompt], context: SelectionContext, rng: random.Random
+) -> list[list[Prompt]]:
+    buckets: list[list[Prompt]] = []
+    if context.lasting_toward is not None:
+        # Lasting-imbalance prompts that also ask from the neglected side go first.
+        side_fit = f"lean-{context.lasting_toward}"
+        lasting = [p for p in eligible if "lasting-imbalance" in p.fits]
+        buckets.append(_shuffled(lasting, rng, prefer=lambda p: side_fit in p.fits))
+    if context.lean_toward is not None:
+        lean_fit = f"lean-{context.lean_toward}"
+        buckets.append(_shuffled([p for p in eligible if lean_fit in p.fits], rng))
+    if context.setback:
+        buckets.append(_shuffled([p for p in eligible if "setback" in p.fits], rng))
+    return buckets
+
+
+def _rotation_bucket(eligible: list[Prompt], week: str, rng: random.Random) -> list[Prompt]:
+    """Rotation prompts, the week's theme first, then the themes that follow it.
+
+    A prompt with several themes appears under each; the later copies are
+    skipped when chosen, so it only counts where it first appears.
+    """
+    start = THEMES.index(theme_of_week(week))
+    order = THEMES[start:] + THEMES[:start]
+    rotation = [p for p in eligible if "any" in p.fits]
+    bucket: list[Prompt] = []
+    for theme in order:
+        bucket.extend(_shuffled([p for p in rotation if theme in p.themes], rng))
+    return bucket
+
+
+_CADENCE_RANK = {"quarterly": 0, "monthly": 1, "weekly": 2}
+
+
+def _shuffled(
+    bucket: Sequence[Prompt],
+    rng: random.Random,
+    prefer: Callable[[Prompt], bool] | None = None,
+) -> list[Prompt]:
+    """The bucket in seeded random order, preferred prompts first.
+
+    Longer-cadence prompts come next in the weeks that allow them: those
+    weeks are their only chance to be asked. The sort is stable, so the
+    shuffle still decides within each rank.
+    """
+    shuffled = list(bucket)
+    rng.shuffle(shuffled)
+    shuffled.sort(key=lambda p: (prefer is not None and not prefer(p), _CADENCE_RANK[p.cadence]))
+    return shuffled
+
+
+def _seed_value(week: str, seed: int | None) -> int:
+    # hashlib, not hash(): str hashing is salted per process.
+    digest = hashlib.sha256(f"{week}|{seed}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def pick_prompt(
+    library: Library,
+    *,
+    theme: str | None = None,
+    source: str | None = None,
+    seed: int | None = None,
+    exclude: frozenset[str] = frozenset(),
+) -> Prompt:
+    """One prompt for an ad-hoc ``leadjournal prompt``, of any cadence.
+
+    ``theme`` also accepts hyphens for spaces (``psychological-safety``);
+    ``source`` matches any part of an article title, ignoring case.
+    ``seed=None`` gives a fresh choice each time.
+    """
+    wanted_theme = _normalise_theme(theme) if theme is not None else None
+    wanted_source = source.strip().lower() if source is not None else None
+    candidates = [
+        prompt
+        for prompt_id, prompt in sorted(library.prompts.items())
+        if prompt_id not in exclude
+        and (wanted_theme is None or wanted_theme in prompt.themes)
+        and (wanted_source is None or wanted_source in prompt.source.lower())
+    ]
+    if not candidates:
+        raise NotFound(
+            messages.NO_PROMPT_MATCHES.format(what=_describe_filter(theme, source)),
+            messages.NO_PROMPT_MATCHES_HINT.format(themes=", ".join(THEMES)),
+        )
+    return random.Random(seed).choice(candidates)
+
+
+def _normalise_theme(theme: str) -> str:
+    normal = " ".join(theme.strip().lower().replace("_", " ").split())
+    if normal in THEMES:
+        return normal
+    spaced = normal.replace("-", " ")
+    if spaced in THEMES:
+        return spaced
+    raise BadInput(
+        messages.UNKNOWN_THEME.format(value=theme),
+        messages.THEMES_HINT.format(themes=", ".join(THEMES)),
+    )
+
+
+def _describe_filter(theme: str | None, source: str | None) -> str:
+    parts = []
+    if theme is not None:
+        parts.append(messages.PROMPT_FILTER_THEME.format(theme=theme))
+    if source is not None:
+        parts.append(messages.PROMPT_FILTER_SOURCE.format(source=source))
+    return messages.PROMPT_FILTER_JOIN.join(parts) or messages.NO_PROMPT_FILTER
