@@ -540,6 +540,7 @@ class Journal:
 
         if window < 1:
             raise BadInput(messages.BAD_WEEKS.format(value=window), messages.BAD_WEEKS_HINT)
+        window = min(window, MAX_WEEKS)  # more than a century: "all of it"
         week = current_week or self.current_week()
         commitments = [
             insights.CommitmentState(status=c.status, due_week=c.due_week)

@@ -203,3 +203,78 @@ def test_killed_mid_write_of_a_large_entry_leaves_all_or_nothing(tmp_path: Path)
     finally:
         conn.close()
     assert run(env, "write", "The entry after").returncode == 0
+
+
+def _big_export(tmp_path: Path) -> tuple[Path, int]:
+    source = tmp_path / "source" / "journal.db"
+    _large_journal(source, 6000)
+    exported = tmp_path / "big.json"
+    made = run(child_env(tmp_path / "source"), "export", "--output", str(exported))
+    assert made.returncode == 0, made.stderr
+    return exported, 6000
+
+
+def test_killed_mid_import_imports_nothing_and_a_retry_imports_everything(
+    tmp_path: Path,
+) -> None:
+    exported, count = _big_export(tmp_path)
+    home = tmp_path / "home"
+    env = child_env(home)
+    for text in ("Mine before the import", "Also mine"):
+        assert run(env, "write", text).returncode == 0
+    db = home / "journal.db"
+    wal = Path(f"{db}-wal")
+    process = subprocess.Popen(
+        command("import", str(exported)),
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wait_for(
+        lambda: (wal.exists() and wal.stat().st_size > 2_000_000) or process.poll() is not None
+    )
+    assert process.poll() is None, "the import finished before it could be interrupted"
+    kill(process)
+
+    assert integrity(db) == ["ok"]
+    assert rows(db, "SELECT body FROM entries ORDER BY created_at, body") == [
+        ("Also mine",),
+        ("Mine before the import",),
+    ]
+    assert rows(db, "SELECT count(*) FROM entry_tags") == [(0,)]
+    again = run(env, "import", str(exported), "--json")
+    assert again.returncode == 0, again.stderr
+    assert rows(db, "SELECT count(*) FROM entries") == [(count + 2,)]
+    assert integrity(db) == ["ok"]
+
+
+def test_killed_mid_export_leaves_the_earlier_export_whole(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _large_journal(home / "journal.db", 6000)
+    env = child_env(home)
+    target = tmp_path / "journal.json"
+    target.write_text('{"an": "earlier export"}')
+    process = subprocess.Popen(
+        command("export", "--output", str(target), "--force"),
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def writing() -> bool:
+        parts = list(tmp_path.glob(".journal.json.*.part"))
+        return (bool(parts) and parts[0].stat().st_size > 100_000) or process.poll() is not None
+
+    wait_for(writing)
+    assert process.poll() is None, "the export finished before it could be interrupted"
+    kill(process)
+    assert target.read_text() == '{"an": "earlier export"}'
+    for part in tmp_path.glob(".journal.json.*.part"):
+        assert stat.S_IMODE(part.stat().st_mode) == 0o600  # even the leftover is private
+    assert integrity(home / "journal.db") == ["ok"]
+    again = run(env, "export", "--output", str(target), "--force")
+    assert again.returncode == 0, again.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert len(json.loads(target.read_text())["entries"]) == 6000

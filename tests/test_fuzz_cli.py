@@ -47,6 +47,12 @@ NASTY = [
     "😀" * 50,
     "x" * 200_000,
     "9" * 40,
+    "nan",
+    "inf",
+    "1e308",
+    '{"entries": [{"id": 1}]}',
+    '{"format": "leadjournal", "version": 99}',
+    "[]",
     "-1",
     "0",
     "1e9",
@@ -149,6 +155,38 @@ command = st.one_of(
     st.builds(lambda s: ["commitments", *(["--status", s] if s else [])], st.none() | text),
     st.builds(lambda i: ["commitments", "done", i], id_like),
     st.builds(lambda i: ["commitments", "drop", i], id_like),
+    st.builds(
+        lambda w, j: ["trends", "--weeks", w, *(["--json"] if j else [])], number, st.booleans()
+    ),
+    st.builds(lambda w, f: ["brief", "--weeks", w, "--format", f], number, text),
+    st.builds(lambda f: ["export", "--format", f], st.sampled_from(["json", "md", "csv"]) | text),
+    st.builds(
+        lambda src: ["import", "-", "--from", src], st.sampled_from(["leadjournal", "jrnl"]) | text
+    ),
+    st.builds(
+        lambda title, kind, m, b, t, due: [
+            "goal",
+            "add",
+            title,
+            *_options(
+                [
+                    ("--kind", kind),
+                    ("--measure", m),
+                    ("--baseline", b),
+                    ("--target", t),
+                    ("--due", due),
+                ]
+            ),
+        ],
+        text,
+        st.none() | st.sampled_from(["performance", "development"]) | text,
+        st.none() | text,
+        st.none() | number,
+        st.none() | number,
+        st.none() | date,
+    ),
+    st.builds(lambda i, v: ["goal", "checkin", i, "--value", v], id_like, number),
+    st.builds(lambda i: ["goal", "show", i], id_like),
     st.lists(text, max_size=4),  # anything at all
 )
 
