@@ -149,7 +149,7 @@ class Store:
                 messages.BACKUP_EXISTS.format(path=target), messages.BACKUP_EXISTS_HINT
             )
         _create_private_file(target)
-        copy = sqlite3.connect(str(target))
+        copy = connect(target)
         try:
             self.conn.backup(copy)
         finally:

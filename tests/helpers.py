@@ -14,3 +14,34 @@ def rows(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, 
         return [tuple(row) for row in conn.execute(sql, params)]
     finally:
         conn.close()
+
+
+def spawn(home: Path, *args: str, now: str = "2026-11-20T09:00:00+00:00") -> Any:
+    """The real program in a pseudo-terminal, with its own journal folder and clock."""
+    import os
+    import sys
+
+    import pexpect
+
+    env = {
+        **os.environ,
+        "HOME": str(home.parent / "user"),
+        "LEADJOURNAL_HOME": str(home),
+        "LEADJOURNAL_NOW": now,
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+        "COLUMNS": "100",
+        "TZ": "UTC",
+    }
+    for name in ("EDITOR", "VISUAL", "LEADJOURNAL_DB", "LEADJOURNAL_PROMPTS"):
+        env.pop(name, None)
+    # A generous timeout: a loaded machine can be slow to start Python, and a
+    # timeout here means a failed test, never a hang.
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "leadjournal", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=45,
+        dimensions=(40, 100),
+    )

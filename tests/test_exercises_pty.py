@@ -3,13 +3,12 @@ again, Ctrl-C, resuming, and the follow-up coming back in next week's review."""
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import pexpect
 import pytest
 
+from . import helpers
 from .helpers import rows
 
 pytestmark = pytest.mark.pty
@@ -19,19 +18,7 @@ NEXT_FRIDAY = "2026-11-27T09:00:00+00:00"  # ISO week 2026-W48
 
 
 def spawn(home: Path, *args: str, now: str = FRIDAY) -> pexpect.spawn:
-    env = {
-        **os.environ,
-        "LEADJOURNAL_HOME": str(home),
-        "LEADJOURNAL_NOW": now,
-        "NO_COLOR": "1",
-        "TERM": "dumb",
-        "COLUMNS": "100",
-    }
-    env.pop("EDITOR", None)
-    env.pop("VISUAL", None)
-    return pexpect.spawn(
-        sys.executable, ["-m", "leadjournal", *args], env=env, encoding="utf-8", timeout=20
-    )
+    return helpers.spawn(home, *args, now=now)
 
 
 def finish(child: pexpect.spawn) -> int:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import pexpect
@@ -11,6 +9,7 @@ import pytest
 
 from leadjournal.cli.context import Settings
 
+from . import helpers
 from .conftest import NOW, Cli
 from .helpers import rows
 
@@ -220,24 +219,7 @@ def test_review_step_is_left_out_when_no_cadence_is_due(
 
 
 def _spawn(home: Path, *args: str) -> pexpect.spawn:
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(home.parent / "user"),
-        "LEADJOURNAL_HOME": str(home),
-        "LEADJOURNAL_NOW": NOW,
-        "NO_COLOR": "1",
-        "TERM": "dumb",
-        "COLUMNS": "100",
-        "TZ": "UTC",
-    }
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "leadjournal", *args],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 100),
-    )
+    return helpers.spawn(home, *args, now=NOW)
 
 
 @pytest.mark.pty

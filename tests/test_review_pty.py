@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import sys
 from pathlib import Path
 
 import pexpect
 import pytest
 
+from . import helpers
 from .helpers import rows
 
 pytestmark = pytest.mark.pty
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
-    env = {
-        **os.environ,
-        "LEADJOURNAL_HOME": str(home),
-        "LEADJOURNAL_NOW": "2026-11-20T09:00:00+00:00",
-        "NO_COLOR": "1",
-        "TERM": "dumb",
-        "COLUMNS": "100",
-    }
-    env.pop("EDITOR", None)
-    env.pop("VISUAL", None)
-    return pexpect.spawn(
-        sys.executable, ["-m", "leadjournal", *args], env=env, encoding="utf-8", timeout=20
-    )
+    return helpers.spawn(home, *args)
 
 
 def answer_ratings(child: pexpect.spawn, results: str, relationships: str) -> None:
@@ -160,7 +147,9 @@ def test_follow_up_of_last_weeks_commitment(isolated: Path) -> None:
     child.expect("What happened")
     child.sendline("Two of three deadlines agreed")
     child.expect("went into results")
+    child.expect("1–9")  # waiting at the rating prompt
     child.sendintr()
+    child.expect("paused")
     child.expect(pexpect.EOF)
     child.close()
     db = isolated / "journal.db"
