@@ -190,7 +190,16 @@ def _number(value: float | None) -> float | None:
     return value
 
 
+def _not_a_bool(value: object) -> object:
+    # true/false would pass as 1 and 0: a number must be written as one.
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a number")
+    return value
+
+
 class ImportedGoalMeasure(GoalMeasure):
+    _plain_numbers = field_validator("baseline", "target", mode="before")(_not_a_bool)
+
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
@@ -203,6 +212,8 @@ class ImportedGoalMeasure(GoalMeasure):
 
 
 class ImportedCheckIn(CheckIn):
+    _plain_number = field_validator("value", mode="before")(_not_a_bool)
+
     @field_validator("value")
     @classmethod
     def _value(cls, value: float) -> float:

@@ -275,6 +275,8 @@ def _goal_file(clock: FixedClock) -> dict[str, Any]:
         (lambda d: d["goals"][0]["measures"][0].update(baseline=1e13), "finite number"),
         (lambda d: d["goals"][0]["checkins"][0].update(value=float("nan")), "finite number"),
         (lambda d: d["goals"][0]["checkins"][0].update(value="lots"), "checkins[0].value"),
+        (lambda d: d["goals"][0]["checkins"][0].update(value=True), "true is not a number"),
+        (lambda d: d["goals"][0]["measures"][0].update(target=False), "false is not a number"),
         (lambda d: d["goals"][0]["checkins"][0].update(week="2026-W60"), "checkins[0].week"),
         (lambda d: d["goals"][0]["checkins"][0].update(measure="other"), "names measure"),
         (lambda d: d["goals"][0]["checkins"][0].update(measure_id="x"), "does not have"),
