@@ -180,15 +180,17 @@ def _goal_block(summary: GoalProgress, titles: dict[str, str]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _goals_section(store: Store, today: date) -> str:
+def _goals_section(store: Store, today: date | None, exported_at: str) -> str:
     from leadjournal import goals as goal_maths
 
-    summaries = goal_maths.summarise_all(store.iter_goals(), today)
-    if not summaries:
+    goals = list(store.iter_goals())
+    if not goals:
         return ""
+    as_of = today or date.fromisoformat(exported_at[:10])
+    summaries = goal_maths.summarise_all(goals, as_of)
     titles = {s.goal.id: s.goal.title for s in summaries}
     blocks = [_goal_block(summary, titles) for summary in summaries]
-    return f"\n## Goals (as of {today.isoformat()})\n\n" + "\n".join(blocks)
+    return f"\n## Goals (as of {as_of.isoformat()})\n\n" + "\n".join(blocks)
 
 
 def write_markdown(
@@ -198,7 +200,7 @@ def write_markdown(
     the export's day), then one section per ISO week, oldest first."""
     sink.write(f"# Leadership journal\n\nExported {exported_at}.\n")
     with store.snapshot():
-        sink.write(_goals_section(store, today or date.fromisoformat(exported_at[:10])))
+        sink.write(_goals_section(store, today, exported_at))
         # Reviews and commitments number about one a week: small enough to
         # hold. Entries can run to hundreds of thousands: read week by week.
         reviews = {review.week: review for review in store.iter_reviews()}
