@@ -183,7 +183,7 @@ def build(size: int, out: Path, *, seed: int = 1) -> dict[str, Any]:
     def add_entry(body: str, at: datetime, kind: str = "reflection", **extra: Any) -> Entry:
         entry = Entry(
             id=_uuid(rng),
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             body=body,
             tags=sorted(tags_in(body)),
             created_at=at.isoformat(timespec="seconds").replace("+00:00", "Z"),
@@ -261,7 +261,7 @@ def build(size: int, out: Path, *, seed: int = 1) -> dict[str, Any]:
                         id=_uuid(rng),
                         commitment_id=pending.id,
                         week=week,
-                        outcome=outcome,  # type: ignore[arg-type]
+                        outcome=outcome,
                         note=rng.choice([None, "Mostly, one slipped", "Yes, and it helped"]),
                         created_at=stamp(at),
                     )

@@ -202,36 +202,58 @@ class Measurement:
         }
 
 
-def measure(
-    argv: Sequence[str],
-    env: dict[str, str],
-    *,
-    runs: int,
-    warmup: int,
-    timeout: float,
-    slow: float,
-    before: Callable[[], None] | None = None,
-) -> Measurement:
-    """Median of ``runs`` after ``warmup``; a warm-up slower than ``slow`` seconds is
-    itself the one measurement (jrnl adding an entry to 100k takes minutes)."""
-    result = Measurement()
-    for index in range(warmup + runs):
-        if before is not None:
-            before()
-        run = run_once(argv, env, timeout)
+@dataclass
+class Job:
+    """One command of one tool, run again and again."""
+
+    argv: Sequence[str]
+    env: dict[str, str]
+    before: Callable[[], None] | None = None
+    result: Measurement = field(default_factory=Measurement)
+
+    def once(self, timeout: float) -> Run | None:
+        """One run; ``None`` (and the result marked) when it failed or hung."""
+        if self.before is not None:
+            self.before()
+        run = run_once(self.argv, self.env, timeout)
         if run.seconds >= timeout:
-            return Measurement("timed out", detail=f"over {timeout:.0f} s")
+            self.result = Measurement("timed out", detail=f"over {timeout:.0f} s")
+            return None
         if run.exit_code != 0:
             line = next((s for s in run.stderr.splitlines() if s.strip()), "")
-            return Measurement("failed", detail=f"exit {run.exit_code}: {line[:120]}")
-        result.peak_mib = max(result.peak_mib, run.peak_mib)
-        if index >= warmup:
-            result.times.append(run.seconds)
-        elif run.seconds > slow:
-            result.times.append(run.seconds)
-            result.detail = "1 cold run (slow)"
-            break
-    return result
+            self.result = Measurement("failed", detail=f"exit {run.exit_code}: {line[:120]}")
+            return None
+        self.result.peak_mib = max(self.result.peak_mib, run.peak_mib)
+        return run
+
+
+def measure_all(
+    jobs: Sequence[Job], *, runs: int, warmup: int, timeout: float, slow: float
+) -> None:
+    """Median of ``runs`` after ``warmup``, taken in rounds across all jobs.
+
+    Round-robin rather than one command's runs back to back: on a shared
+    machine a burst of other work then slows one run of every command, not
+    every run of one command. A warm-up slower than ``slow`` seconds is itself
+    the one measurement (jrnl adding an entry to 100k entries takes minutes).
+    """
+    active = list(jobs)
+    for _ in range(warmup):
+        for job in list(active):
+            run = job.once(timeout)
+            if run is None:
+                active.remove(job)
+            elif run.seconds > slow:
+                job.result.times.append(run.seconds)
+                job.result.detail = "1 cold run (slow)"
+                active.remove(job)
+    for _ in range(runs):
+        for job in list(active):
+            run = job.once(timeout)
+            if run is None:
+                active.remove(job)
+            else:
+                job.result.times.append(run.seconds)
 
 
 # -- the journals' working copies and environments ---------------------------------
@@ -551,9 +573,9 @@ def report(
         m = results[big][name]["leadjournal"]
         cells.append(f"{min(m.times):.3f}" if m.ok else "–")
         first = results[small][name]["leadjournal"]
-        growth = f"{m.median - first.median:+.3f}" if m.ok and first.ok else "–"
+        change = f"{m.median - first.median:+.3f}" if m.ok and first.ok else "–"
         ratio = f"{m.median / baseline.median:.1f}×" if m.ok and baseline.ok else "–"
-        add(f"| `{name}` | " + " | ".join(cells) + f" | {growth} | {_mib(m)} | {ratio} |")
+        add(f"| `{name}` | " + " | ".join(cells) + f" | {change} | {_mib(m)} | {ratio} |")
     add("")
 
     if jrnl_version:
@@ -618,6 +640,10 @@ def existing_notes(path: Path) -> str:
     return text[start + len(NOTES_START) : end]
 
 
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
 # -- main -----------------------------------------------------------------------------
 
 
@@ -643,16 +669,10 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()
     lj = leadjournal_command()
     wanted = [w.strip() for w in args.only.split(",") if w.strip()]
-    log = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
 
-    baseline = measure(
-        [sys.executable, "-c", "pass"],
-        dict(os.environ),
-        runs=max(args.runs, 5),
-        warmup=1,
-        timeout=60,
-        slow=60,
-    )
+    floor = Job([sys.executable, "-c", "pass"], dict(os.environ))
+    measure_all([floor], runs=max(args.runs, 5), warmup=1, timeout=60, slow=60)
+    baseline = floor.result
     log(f"python -c pass: {_s(baseline)} s")
     results: dict[str, dict[str, dict[str, Measurement]]] = {}
     profiles: list[tuple[str, str, str, str]] = []
@@ -675,14 +695,11 @@ def main(argv: list[str] | None = None) -> int:
                 },
                 space.env(),
             )
-            results[label] = {}
+            jobs: dict[tuple[str, str], Job] = {}
             for bench in work:
-                row: dict[str, Measurement] = {}
                 assert bench.leadjournal is not None
                 command = bench.leadjournal[0]
-                if not command.startswith("-") and not have.get(command, False):
-                    row["leadjournal"] = Measurement("not available")
-                else:
+                if command.startswith("-") or have.get(command, False):
                     env = space.env()
                     before = None
                     if bench.fresh_db:
@@ -693,37 +710,34 @@ def main(argv: list[str] | None = None) -> int:
                             for stale in target.parent.glob(target.name + "*"):
                                 stale.unlink()
 
-                    row["leadjournal"] = measure(
-                        [*lj, *bench.leadjournal],
-                        env,
-                        runs=args.runs,
-                        warmup=args.warmup,
-                        timeout=args.timeout,
-                        slow=args.slow,
-                        before=before,
-                    )
+                    jobs[bench.name, "leadjournal"] = Job([*lj, *bench.leadjournal], env, before)
+                if bench.jrnl is not None and jrnl is not None:
+                    jobs[bench.name, "jrnl"] = Job([*jrnl, *bench.jrnl], space.env())
+            log(f"{label}: {len(jobs)} commands, {args.runs} rounds after {args.warmup} warm-up …")
+            measure_all(
+                list(jobs.values()),
+                runs=args.runs,
+                warmup=args.warmup,
+                timeout=args.timeout,
+                slow=args.slow,
+            )
+            results[label] = {}
+            for bench in work:
+                row: dict[str, Measurement] = {}
+                job = jobs.get((bench.name, "leadjournal"))
+                row["leadjournal"] = job.result if job else Measurement("not available")
                 if bench.jrnl is not None:
-                    if jrnl is None:
-                        row["jrnl"] = Measurement("skipped")
-                    else:
-                        row["jrnl"] = measure(
-                            [*jrnl, *bench.jrnl],
-                            space.env(),
-                            runs=args.runs,
-                            warmup=args.warmup,
-                            timeout=args.timeout,
-                            slow=args.slow,
-                        )
+                    job = jobs.get((bench.name, "jrnl"))
+                    row["jrnl"] = job.result if job else Measurement("skipped")
                 results[label][bench.name] = row
                 log(
-                    f"{label:>5}  {bench.name:<32} leadjournal {_s(row['leadjournal']):>10}"
+                    f"{label:>5}  {bench.name:<32} leadjournal {_s(row['leadjournal']):>13}"
                     f"  {_mib(row['leadjournal']):>4} MiB"
                     + (
                         f"   jrnl {_s(row['jrnl']):>10} {_mib(row['jrnl']):>4} MiB"
                         if "jrnl" in row
                         else ""
                     )
-                    + (f"  ({row['leadjournal'].detail})" if row["leadjournal"].detail else "")
                 )
             if label == labels[-1] and not args.no_profiles:
                 for bench in work:
