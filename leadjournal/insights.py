@@ -417,3 +417,37 @@ def build_trends(
         streak=streak(by_week, current_week),
         follow_through=follow_through(commitments, current_week),
     )
+
+
+class Episode(_Output):
+    """A stretch of reviewed weeks that all had the same lasting imbalance."""
+
+    first: str
+    last: str
+    toward: Toward
+
+
+def lasting_episodes(reviewed: Sequence[WeekRatings], shown: Sequence[str]) -> list[Episode]:
+    """The lasting imbalances, as they stood week by week, within the ``shown`` weeks.
+
+    Each reviewed week is judged on the history up to it, as the leader saw it
+    then; consecutive reviewed weeks lasting toward the same side form one
+    episode (a week without a review in between does not split it).
+    """
+    ordered = _in_order(reviewed)
+    reviewed_weeks = {item.week for item in ordered}
+    episodes: list[Episode] = []
+    running = False
+    for week in sorted(isoweeks.parse_week(value) for value in shown):
+        if week not in reviewed_weeks:
+            continue
+        verdict = imbalance([item for item in ordered if item.week <= week])
+        if verdict.state != "lasting" or verdict.toward is None:
+            running = False
+            continue
+        if running and episodes[-1].toward == verdict.toward:
+            episodes[-1] = Episode(first=episodes[-1].first, last=week, toward=verdict.toward)
+        else:
+            episodes.append(Episode(first=week, last=week, toward=verdict.toward))
+        running = True
+    return episodes

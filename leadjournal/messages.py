@@ -134,6 +134,8 @@ REVIEW_KEPT = "Kept the review for {week} as it was."
 RESUMING = "You started the review for {week} earlier; your answers are saved."
 RESUME_CONFIRM = "Carry on where you stopped? (No starts the week over)"
 FOLLOW_UP_INTRO = "How did last time's commitments go?"
+FOLLOW_UP_NONE = "No open commitments from earlier weeks."
+RATING_PROMPT = "1–9 (Enter to skip) ›"
 FOLLOW_UP_QUESTION = "[d]one, [p]artly, [n]ot yet, drop [x], or Enter to skip:"
 FOLLOW_UP_RETRY = "Type d, p, n or x (or press Enter to skip)."
 FOLLOW_UP_NOTE = "What happened? (Enter to skip)"
@@ -166,11 +168,176 @@ STYLE_NOTES = {
 }
 LEAN_NONE = "balanced (lean {lean:+d})"
 LEAN_TOWARD = "leans toward {toward} (lean {lean:+d})"
-STREAK = "Streak: {current} week(s) in a row, longest {longest}."
+STREAK = "Streak: {current} in a row (longest {longest}); a streak counts weeks, not days."
 OPEN_COMMITMENTS = "Open commitments: {count}."
 NO_COMMITMENTS = "No commitments yet."
 COMMITMENT_MARKED = "Commitment {id} is now {status}."
 BACKUP_WRITTEN = "Backup written to {path}. Open it with --db to read it."
+
+# -- goals -------------------------------------------------------------------
+GOAL_ID_HINT = "Run 'leadjournal goal list --all' to see goal ids."
+BAD_NUMBER = "The {what} must be a finite number, not '{value}'."
+NUMBER_HINT = "Write digits, like 12, 4.5 or -3 (at most a trillion either way)."
+BAD_CHOICE = "'{value}' is not a {what}; choose {choices}."
+BAD_CHOICE_HINT = "For example: --kind development --level team --cadence monthly."
+DUE_BEFORE_START = "The due date {due} is before the goal's start on {start}."
+DUE_BEFORE_START_HINT = "Pick a due date on or after the start date (--start, default today)."
+EMPTY_MEASURE = "A measure needs a name."
+EMPTY_MEASURE_HINT = "Name what you will count, like 'one-on-ones held' or 'voluntary turnover'."
+DUPLICATE_MEASURE = "The measure '{name}' is named twice."
+DUPLICATE_MEASURE_HINT = "Give each measure of a goal its own name."
+PAIR_SELF = "A goal cannot be paired with itself."
+PAIR_HINT = "Pair a performance goal with the development goal that supports it."
+PAIR_SAME_KIND = "Goals {id} and {other} are both {kind} goals."
+PAIR_TAKEN = "Goal {id} is already paired with goal {other}."
+PAIR_TAKEN_HINT = "A goal has one partner; pair it with a goal that has none."
+GOAL_CLOSED = "Goal {id} is already {status}."
+GOAL_CLOSED_HINT = "Only open goals take check-ins or can be marked done or dropped."
+GOAL_NO_MEASURE = "Goal {id} has no measure to record a value for."
+GOAL_NO_MEASURE_HINT = (
+    "Goals measured by a number are added with --measure, --baseline and --target; "
+    "add the goal again with them."
+)
+UNKNOWN_MEASURE = "Goal {id} has no measure called '{name}'."
+MEASURES_HINT = "Its measures: {names}."
+WHICH_MEASURE = "Goal {id} has more than one measure; say which with --measure."
+GOAL_NEEDS_TERMINAL = "Adding a goal step by step needs a terminal, and input is not one."
+GOAL_NEEDS_TERMINAL_HINT = (
+    "Give the goal and its parts as flags: leadjournal goal add 'Cut voluntary turnover' "
+    "--measure turnover --unit % --baseline 18 --target 12 --due 2027-06-30"
+)
+GOAL_SAVED = "Saved goal {id}: {title}"
+GOAL_NOT_SAVED = "The goal was not saved."
+GOAL_CHECKED_IN = "Recorded {value} for '{measure}' on goal {id}."
+GOAL_MARKED = "Goal {id} is now {status}."
+GOAL_PAIRED = "Paired goal {id} with goal {other}."
+NO_GOALS = "No goals here yet. Add one with 'leadjournal goal add'."
+SMART_OK = "SMART: specific, measurable, achievable, relevant and time-bound."
+NOT_YET_SMART = "Not yet SMART:"
+SMART_GAPS = {
+    "vague_outcome": (
+        "Specific: say the outcome in a few more words, so anyone can tell when it is done."
+    ),
+    "no_measure": "Measurable: there is no measure of the result.",
+    "no_unit": "Measurable: the measure has no unit (%, people, days…).",
+    "no_baseline": "Measurable: there is no baseline, the number you start from.",
+    "no_target": "Measurable: there is no target number.",
+    "target_equals_baseline": (
+        "Measurable: the target equals the baseline, so nothing would change."
+    ),
+    "no_achievable": "Achievable: nothing says what makes it realistic (resources, support, time).",
+    "no_relevant": "Relevant: nothing ties it to a team or organization goal.",
+    "no_due_date": "Time-bound: there is no date.",
+    "due_date_passed": "Time-bound: the due date has passed; close the goal or set a new one.",
+}
+TRACK_WORDS = {
+    "on_track": "on track",
+    "at_risk": "at risk",
+    "off_track": "off track",
+    "done": "done",
+    "dropped": "dropped",
+}
+GOAL_PROGRESS_LINE = "Progress {progress} of the way, {expected} of the time gone: {status}."
+GOAL_NO_PROGRESS = (
+    "Progress cannot be worked out until the goal has a baseline, a target and a date."
+)
+
+# The walk-through of ``goal add``.
+GOAL_ADD_INTRO = (
+    "A SMART goal: specific, measurable, achievable, relevant, time-bound. "
+    "Press Enter to skip a question; what is missing is listed at the end."
+)
+ASK_GOAL_TITLE = "What outcome do you want? Say it specifically:"
+ASK_GOAL_KIND = "A [p]erformance goal (business impact) or a [d]evelopment goal (growth)?"
+ASK_GOAL_LEVEL = "For an [i]ndividual, a [t]eam or the [o]rganization?"
+ASK_GOAL_MEASURE = "Which result shows it is done (the lagging measure, e.g. voluntary turnover)?"
+ASK_GOAL_UNIT = "In what unit (%, people, days…)?"
+ASK_GOAL_BASELINE = "Where is it now (the baseline)?"
+ASK_GOAL_TARGET = "Where should it be (the target)?"
+TARGET_EQUALS_BASELINE = "That is the same as the baseline, so nothing would change."
+ASK_GOAL_LEADING = (
+    "Leading measures: early signals you can influence, checked weekly "
+    "(e.g. one-on-ones held, feedback given). One per line, Enter to finish:"
+)
+ASK_GOAL_ACHIEVABLE = "What makes it achievable (resources, support, time)?"
+ASK_GOAL_RELEVANT = "Which team or organization goal does it serve?"
+ASK_GOAL_DUE = "By when? (2027-03-31, or a week like 2027-W13)"
+DUE_PASSED = "{due} is before the start on {start}; a goal needs a date still ahead."
+ASK_GOAL_CADENCE = "How often will you review it: [w]eekly, [m]onthly or [q]uarterly?"
+ASK_GOAL_PAIR = "Pair it with a {kind} goal that goes with it? Type its id, or Enter to skip:"
+CHOICE_RETRY = "Type one of: {choices}."
+CONFIRM_SAVE_GOAL = "Save this goal?"
+
+# The goals step of the weekly review.
+GOALS_STEP_INTRO = "This week's measures for your goals (Enter to skip one)."
+ASK_GOAL_VALUE = "{measure}{unit} {when}?"
+THIS_WEEK = "this week"
+NOW = "now"
+LAST_VALUE = "(last: {value} on {date})"
+
+# -- trends, brief, export, import, demo ----------------------------------------
+TRENDS_TITLE = "Trends · {first} – {last} ({count} weeks)"
+TRENDS_NO_REVIEWS = "No reviewed weeks in this period yet. Run 'leadjournal review' to start."
+FOLLOW_THROUGH = (
+    "Follow-through: {percent} of {assessed} assessed commitments kept "
+    "({done} done, {partly} partly); {open} open, {overdue} overdue."
+)
+FOLLOW_THROUGH_NONE = "Follow-through: no commitments assessed yet; {open} open, {overdue} overdue."
+GRID_LEGEND = "@ latest week · o earlier weeks"
+OUTPUT_EXISTS = "{path} already exists, and leadjournal does not overwrite files unasked."
+OUTPUT_EXISTS_HINT = "Add --force to replace it, or choose another --output."
+OUTPUT_IS_FOLDER = "{path} is a folder; --output needs a file name."
+WROTE_FILE = "Wrote {path} ({size} bytes)."
+BAD_FORMAT = "'{value}' is not one of the formats: {choices}."
+BAD_FORMAT_HINT = "For example: --format {example}."
+EXPORTED = "Exported {counts} to {path}."
+IMPORT_FILE_MISSING = "Cannot read {name}: {reason}."
+IMPORT_FILE_HINT = "Check the path; export files are made with 'leadjournal export --format json'."
+IMPORT_NOT_UTF8 = "{name} is not a UTF-8 text file."
+IMPORT_NOTHING_HINT = "Nothing was imported. Fix the file or export it again."
+IMPORT_TRUNCATED = (
+    "{name} ends before its JSON is complete (line {line}, column {column}): "
+    "the file looks truncated."
+)
+IMPORT_NOT_JSON = "{name} is not valid JSON: {reason} at line {line}, column {column}."
+IMPORT_NOT_OBJECT = "{name} does not hold a journal export (expected a JSON object)."
+IMPORT_NOT_OURS = "{name} is not a leadjournal export (its 'format' is not 'leadjournal')."
+IMPORT_TRY_JRNL = "It looks like a jrnl export: add --from jrnl. Nothing was imported."
+IMPORT_IS_OURS = "{name} is a leadjournal export, not a jrnl one."
+IMPORT_IS_OURS_HINT = "Leave out --from jrnl (or use --from leadjournal). Nothing was imported."
+IMPORT_NO_VERSION = "{name} has no valid format 'version'."
+IMPORT_TOO_NEW = (
+    "{name} was written in export format version {version}, newer than this leadjournal reads."
+)
+IMPORT_TOO_NEW_HINT = "Upgrade leadjournal and import again. Nothing was imported."
+IMPORT_UNKNOWN_KEYS = "{name} has parts this leadjournal does not know: {keys}."
+IMPORT_INVALID = "{name} has invalid data: {problems}."
+IMPORT_JRNL_HINT = (
+    "Export from jrnl with 'jrnl --format json --file FILE' and import that file. "
+    "Nothing was imported."
+)
+IMPORT_BAD_TAG = (
+    "The jrnl tag '{tag}' cannot be a leadjournal tag (one word of letters, digits, '_' or '-')."
+)
+IMPORT_EMPTY_ENTRY = "The jrnl entry of {day} {time} has neither a title nor a body."
+IMPORT_BROKEN_LINK = (
+    "{name} refers to rows that are neither in the file nor in the journal: {detail}."
+)
+IMPORT_WEEK_KEPT = "{week} was already reviewed here; kept this journal's review of it."
+IMPORT_DONE = "Imported from {name}: {added}."
+IMPORT_DRY_RUN = "Dry run, nothing written. Importing {name} would add: {added}."
+IMPORT_UPDATED = "Updated: {updated}."
+IMPORT_UNCHANGED = "Already here, left as they were: {unchanged}."
+IMPORT_NOTHING_NEW = "nothing new"
+DEMO_EXISTS = "{path} already exists; the demo only writes a new file."
+DEMO_EXISTS_HINT = "Name a path that does not exist yet, e.g. --db /tmp/leadjournal-demo.db."
+DEMO_WRITTEN = (
+    "Wrote a sample journal of {weeks} weeks to {path}.\n"
+    "Try:  leadjournal --db {path} trends\n"
+    "      leadjournal --db {path} brief --format html --output brief.html"
+)
+BRIEF_TITLE = "Leadership brief"
+BRIEF_EPISODE = "A lasting imbalance toward {toward} stood in {span}."
 OS_ERROR_HINT = "Check that the file or folder exists and that you may read and write it."
 
 # --- Prompt packs and prompt choice (leadjournal/prompts.py) ---------------
@@ -228,3 +395,66 @@ NO_PROMPT_FILTER = "the request"
 PROMPT_FILTER_THEME = "the theme '{theme}'"
 PROMPT_FILTER_SOURCE = "the source '{source}'"
 PROMPT_FILTER_JOIN = " and "
+
+# --- Exercises and ad-hoc prompts (leadjournal/exercises.py, cli/exercises.py,
+# cli/prompts.py) ---------------------------------------------------------------
+
+EXERCISE_BAD_RATING = "A rating is a whole number from 1 to 9, not '{value}'."
+EXERCISE_RATING_HINT = "1 is the lowest, 9 the highest; press Enter to skip the step."
+EXERCISE_BAD_YES_NO = "Answer yes or no, not '{value}'."
+EXERCISE_YES_NO_HINT = "Type y or n; press Enter to skip the step."
+EXERCISE_BAD_CHOICE = "'{value}' is not one of the choices."
+EXERCISE_CHOICE_HINT = "Type a number from 1 to {count} or one of: {choices}."
+EXERCISE_BAD_PERSON = "'{value}' does not look like a person's name."
+EXERCISE_PERSON_HINT = "Type a name (letters and spaces), such as Maya or Sam Lee."
+EXERCISE_BAD_DATE = "'{value}' is not a date."
+EXERCISE_DATE_HINT = "Use an ISO date (2026-11-18), today or yesterday."
+EXERCISE_EMPTY_ANSWER = "The answer is empty."
+EXERCISE_EMPTY_ANSWER_HINT = "Write a few words, or press Enter to skip the step."
+EXERCISE_UNKNOWN_STEP = "The exercise '{exercise}' has no step '{step}'."
+EXERCISE_STEPS_HINT = "Its steps are: {steps}."
+EXERCISE_ANSWER_TWICE = "The step '{step}' is answered twice."
+EXERCISE_ANSWER_TWICE_HINT = "Give each --answer STEP=VALUE once."
+EXERCISE_BAD_ANSWER_FLAG = "'{value}' is not STEP=VALUE."
+EXERCISE_BAD_ANSWER_FLAG_HINT = "For example: --answer project='The billing migration'."
+EXERCISE_STEP_PROBLEM = "Step '{step}': {message}"
+EXERCISE_NEEDS_TERMINAL = "Running an exercise step by step needs a terminal, and input is not one."
+EXERCISE_NEEDS_TERMINAL_HINT = (
+    "Run it in a terminal, or give the answers with --answer STEP=VALUE "
+    "('leadjournal exercise show {name}' lists the steps)."
+)
+EXERCISE_PAUSED = "Exercise paused; every answer you gave is kept."
+EXERCISE_PAUSED_HINT = "Run 'leadjournal exercise run {name}' again to carry on where you stopped."
+EXERCISE_RESUMING = "You started this exercise on {date} and answered {answered} of {steps} steps."
+EXERCISE_RESUME_CONFIRM = "Carry on where you stopped? (No discards that run and starts again)"
+EXERCISE_STEP_HEADING = "Step {number} of {count}"
+EXERCISE_SKIP_HINT = "Press Enter to skip."
+EXERCISE_ASK_TEXT = "›"
+EXERCISE_ASK_RATING = "1–9 ›"
+EXERCISE_ASK_YES_NO = "y/n ›"
+EXERCISE_ASK_CHOICE = "Number or text ›"
+EXERCISE_ASK_PERSON = "Name ›"
+EXERCISE_ASK_DATE = "Date (2026-11-18, today, yesterday) ›"
+EXERCISE_TIP = "Tip: {tip}"
+EXERCISE_FOLLOW_UP_NOTE = "Your answer to this step becomes a commitment for next week."
+EXERCISE_DONE = "Done. Saved as entry {id} ({week}); read it with 'leadjournal show {id}'."
+EXERCISE_COMMITMENT_MADE = (
+    "Your commitment “{text}” is due {due}; the weekly review will ask how it went."
+)
+EXERCISE_SKIPPED = "(skipped)"
+EXERCISE_NONE = "No exercises are available."
+EXERCISE_IN_PROGRESS = "in progress: {answered} of {steps} steps since {date}"
+EXERCISE_RUNS_COUNT = "Completed {count} time(s); add --runs to read the answers."
+EXERCISE_NO_RUNS = "Not completed yet."
+EXERCISE_RUN_HEADING = "Run of {date} ({week})"
+EXERCISE_STEP_COUNT = "{count} steps"
+
+PROMPT_ANSWER_NEEDS_TEXT = "The answer is empty, so nothing was saved."
+PROMPT_ANSWER_NEEDS_TEXT_HINT = "Pipe the answer in, or run it in a terminal to type it."
+PROMPT_NOT_ANSWERED = "Nothing saved."
+PROMPT_ANSWER_SAVED = "Saved your answer as entry {id} ({week})."
+PROMPT_FROM = "From “{source}”"
+PACK_WARNING = "warning: {problem}"
+PACKS_CLEAN = "No problems in {folders}."
+PACKS_HAVE_PROBLEMS = "Found {count} problem(s) in the prompt packs."
+PACKS_HAVE_PROBLEMS_HINT = "Each line above names the file, the item and the field to fix."

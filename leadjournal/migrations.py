@@ -131,3 +131,72 @@ def m001_create_journal(db: Database) -> None:
     # are told apart from ours before anything is written to them.
     db.execute("PRAGMA application_id = 1279939150")
     db.execute("PRAGMA user_version = 1")
+
+
+# A measure's value: a finite number of sensible size. NaN arrives as NULL and
+# is refused by NOT NULL or this check; infinity fails the bound.
+_NUMBER = "CHECK ({col} IS NULL OR (typeof({col}) IN ('real', 'integer') AND abs({col}) <= 1e12))"
+
+
+@migrations()
+def m002_create_goals(db: Database) -> None:
+    db.executescript(
+        f"""
+        CREATE TABLE goals (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            kind TEXT NOT NULL CHECK (kind IN ('performance', 'development')),
+            level TEXT NOT NULL CHECK (level IN ('individual', 'team', 'organization')),
+            cadence TEXT NOT NULL DEFAULT 'weekly'
+                CHECK (cadence IN ('weekly', 'monthly', 'quarterly')),
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+            achievable TEXT,
+            relevant TEXT,
+            start_date TEXT NOT NULL,
+            due_date TEXT CHECK (due_date IS NULL OR due_date >= start_date),
+            -- A pair is stored on both goals: the unique index below keeps
+            -- each goal to one partner, and a goal cannot be its own.
+            pair_id TEXT REFERENCES goals(id) ON DELETE SET NULL
+                CHECK (pair_id IS NULL OR pair_id <> id),
+            outcome_note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            closed_at TEXT,
+            closed_date TEXT,
+            date TEXT NOT NULL,
+            week TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX goals_one_partner ON goals(pair_id) WHERE pair_id IS NOT NULL;
+        CREATE INDEX goals_status ON goals(status, due_date);
+
+        CREATE TABLE goal_measures (
+            id TEXT PRIMARY KEY,
+            goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            kind TEXT NOT NULL CHECK (kind IN ('leading', 'lagging')),
+            unit TEXT,
+            baseline REAL {_NUMBER.format(col="baseline")},
+            target REAL {_NUMBER.format(col="target")},
+            position INTEGER NOT NULL,
+            UNIQUE (goal_id, name)
+        );
+        -- One result per goal: progress is measured on it.
+        CREATE UNIQUE INDEX goal_measures_one_lagging
+            ON goal_measures(goal_id) WHERE kind = 'lagging';
+
+        CREATE TABLE goal_checkins (
+            id TEXT PRIMARY KEY,
+            goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+            measure_id TEXT NOT NULL REFERENCES goal_measures(id) ON DELETE CASCADE,
+            value REAL NOT NULL {_NUMBER.format(col="value")},
+            note TEXT,
+            review_id TEXT REFERENCES reviews(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            date TEXT NOT NULL,
+            week TEXT NOT NULL
+        );
+        CREATE INDEX goal_checkins_goal ON goal_checkins(goal_id, date, created_at);
+        CREATE INDEX goal_checkins_week ON goal_checkins(week);
+        """
+    )
+    db.execute("PRAGMA user_version = 2")

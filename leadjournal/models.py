@@ -21,6 +21,7 @@ Rating = int  # 1–9; the schema and RatingValue enforce the range
 REVIEW_STEPS: tuple[str, ...] = (
     "follow_up",
     "ratings",
+    "goals",
     "reflection",
     "win",
     "commitment",
@@ -103,3 +104,115 @@ class MigrationStatus(Model):
     schema_version: int
     applied: list[str]
     pending: list[str]
+
+
+ExerciseRunStatus = Literal["in_progress", "complete"]
+
+
+class ExerciseAnswer(Model):
+    """One step's answer in an exercise run; ``answer`` is None when skipped."""
+
+    step_id: str
+    position: int
+    answer: str | None = None
+    answered_at: str
+
+
+class ExerciseRun(Model):
+    """One time through an exercise. A completed run's entry and its follow-up
+    commitment (if any) carry the run's id, so each is found from the other."""
+
+    id: str
+    exercise_id: str
+    status: ExerciseRunStatus
+    started_at: str
+    updated_at: str
+    completed_at: str | None = None
+    date: str
+    week: str
+    answers: list[ExerciseAnswer] = []
+
+
+# -- goals -------------------------------------------------------------------
+
+GoalKind = Literal["performance", "development"]
+GoalLevel = Literal["individual", "team", "organization"]
+Cadence = Literal["weekly", "monthly", "quarterly"]
+GoalStatus = Literal["open", "done", "dropped"]
+MeasureKind = Literal["leading", "lagging"]
+# An open goal's standing against the calendar; a closed goal shows how it closed.
+GoalTrack = Literal["on_track", "at_risk", "off_track", "done", "dropped"]
+
+
+class GoalMeasure(Model):
+    """How a goal is measured: a lagging result, or a leading signal checked weekly."""
+
+    id: str
+    goal_id: str
+    name: str
+    kind: MeasureKind
+    unit: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+
+
+class CheckIn(Model):
+    """One recorded value of one measure."""
+
+    id: str
+    goal_id: str
+    measure_id: str
+    measure: str
+    value: float
+    note: str | None = None
+    review_id: str | None = None
+    created_at: str
+    date: str
+    week: str
+
+
+class Goal(Model):
+    """A SMART performance or development goal, with its measures and check-ins."""
+
+    id: str
+    title: str
+    kind: GoalKind
+    level: GoalLevel
+    cadence: Cadence
+    status: GoalStatus
+    achievable: str | None = None
+    relevant: str | None = None
+    start_date: str
+    due_date: str | None = None
+    pair_id: str | None = None
+    outcome_note: str | None = None
+    created_at: str
+    updated_at: str
+    closed_at: str | None = None
+    closed_date: str | None = None
+    date: str
+    week: str
+    measures: list[GoalMeasure] = []
+    checkins: list[CheckIn] = []
+
+
+class GoalProgress(Model):
+    """Where a goal stands: what ``goal list``/``goal show`` print and trends read.
+
+    ``progress`` is the share of the way from baseline to target (0–1, also when
+    the target is below the baseline); ``expected`` the share of the time from
+    start to due date gone by. ``smart`` names what keeps the goal from being
+    SMART, as codes (see ``goals.SMART_CODES``).
+    """
+
+    goal: Goal
+    measure: str | None = None
+    unit: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+    current: float | None = None
+    progress: float | None = None
+    expected: float | None = None
+    status: GoalTrack | None = None
+    days_left: int | None = None
+    smart: list[str] = []

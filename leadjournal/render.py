@@ -12,10 +12,18 @@ from rich.text import Text
 
 from leadjournal import messages
 from leadjournal.insights import ARROWS, Imbalance, Trends
-from leadjournal.models import Commitment, Entry, LogResult, MigrationStatus, Review
+from leadjournal.models import (
+    Commitment,
+    Entry,
+    GoalProgress,
+    LogResult,
+    MigrationStatus,
+    Review,
+)
 
 if TYPE_CHECKING:
-    from leadjournal.journal import ReviewSummary, SearchHit, Standing
+    from leadjournal.exercises import ExerciseDetail, ExerciseListing, RunProgress
+    from leadjournal.journal import ReviewSummary, SearchHit, Standing, TrendsView
 
 
 def short(identifier: str) -> str:
@@ -27,7 +35,7 @@ def entry_panel(entry: Entry) -> Panel:
     if entry.tags:
         meta += " · " + " ".join(f"@{tag}" for tag in entry.tags)
     body = Text(entry.body)
-    title = f"[bold]{short(entry.id)}[/bold]" + (f"  {entry.title}" if entry.title else "")
+    title = Text.assemble((short(entry.id), "bold"), f"  {entry.title}" if entry.title else "")
     return Panel(body, title=title, title_align="left", subtitle=meta, subtitle_align="right")
 
 
@@ -72,16 +80,9 @@ def print_search(console: Console, query: str, hits: Sequence[SearchHit]) -> Non
 
 
 def verdict(imbalance: Imbalance, rated: bool = True) -> str:
-    if not rated:
-        return messages.VERDICT_NO_DATA
-    if imbalance.state == "lasting" and imbalance.toward:
-        other = "relationships" if imbalance.toward == "results" else "results"
-        return messages.VERDICT_LASTING.format(
-            toward=imbalance.toward, weeks=imbalance.weeks, other=other
-        )
-    if imbalance.state == "temporary" and imbalance.toward:
-        return messages.VERDICT_TEMPORARY.format(toward=imbalance.toward)
-    return messages.VERDICT_BALANCED
+    from leadjournal.export import verdict_text
+
+    return verdict_text(imbalance, rated)
 
 
 def standing(place: Standing) -> RenderableType:
@@ -104,15 +105,20 @@ def standing(place: Standing) -> RenderableType:
     )
 
 
-def weeks_table(trends: Trends) -> Table:
+def weeks_table(trends: Trends, outcomes: dict[str, str] | None = None) -> Table:
+    """The week-by-week table; with ``outcomes``, a column for each week's commitment."""
     table = Table(show_edge=False, pad_edge=False)
-    for column in ("week", "results", "relationships", "lean", "style"):
+    columns = ["week", "results", "relationships", "lean", "style"]
+    if outcomes is not None:
+        columns.append("commitment")
+    for column in columns:
         table.add_column(
             column, justify="right" if column in ("results", "relationships", "lean") else "left"
         )
     for week in trends.weeks:
+        tail = [] if outcomes is None else [outcomes.get(week.week, "")]
         if not week.reviewed:
-            table.add_row(week.week, "·", "·", "·", Text("not reviewed", style="dim"))
+            table.add_row(week.week, "·", "·", "·", Text("not reviewed", style="dim"), *tail)
             continue
         table.add_row(
             week.week,
@@ -120,8 +126,46 @@ def weeks_table(trends: Trends) -> Table:
             str(week.relationships),
             f"{week.lean:+d}" if week.lean is not None else "",
             week.style or "",
+            *tail,
         )
     return table
+
+
+def trends_view(view: TrendsView) -> RenderableType:
+    """Everything ``trends`` shows, top to bottom."""
+    from leadjournal import export, insights
+
+    trends = view.trends
+    rows = trends.weeks
+    rated = any(week.reviewed for week in rows)
+    title = messages.TRENDS_TITLE.format(first=rows[0].week, last=rows[-1].week, count=len(rows))
+    parts: list[RenderableType] = [Text(title, style="bold"), Text()]
+    parts.append(weeks_table(trends, dict(view.outcomes)))
+    parts.append(Text())
+    if not rated:
+        parts.append(Text(messages.TRENDS_NO_REVIEWS))
+    series: list[tuple[str, list[int | None], str]] = []
+    for name in ("results", "relationships"):
+        values = [getattr(week, name) for week in rows]
+        series.append((name, values, ARROWS[getattr(trends.direction, name)]))
+    for name in view.dimensions:
+        values = [week.extra.get(name) for week in rows]
+        series.append((name, values, ARROWS[insights.direction(values)]))
+    width = max(len(name) for name, _, _ in series)
+    for name, values, arrow in series:
+        mean = insights.average(values)
+        shown = f"avg {mean:.1f} {arrow}" if mean is not None else "no ratings"
+        parts.append(Text(f"{name.ljust(width)}  │{export.sparkline(values)}│  {shown}"))
+    parts.append(Text())
+    points = [(w.results, w.relationships) for w in rows if w.results and w.relationships]
+    parts.append(Text("The grid (relationships ↑, results →)", style="bold"))
+    parts.extend(Text("  " + line) for line in export.grid_text(points))
+    parts.append(Text("  " + messages.GRID_LEGEND, style="dim"))
+    parts.append(Text())
+    parts.append(Text(messages.STREAK.format(**trends.streak.model_dump())))
+    parts.append(Text(export.follow_through_text(trends.follow_through)))
+    parts.append(Text(verdict(trends.imbalance, rated), style="bold"))
+    return Group(*parts)
 
 
 def summary_card(summary: ReviewSummary) -> Panel:
@@ -165,3 +209,211 @@ def migration_status(status: MigrationStatus) -> RenderableType:
     table.add_row("applied", ", ".join(status.applied) or "none")
     table.add_row("pending", ", ".join(status.pending) or "none")
     return table
+
+
+# -- goals -------------------------------------------------------------------
+
+_TRACK_STYLES = {
+    "on_track": "green",
+    "at_risk": "yellow",
+    "off_track": "red",
+    "done": "cyan",
+    "dropped": "dim",
+}
+BAR_WIDTH = 12
+
+
+def number(value: float | None, unit: str | None = None) -> str:
+    """A measure's value as people write it: 15, 4.5, 12 %."""
+    if value is None:
+        return "—"
+    text = format(value, ".12g")
+    if unit:
+        text += unit if unit == "%" else f" {unit}"
+    return text
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{round(share * 100)}%"
+
+
+def bar(share: float | None, width: int = BAR_WIDTH) -> str:
+    if share is None:
+        return "·" * width
+    filled = round(share * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def track(status: str | None) -> Text:
+    if status is None:
+        return Text("not measurable yet", style="dim")
+    return Text(messages.TRACK_WORDS[status], style=_TRACK_STYLES[status])
+
+
+def goal_progress_line(summary: GoalProgress) -> Text:
+    """One line: how far, how much time gone, and the verdict."""
+    if summary.progress is None or summary.expected is None:
+        return Text(messages.GOAL_NO_PROGRESS, style="dim")
+    return Text.assemble(
+        bar(summary.progress),
+        " ",
+        messages.GOAL_PROGRESS_LINE.format(
+            progress=percent(summary.progress),
+            expected=percent(summary.expected),
+            status=messages.TRACK_WORDS[summary.status or "on_track"],
+        ),
+    )
+
+
+def smart_lines(gaps: Sequence[str]) -> RenderableType:
+    if not gaps:
+        return Text(messages.SMART_OK, style="green")
+    lines: list[RenderableType] = [Text(messages.NOT_YET_SMART, style="yellow")]
+    lines.extend(Text(f"  • {messages.SMART_GAPS[code]}") for code in gaps)
+    return Group(*lines)
+
+
+def goals_table(summaries: Sequence[GoalProgress]) -> RenderableType:
+    if not summaries:
+        return Text(messages.NO_GOALS)
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("id", "goal", "result", "progress", "time", "status", "due"):
+        table.add_column(
+            column, justify="right" if column == "time" else "left", no_wrap=column != "goal"
+        )
+    for s in summaries:
+        goal = s.goal
+        result = f"{number(s.current, s.unit)} → {number(s.target, s.unit)}" if s.measure else "—"
+        table.add_row(
+            short(goal.id),
+            Text(goal.title),
+            result,
+            f"{bar(s.progress, 8)} {percent(s.progress)}",
+            percent(s.expected),
+            track(s.status) if s.status else "—",
+            goal.due_date or "—",
+        )
+    return table
+
+
+def goal_panel(summary: GoalProgress, partner: GoalProgress | None = None) -> Panel:
+    goal = summary.goal
+    span = f"{goal.start_date} → {goal.due_date or 'no date'}"
+    if summary.days_left is not None:
+        span += f" ({summary.days_left} days left)" if summary.days_left >= 0 else " (past due)"
+    lines: list[RenderableType] = [
+        Text(f"{goal.kind} goal · {goal.level} · reviewed {goal.cadence} · {span}", style="dim")
+    ]
+    if summary.measure:
+        unit = summary.unit
+        lines.append(
+            Text(
+                f"Result: {summary.measure}, {number(summary.baseline, unit)} → "
+                f"{number(summary.target, unit)}, now {number(summary.current, unit)}"
+            )
+        )
+    lines.append(goal_progress_line(summary))
+    for measure in goal.measures:
+        if measure.kind != "leading":
+            continue
+        values = [c for c in goal.checkins if c.measure_id == measure.id]
+        latest = f"{number(values[-1].value)} on {values[-1].date}" if values else "no check-in yet"
+        lines.append(Text(f"Leading: {measure.name} ({latest})"))
+    if goal.achievable:
+        lines.append(Text(f"Achievable: {goal.achievable}"))
+    if goal.relevant:
+        lines.append(Text(f"Relevant to: {goal.relevant}"))
+    if partner is not None:
+        lines.append(
+            Text(
+                f"Paired with: {short(partner.goal.id)} {partner.goal.title} ({partner.goal.kind})"
+            )
+        )
+    if goal.outcome_note:
+        lines.append(Text(f"Outcome: {goal.outcome_note}"))
+    lines.append(smart_lines(summary.smart))
+    if goal.checkins:
+        table = Table(show_edge=False, pad_edge=False, title="Check-ins", title_justify="left")
+        for column in ("date", "measure", "value", "note"):
+            table.add_column(column)
+        for checkin in goal.checkins[-10:]:
+            table.add_row(
+                checkin.date, Text(checkin.measure), number(checkin.value), Text(checkin.note or "")
+            )
+        lines.extend([Text(), table])
+    return Panel(
+        Group(*lines),
+        title=Text.assemble((short(goal.id), "bold"), "  ", goal.title),
+        title_align="left",
+        subtitle=goal.status,
+        subtitle_align="right",
+    )
+
+
+# -- exercises -------------------------------------------------------------------
+# Article text goes in as Text, never as markup: brackets in a question survive.
+
+
+def _progress_note(progress: RunProgress) -> str:
+    return messages.EXERCISE_IN_PROGRESS.format(
+        answered=progress.answered, steps=progress.steps, date=progress.date
+    )
+
+
+def exercises_table(listing: Sequence[ExerciseListing]) -> RenderableType:
+    if not listing:
+        return Text(messages.EXERCISE_NONE)
+    table = Table(show_edge=False, pad_edge=False)
+    # The id is what people type: never wrapped or cut short.
+    table.add_column("id", no_wrap=True, min_width=max(len(item.id) for item in listing))
+    table.add_column("title", ratio=3)
+    table.add_column("source", ratio=2)
+    table.add_column("steps", justify="right")
+    table.add_column("status", ratio=2)
+    for item in listing:
+        note = _progress_note(item.in_progress) if item.in_progress else ""
+        table.add_row(
+            Text(item.id, style="bold"),
+            Text(item.title),
+            Text(item.source, style="dim"),
+            str(item.steps),
+            Text(note, style="yellow"),
+        )
+    return table
+
+
+def exercise_detail(detail: ExerciseDetail, *, show_runs: bool = False) -> RenderableType:
+    from leadjournal.exercises import transcript
+
+    exercise = detail.exercise
+    lines: list[RenderableType] = [
+        Text(exercise.title, style="bold"),
+        Text(exercise.summary),
+        Text(messages.PROMPT_FROM.format(source=exercise.source), style="dim"),
+    ]
+    if detail.in_progress is not None:
+        lines.append(Text(_progress_note(detail.in_progress), style="yellow"))
+    for number, step in enumerate(exercise.steps, start=1):
+        kind = f"{step.type}, follow-up" if step.follow_up else step.type
+        lines.append(Text())
+        lines.append(Text.assemble((f"{number}. ", "bold"), step.question, (f"  ({kind})", "dim")))
+        notes = [step.help] if step.help else []
+        notes += [f"{index}. {choice}" for index, choice in enumerate(step.choices or (), 1)]
+        if step.tip:
+            notes.append(messages.EXERCISE_TIP.format(tip=step.tip))
+        if step.follow_up and not step.help:
+            notes.append(messages.EXERCISE_FOLLOW_UP_NOTE)
+        lines.extend(Text(f"   {note}", style="dim") for note in notes)
+        lines.append(Text(f"   --answer {step.id}=…", style="dim"))
+    lines.append(Text())
+    if not detail.runs:
+        lines.append(Text(messages.EXERCISE_NO_RUNS))
+    elif not show_runs:
+        lines.append(Text(messages.EXERCISE_RUNS_COUNT.format(count=len(detail.runs))))
+    else:
+        for run in detail.runs:
+            heading = messages.EXERCISE_RUN_HEADING.format(date=run.date, week=run.week)
+            lines.append(Text(heading, style="bold"))
+            lines.append(Text(transcript(exercise, run.answers)))
+            lines.append(Text())
+    return Group(*lines)

@@ -18,22 +18,28 @@ from typing import Any, Literal
 from leadjournal import messages
 from leadjournal.errors import Ambiguous, NotFound, StorageError
 from leadjournal.models import (
+    CheckIn,
     Commitment,
     CommitmentStatus,
     Entry,
+    ExerciseAnswer,
+    ExerciseRun,
     FollowUp,
+    Goal,
+    GoalMeasure,
+    GoalStatus,
     MigrationStatus,
     Review,
 )
 
 # The schema this code reads and writes; every migration sets
 # ``PRAGMA user_version`` to its own number (a test keeps the two in step).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = int.from_bytes(b"LJRN", "big")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10.0
 
-IdTable = Literal["entries", "commitments", "reviews", "exercise_runs"]
+IdTable = Literal["entries", "commitments", "reviews", "exercise_runs", "goals"]
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -53,6 +59,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
+        self._depth = 0
 
     # -- opening -----------------------------------------------------------
 
@@ -140,7 +147,7 @@ class Store:
                 messages.BACKUP_EXISTS.format(path=target), messages.BACKUP_EXISTS_HINT
             )
         _create_private_file(target)
-        copy = sqlite3.connect(str(target))
+        copy = connect(target)
         try:
             self.conn.backup(copy)
         finally:
@@ -149,7 +156,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic write; waits for another terminal's write to finish."""
+        """One atomic write; waits for another terminal's write to finish.
+
+        Nested calls become savepoints, so a use-case built from smaller ones
+        still commits once, all or nothing.
+        """
+        if self.conn.in_transaction:
+            self._depth += 1
+            name = f"nested_{self._depth}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            finally:
+                self._depth -= 1
+            self.conn.execute(f"RELEASE {name}")
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -160,18 +185,20 @@ class Store:
 
     # -- ids ---------------------------------------------------------------
 
-    def resolve_id(self, table: IdTable, prefix: str, noun: str) -> str:
+    def resolve_id(
+        self, table: IdTable, prefix: str, noun: str, hint: str = messages.ID_HINT
+    ) -> str:
         """The full id a unique prefix names, as git resolves short hashes."""
         wanted = prefix.strip().lower()
         if not wanted or any(c not in "0123456789abcdef-" for c in wanted):
-            raise NotFound(messages.NOT_FOUND.format(noun=noun, id=prefix), messages.ID_HINT)
+            raise NotFound(messages.NOT_FOUND.format(noun=noun, id=prefix), hint)
         # A range on the primary key: an index seek, not a scan, at any size.
         rows = self.conn.execute(
             f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
             [wanted, wanted + "g"],
         ).fetchall()
         if not rows:
-            raise NotFound(messages.NOT_FOUND.format(noun=noun, id=prefix), messages.ID_HINT)
+            raise NotFound(messages.NOT_FOUND.format(noun=noun, id=prefix), hint)
         if len(rows) > 1:
             candidates = [row["id"][:12] for row in rows]
             raise Ambiguous(
@@ -184,25 +211,14 @@ class Store:
     # -- entries -----------------------------------------------------------
 
     def insert_entry(self, entry: Entry) -> None:
-        self.conn.execute(
-            """INSERT INTO entries (id, kind, body, title, starred, prompt_id, review_id,
-                                    created_at, updated_at, date, week)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                entry.id,
-                entry.kind,
-                entry.body,
-                entry.title,
-                int(entry.starred),
-                entry.prompt_id,
-                entry.review_id,
-                entry.created_at,
-                entry.updated_at,
-                entry.date,
-                entry.week,
-            ],
-        )
+        self._insert("entries", entry.model_dump(exclude={"tags"}))
         self._set_tags(entry.id, entry.tags)
+
+    def _insert(self, table: str, row: dict[str, Any]) -> None:
+        # Column names come from our own models' fields, never from input.
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
 
     def _set_tags(self, entry_id: str, tags: Iterable[str]) -> None:
         self.conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", [entry_id])
@@ -363,41 +379,12 @@ class Store:
                 [row["id"]],
             )
         }
-        return Review(
-            id=row["id"],
-            week=row["week"],
-            status=row["status"],
-            results=row["results"],
-            relationships=row["relationships"],
-            extra=extra,
-            win=row["win"],
-            win_by=row["win_by"],
-            steps_done=json.loads(row["steps_done"]),
-            started_at=row["started_at"],
-            updated_at=row["updated_at"],
-            completed_at=row["completed_at"],
-        )
+        return _review_with(row, extra)
 
     # -- commitments -------------------------------------------------------
 
     def insert_commitment(self, commitment: Commitment) -> None:
-        self.conn.execute(
-            """INSERT INTO commitments (id, text, status, week, due_week, review_id, source,
-                                        outcome_note, created_at, closed_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                commitment.id,
-                commitment.text,
-                commitment.status,
-                commitment.week,
-                commitment.due_week,
-                commitment.review_id,
-                commitment.source,
-                commitment.outcome_note,
-                commitment.created_at,
-                commitment.closed_at,
-            ],
-        )
+        self._insert("commitments", commitment.model_dump(exclude={"follow_ups"}))
 
     def get_commitment(self, commitment_id: str) -> Commitment:
         found = self._commitments("WHERE id = ?", [commitment_id])
@@ -437,14 +424,7 @@ class Store:
                VALUES (?, ?, ?, ?, ?, ?)
                ON CONFLICT (commitment_id, week) DO UPDATE
                SET outcome = excluded.outcome, note = excluded.note""",
-            [
-                follow_up.id,
-                follow_up.commitment_id,
-                follow_up.week,
-                follow_up.outcome,
-                follow_up.note,
-                follow_up.created_at,
-            ],
+            list(follow_up.model_dump().values()),
         )
 
     def followed_up_in(self, week: str) -> set[str]:
@@ -463,48 +443,425 @@ class Store:
                 [row["id"] for row in rows],
             ):
                 follow_ups.setdefault(f["commitment_id"], []).append(
-                    FollowUp(
-                        id=f["id"],
-                        commitment_id=f["commitment_id"],
-                        week=f["week"],
-                        outcome=f["outcome"],
-                        note=f["note"],
-                        created_at=f["created_at"],
-                    )
+                    FollowUp.model_validate(dict(f))
                 )
-        return [
-            Commitment(
+        return [_commitment(row, follow_ups.get(row["id"], [])) for row in rows]
+
+    # -- export, import and the brief -----------------------------------------
+    #
+    # Export reads every table through a cursor, one row at a time, so memory
+    # stays flat however large the journal grows. Child rows (tags, extra
+    # ratings, follow-ups, answers) come back with their parent as JSON built
+    # by SQLite, one indexed lookup per row instead of a second pass.
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: several queries see one consistent journal."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
+
+    def iter_reviews(self) -> Iterator[Review]:
+        cursor = self.conn.execute(
+            """SELECT r.*, (SELECT json_group_object(dimension, value) FROM
+                   (SELECT dimension, value FROM review_ratings x
+                    WHERE x.review_id = r.id ORDER BY dimension)) AS extra
+               FROM reviews r ORDER BY r.week"""
+        )
+        for row in cursor:
+            yield _review_with(row, json.loads(row["extra"] or "{}"))
+
+    def iter_entries(self, week: str | None = None) -> Iterator[Entry]:
+        where, params = ("WHERE e.week = ?", [week]) if week is not None else ("", [])
+        cursor = self.conn.execute(
+            f"""SELECT e.*, (SELECT json_group_array(tag) FROM
+                    (SELECT tag FROM entry_tags t WHERE t.entry_id = e.id ORDER BY tag)) AS tags
+                FROM entries e {where} ORDER BY e.created_at, e.id""",
+            params,
+        )
+        for row in cursor:
+            yield _entry(row)
+
+    def iter_commitments(self) -> Iterator[Commitment]:
+        cursor = self.conn.execute(
+            """SELECT c.*, (SELECT json_group_array(json_object(
+                       'id', id, 'commitment_id', commitment_id, 'week', week,
+                       'outcome', outcome, 'note', note, 'created_at', created_at))
+                   FROM (SELECT * FROM follow_ups f WHERE f.commitment_id = c.id
+                         ORDER BY week)) AS follow_ups
+               FROM commitments c ORDER BY c.week, c.created_at, c.id"""
+        )
+        for row in cursor:
+            follow_ups = [FollowUp(**item) for item in json.loads(row["follow_ups"] or "[]")]
+            yield _commitment(row, follow_ups)
+
+    def iter_exercise_runs(self) -> Iterator[ExerciseRun]:
+        cursor = self.conn.execute(
+            """SELECT r.*, (SELECT json_group_array(json_object(
+                       'step_id', step_id, 'position', position,
+                       'answer', answer, 'answered_at', answered_at))
+                   FROM (SELECT * FROM exercise_answers a WHERE a.run_id = r.id
+                         ORDER BY position, step_id)) AS answers
+               FROM exercise_runs r ORDER BY r.started_at, r.id"""
+        )
+        for row in cursor:
+            answers = [ExerciseAnswer(**item) for item in json.loads(row["answers"] or "[]")]
+            yield ExerciseRun(
                 id=row["id"],
-                text=row["text"],
+                exercise_id=row["exercise_id"],
                 status=row["status"],
+                started_at=row["started_at"],
+                updated_at=row["updated_at"],
+                completed_at=row["completed_at"],
+                date=row["date"],
                 week=row["week"],
-                due_week=row["due_week"],
-                review_id=row["review_id"],
-                source=row["source"],
+                answers=answers,
+            )
+
+    def weeks_with_anything(self) -> list[str]:
+        """Every week that has an entry, a review or a commitment, oldest first."""
+        rows = self.conn.execute(
+            """SELECT week FROM entries UNION SELECT week FROM reviews
+               UNION SELECT week FROM commitments ORDER BY week"""
+        )
+        return [str(row[0]) for row in rows]
+
+    def extra_dimensions(self) -> list[str]:
+        rows = self.conn.execute("SELECT DISTINCT dimension FROM review_ratings ORDER BY 1")
+        return [str(row[0]) for row in rows]
+
+    def exists(self, table: IdTable, row_id: str) -> bool:
+        row = self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone()
+        return row is not None
+
+    def review_id_for_week(self, week: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM reviews WHERE week = ?", [week]).fetchone()
+        return None if row is None else str(row[0])
+
+    def insert_review(self, review: Review) -> None:
+        """A whole review as it was exported, extra ratings included."""
+        self.conn.execute(
+            """INSERT INTO reviews (id, week, status, results, relationships, win, win_by,
+                                    steps_done, started_at, updated_at, completed_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                review.id,
+                review.week,
+                review.status,
+                review.results,
+                review.relationships,
+                review.win,
+                review.win_by,
+                json.dumps(review.steps_done),
+                review.started_at,
+                review.updated_at,
+                review.completed_at,
+            ],
+        )
+        for dimension, value in review.extra.items():
+            self.set_extra_rating(review.id, dimension, value)
+
+    def follow_up_exists(self, follow_up: FollowUp) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM follow_ups WHERE id = ? OR (commitment_id = ? AND week = ?)",
+            [follow_up.id, follow_up.commitment_id, follow_up.week],
+        ).fetchone()
+        return row is not None
+
+    def insert_exercise_answer_if_new(self, run_id: str, answer: ExerciseAnswer) -> bool:
+        found = self.conn.execute(
+            "SELECT 1 FROM exercise_answers WHERE run_id = ? AND step_id = ?",
+            [run_id, answer.step_id],
+        ).fetchone()
+        if found is not None:
+            return False
+        self.conn.execute(
+            """INSERT INTO exercise_answers (run_id, step_id, position, answer, answered_at)
+               VALUES (?, ?, ?, ?, ?)""",
+            [run_id, answer.step_id, answer.position, answer.answer, answer.answered_at],
+        )
+        return True
+
+    def set_starred(self, entry_id: str, starred: bool) -> None:
+        self.conn.execute("UPDATE entries SET starred = ? WHERE id = ?", [int(starred), entry_id])
+
+    def starred_entries(self, weeks: Sequence[str], limit: int) -> list[Entry]:
+        marks = ",".join("?" for _ in weeks)
+        return self._entries(f"WHERE e.starred = 1 AND e.week IN ({marks})", weeks, limit=limit)
+
+    def top_tags(self, weeks: Sequence[str], limit: int) -> list[tuple[str, int]]:
+        """The most-used tags in these weeks, with how many entries carry each."""
+        marks = ",".join("?" for _ in weeks)
+        rows = self.conn.execute(
+            f"""SELECT t.tag, count(*) AS uses FROM entry_tags t JOIN entries e ON e.id = t.entry_id
+                WHERE e.week IN ({marks}) GROUP BY t.tag ORDER BY uses DESC, t.tag LIMIT ?""",
+            [*weeks, limit],
+        )
+        return [(str(row[0]), int(row[1])) for row in rows]
+
+    def latest_entry_with_tag(self, tag: str, weeks: Sequence[str]) -> Entry | None:
+        marks = ",".join("?" for _ in weeks)
+        found = self._entries(
+            f"""WHERE e.week IN ({marks})
+                AND e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)""",
+            [*weeks, tag],
+            limit=1,
+        )
+        return found[0] if found else None
+
+    def commitments_made_in(self, weeks: Sequence[str]) -> list[Commitment]:
+        marks = ",".join("?" for _ in weeks)
+        return self._commitments(f"WHERE week IN ({marks})", list(weeks))
+
+    # -- exercise runs -----------------------------------------------------
+
+    def create_exercise_run(self, run: ExerciseRun) -> None:
+        self._insert("exercise_runs", run.model_dump(exclude={"answers"}))
+
+    def save_exercise_answer(self, run_id: str, answer: ExerciseAnswer) -> None:
+        """Record (or replace) one step's answer; a skipped step is stored as NULL,
+        so a resumed run knows the step was passed, not forgotten."""
+        self.conn.execute(
+            """INSERT INTO exercise_answers (run_id, step_id, position, answer, answered_at)
+               VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (run_id, step_id) DO UPDATE
+               SET position = excluded.position, answer = excluded.answer,
+                   answered_at = excluded.answered_at""",
+            [run_id, answer.step_id, answer.position, answer.answer, answer.answered_at],
+        )
+        self.conn.execute(
+            "UPDATE exercise_runs SET updated_at = ? WHERE id = ?", [answer.answered_at, run_id]
+        )
+
+    def complete_exercise_run(self, run_id: str, at: str) -> None:
+        self.conn.execute(
+            """UPDATE exercise_runs SET status = 'complete', completed_at = ?, updated_at = ?
+               WHERE id = ?""",
+            [at, at, run_id],
+        )
+
+    def delete_exercise_run(self, run_id: str) -> None:
+        self.conn.execute("DELETE FROM exercise_runs WHERE id = ?", [run_id])
+
+    def get_exercise_run(self, run_id: str) -> ExerciseRun:
+        found = self._exercise_runs("WHERE id = ?", [run_id])
+        if not found:
+            raise NotFound(
+                messages.NOT_FOUND.format(noun="exercise run", id=run_id), messages.ID_HINT
+            )
+        return found[0]
+
+    def in_progress_runs(self) -> dict[str, ExerciseRun]:
+        """The newest unfinished run of each exercise, by exercise id."""
+        runs = self._exercise_runs("WHERE status = 'in_progress'", [])
+        # Oldest first, so the newest run of an exercise is the one kept.
+        return {run.exercise_id: run for run in runs}
+
+    def completed_exercise_runs(self, exercise_id: str) -> list[ExerciseRun]:
+        return self._exercise_runs("WHERE exercise_id = ? AND status = 'complete'", [exercise_id])
+
+    def _exercise_runs(self, where: str, params: Sequence[Any]) -> list[ExerciseRun]:
+        rows = self.conn.execute(
+            f"SELECT * FROM exercise_runs {where} ORDER BY started_at, rowid", list(params)
+        ).fetchall()
+        answers: dict[str, list[ExerciseAnswer]] = {}
+        if rows:
+            marks = ",".join("?" for _ in rows)
+            for a in self.conn.execute(
+                f"""SELECT * FROM exercise_answers WHERE run_id IN ({marks})
+                    ORDER BY position""",
+                [row["id"] for row in rows],
+            ):
+                row_of = dict(a)
+                run_id = row_of.pop("run_id")
+                answers.setdefault(run_id, []).append(ExerciseAnswer.model_validate(row_of))
+        return [
+            ExerciseRun.model_validate({**dict(row), "answers": answers.get(row["id"], [])})
+            for row in rows
+        ]
+
+    # -- goals -------------------------------------------------------------
+
+    def insert_goal(self, goal: Goal) -> None:
+        """A goal with its measures (check-ins are added one by one)."""
+        self.conn.execute(
+            """INSERT INTO goals (id, title, kind, level, cadence, status, achievable, relevant,
+                                  start_date, due_date, pair_id, outcome_note, created_at,
+                                  updated_at, closed_at, closed_date, date, week)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                goal.id,
+                goal.title,
+                goal.kind,
+                goal.level,
+                goal.cadence,
+                goal.status,
+                goal.achievable,
+                goal.relevant,
+                goal.start_date,
+                goal.due_date,
+                goal.pair_id,
+                goal.outcome_note,
+                goal.created_at,
+                goal.updated_at,
+                goal.closed_at,
+                goal.closed_date,
+                goal.date,
+                goal.week,
+            ],
+        )
+        self.conn.executemany(
+            """INSERT INTO goal_measures (id, goal_id, name, kind, unit, baseline, target, position)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (m.id, goal.id, m.name, m.kind, m.unit, m.baseline, m.target, position)
+                for position, m in enumerate(goal.measures)
+            ],
+        )
+
+    def set_goal_pair(self, goal_id: str, other_id: str, at: str) -> None:
+        """Pair two goals; the pair is written on both."""
+        self.conn.execute(
+            "UPDATE goals SET pair_id = ?, updated_at = ? WHERE id = ?", [other_id, at, goal_id]
+        )
+        self.conn.execute(
+            "UPDATE goals SET pair_id = ?, updated_at = ? WHERE id = ?", [goal_id, at, other_id]
+        )
+
+    def set_goal_status(
+        self, goal_id: str, status: GoalStatus, note: str | None, at: str, day: str
+    ) -> None:
+        self.conn.execute(
+            """UPDATE goals SET status = ?, outcome_note = COALESCE(?, outcome_note),
+                      closed_at = ?, closed_date = ?, updated_at = ? WHERE id = ?""",
+            [status, note, at, day, at, goal_id],
+        )
+
+    def insert_checkin(self, checkin: CheckIn) -> None:
+        self.conn.execute(
+            """INSERT INTO goal_checkins (id, goal_id, measure_id, value, note, review_id,
+                                          created_at, date, week)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                checkin.id,
+                checkin.goal_id,
+                checkin.measure_id,
+                checkin.value,
+                checkin.note,
+                checkin.review_id,
+                checkin.created_at,
+                checkin.date,
+                checkin.week,
+            ],
+        )
+        self.conn.execute(
+            "UPDATE goals SET updated_at = ? WHERE id = ?", [checkin.created_at, checkin.goal_id]
+        )
+
+    def get_goal(self, goal_id: str) -> Goal:
+        found = self._goals("WHERE id = ?", [goal_id])
+        if not found:
+            raise NotFound(
+                messages.NOT_FOUND.format(noun="goal", id=goal_id), messages.GOAL_ID_HINT
+            )
+        return found[0]
+
+    def goals(self, status: GoalStatus | None = None) -> list[Goal]:
+        if status is None:
+            return self._goals("", [])
+        return self._goals("WHERE status = ?", [status])
+
+    def _goals(self, where: str, params: Sequence[Any]) -> list[Goal]:
+        rows = self.conn.execute(
+            f"SELECT * FROM goals {where} ORDER BY start_date, created_at, rowid", list(params)
+        ).fetchall()
+        if not rows:
+            return []
+        ids = [row["id"] for row in rows]
+        marks = ",".join("?" for _ in ids)
+        measures: dict[str, list[GoalMeasure]] = {}
+        names: dict[str, str] = {}
+        for m in self.conn.execute(
+            f"SELECT * FROM goal_measures WHERE goal_id IN ({marks}) ORDER BY position", ids
+        ):
+            names[m["id"]] = m["name"]
+            measures.setdefault(m["goal_id"], []).append(
+                GoalMeasure(
+                    id=m["id"],
+                    goal_id=m["goal_id"],
+                    name=m["name"],
+                    kind=m["kind"],
+                    unit=m["unit"],
+                    baseline=m["baseline"],
+                    target=m["target"],
+                )
+            )
+        checkins: dict[str, list[CheckIn]] = {}
+        for c in self.conn.execute(
+            f"""SELECT * FROM goal_checkins WHERE goal_id IN ({marks})
+                ORDER BY date, created_at, rowid""",
+            ids,
+        ):
+            checkins.setdefault(c["goal_id"], []).append(
+                CheckIn(
+                    id=c["id"],
+                    goal_id=c["goal_id"],
+                    measure_id=c["measure_id"],
+                    measure=names[c["measure_id"]],
+                    value=c["value"],
+                    note=c["note"],
+                    review_id=c["review_id"],
+                    created_at=c["created_at"],
+                    date=c["date"],
+                    week=c["week"],
+                )
+            )
+        return [
+            Goal(
+                id=row["id"],
+                title=row["title"],
+                kind=row["kind"],
+                level=row["level"],
+                cadence=row["cadence"],
+                status=row["status"],
+                achievable=row["achievable"],
+                relevant=row["relevant"],
+                start_date=row["start_date"],
+                due_date=row["due_date"],
+                pair_id=row["pair_id"],
                 outcome_note=row["outcome_note"],
                 created_at=row["created_at"],
+                updated_at=row["updated_at"],
                 closed_at=row["closed_at"],
-                follow_ups=follow_ups.get(row["id"], []),
+                closed_date=row["closed_date"],
+                date=row["date"],
+                week=row["week"],
+                measures=measures.get(row["id"], []),
+                checkins=checkins.get(row["id"], []),
             )
             for row in rows
         ]
 
+    def review_weeks(self) -> list[str]:
+        """The weeks that have a review (done or under way), oldest first."""
+        return [str(row[0]) for row in self.conn.execute("SELECT week FROM reviews ORDER BY week")]
+
 
 def _entry(row: sqlite3.Row) -> Entry:
-    return Entry(
-        id=row["id"],
-        kind=row["kind"],
-        body=row["body"],
-        title=row["title"],
-        tags=[tag for tag in json.loads(row["tags"] or "[]") if tag is not None],
-        starred=bool(row["starred"]),
-        prompt_id=row["prompt_id"],
-        review_id=row["review_id"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        date=row["date"],
-        week=row["week"],
+    tags = [tag for tag in json.loads(row["tags"] or "[]") if tag is not None]
+    return Entry.model_validate({**dict(row), "tags": tags, "starred": bool(row["starred"])})
+
+
+def _review_with(row: sqlite3.Row, extra: dict[str, int]) -> Review:
+    return Review.model_validate(
+        {**dict(row), "extra": extra, "steps_done": json.loads(row["steps_done"])}
     )
+
+
+def _commitment(row: sqlite3.Row, follow_ups: list[FollowUp]) -> Commitment:
+    return Commitment.model_validate({**dict(row), "follow_ups": follow_ups})
 
 
 # -- files and errors --------------------------------------------------------

@@ -78,8 +78,8 @@ class Cli:
         result = self.runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
         return Run(result.exit_code, result.stdout, result.stderr)
 
-    def ok(self, *args: str, input: str | None = None) -> Run:
-        run = self(*args, input=input)
+    def ok(self, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> Run:
+        run = self(*args, input=input, env=env)
         assert run.exit_code == 0, (
             f"exit {run.exit_code}\nstdout:\n{run.stdout}\nstderr:\n{run.stderr}"
         )

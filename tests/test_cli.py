@@ -207,7 +207,8 @@ def test_commitments_list_done_drop(cli: Cli, monkeypatch: pytest.MonkeyPatch) -
 def test_db_path_and_status(cli: Cli, isolated: Path) -> None:
     assert cli.ok("db", "path").stdout.strip() == str(isolated / "journal.db")
     status = cli.ok("db", "status", "--json").json()
-    assert status["applied"] == ["m001_create_journal"] and status["pending"] == []
+    assert status["applied"] == ["m001_create_journal", "m002_create_goals"]
+    assert status["pending"] == []
 
 
 def test_db_option_and_environment(
@@ -278,3 +279,87 @@ def test_config_extra_dimensions_and_errors(cli: Cli, isolated: Path) -> None:
 def test_interactive_review_needs_a_terminal(cli: Cli) -> None:
     run = cli("review")
     assert run.exit_code == 2 and "terminal" in run.stderr and "--results" in run.stderr
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the command line treat CliRunner's input as a person at a terminal."""
+    monkeypatch.setattr(Settings, "interactive", property(lambda self: True))
+
+
+def test_interactive_review_through_the_runner(cli: Cli, terminal: None) -> None:
+    cli.ok(
+        "review", "--week", "2026-W46", "--results", "5", "--relationships", "5", "--commit", "A"
+    )
+    answers = "\n".join(
+        [
+            "d",  # last week's commitment: done
+            "It went well",  # what happened
+            "ten",  # a bad rating, asked again
+            "3",  # results
+            "8",  # relationships
+            "Too much time in one-on-ones.",  # reflection, line 1
+            "",  # end of reflection
+            "Hiring closed",  # win
+            "",  # whose effort: skipped
+            "Set deadlines for the Q1 plan",  # commitment
+            "",
+        ]
+    )
+    run = cli.ok("review", "--seed", "1", input=answers)
+    assert "whole number from 1 to 9, not 'ten'" in run.stdout
+    assert "Grid style: country club" in run.stdout  # results ≤ 3, relationships ≥ 7
+    assert "leans toward relationships" in run.stdout
+    assert rows(
+        cli.db, "SELECT results, relationships, win, status FROM reviews WHERE week = '2026-W47'"
+    ) == [(3, 8, "Hiring closed", "complete")]
+    assert rows(cli.db, "SELECT text, status FROM commitments ORDER BY week") == [
+        ("A", "done"),
+        ("Set deadlines for the Q1 plan", "open"),
+    ]
+
+
+def test_extra_dimensions_are_asked_after_the_core_ratings(
+    cli: Cli, terminal: None, isolated: Path
+) -> None:
+    isolated.mkdir(parents=True, exist_ok=True)
+    (isolated / "config.toml").write_text('extra_dimensions = ["energy"]\nprompts = false\n')
+    run = cli.ok("review", input="6\n6\n0\n4\n\n\n\n")
+    assert "rate your energy" in run.stdout
+    assert rows(cli.db, "SELECT dimension, value FROM review_ratings") == [("energy", 4)]
+    assert "From “" not in run.stdout  # prompts switched off: the plain question is asked
+
+
+def test_a_done_week_asks_before_replacing(cli: Cli, terminal: None) -> None:
+    cli.ok("review", "--results", "5", "--relationships", "5")
+    run = cli.ok("review", input="n\n")
+    assert "already done" in run.stdout
+    assert rows(cli.db, "SELECT results FROM reviews") == [(5,)]
+
+
+def test_a_failing_editor_falls_back_to_typing(
+    cli: Cli, terminal: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EDITOR", "false")
+    run = cli("write", input="Typed instead\n\n")
+    assert run.exit_code == 0, run.stderr
+    assert "did not finish cleanly" in run.stderr
+    assert rows(cli.db, "SELECT body FROM entries") == [("Typed instead",)]
+
+
+def test_no_editor_set_says_how_and_takes_typing(cli: Cli, terminal: None) -> None:
+    run = cli("write", input="Typed here\n\n")
+    assert run.exit_code == 0 and "Set $EDITOR" in run.stderr
+    assert rows(cli.db, "SELECT body FROM entries") == [("Typed here",)]
+
+
+def test_the_editor_from_config_wins(
+    cli: Cli, terminal: None, isolated: Path, tmp_path: Path
+) -> None:
+    editor = tmp_path / "cfg-editor"
+    editor.write_text('#!/bin/sh\nprintf "From the config editor" > "$1"\n')
+    editor.chmod(0o755)
+    isolated.mkdir(parents=True, exist_ok=True)
+    (isolated / "config.toml").write_text(f'editor = "{editor}"\n')
+    cli.ok("write", env={"EDITOR": "false"})
+    assert rows(cli.db, "SELECT body FROM entries") == [("From the config editor",)]

@@ -465,3 +465,74 @@ def test_trends_window_shape_and_averages(
     for value in (trends.averages.results, trends.averages.relationships):
         assert value is None or 1 <= value <= 9
     assert trends.streak.current <= trends.streak.longest
+
+
+# ---------------------------------------------------------------- mirror properties
+#
+# The definitions treat the two axes alike: swapping results and relationships
+# must mirror every answer. A slip in one branch (a threshold compared the
+# wrong way on one side only) breaks the symmetry.
+
+MIRROR_STYLE = {
+    "produce-or-perish": "country club",
+    "country club": "produce-or-perish",
+    "team": "team",
+    "impoverished": "impoverished",
+    "middle of the road": "middle of the road",
+}
+OTHER_SIDE = {"results": "relationships", "relationships": "results", None: None}
+
+
+@given(ratings, ratings)
+def test_swapping_the_axes_mirrors_style_and_lean(results: int, relationships: int) -> None:
+    assert grid_style(relationships, results) == MIRROR_STYLE[grid_style(results, relationships)]
+    assert lean(relationships, results) == -lean(results, relationships)
+    swapped = lean_toward(lean(relationships, results))
+    assert swapped == OTHER_SIDE[lean_toward(lean(results, relationships))]
+
+
+@given(pairs)
+def test_swapping_the_axes_mirrors_the_verdict(values: list[tuple[int, int]]) -> None:
+    verdict_now = imbalance(rated(*values))
+    mirrored = imbalance(rated(*[(rel, res) for res, rel in values]))
+    assert mirrored.state == verdict_now.state
+    assert mirrored.toward == OTHER_SIDE[verdict_now.toward]
+    assert mirrored.weeks == verdict_now.weeks
+
+
+@given(st.lists(st.none() | ratings, max_size=20))
+def test_reversing_time_reverses_the_direction(values: list[int | None]) -> None:
+    flipped = {"up": "down", "down": "up", "flat": "flat"}
+    assert direction(values[::-1]) == flipped[direction(values)]
+
+
+@given(st.lists(ratings, min_size=1, max_size=20), st.integers(min_value=1, max_value=8))
+def test_adding_a_constant_keeps_the_direction(values: list[int], shift: int) -> None:
+    moved = [min(9, value + shift) for value in values]
+    if moved == [value + shift for value in values]:
+        assert direction(moved) == direction(values)
+
+
+@given(pairs)
+def test_the_verdict_weeks_never_exceed_the_window(values: list[tuple[int, int]]) -> None:
+    result = imbalance(rated(*values))
+    assert 0 <= result.weeks <= min(len(values), insights.LASTING_WINDOW)
+    assert (result.state == "balanced") == (result.toward is None)
+
+
+def test_lasting_episodes_are_judged_week_by_week() -> None:
+    history = leaning(0, -3, -3, -3, -3, 0, 0, 0, 0, 0, 0, 3, 3, 3, start="2026-W01")
+    shown = [weeks.shift("2026-W01", n) for n in range(14)]
+    found = insights.lasting_episodes(history, shown)
+    assert [(e.first, e.last, e.toward) for e in found] == [
+        ("2026-W04", "2026-W07", "results"),  # 4 of the last 6 until W08
+        ("2026-W14", "2026-W14", "relationships"),
+    ]
+    assert insights.lasting_episodes(history, shown[:3]) == []
+
+
+def test_a_missed_week_does_not_split_an_episode() -> None:
+    history = leaning(-3, -3, -3, -3, start="2026-W01", step=2)
+    shown = [weeks.shift("2026-W01", n) for n in range(8)]
+    found = insights.lasting_episodes(history, shown)
+    assert [(e.first, e.last) for e in found] == [("2026-W05", "2026-W07")]

@@ -114,14 +114,14 @@ def test_a_done_week_is_not_overwritten_without_replace(journal: Journal) -> Non
 
 def test_interactive_answers_are_kept_and_the_review_resumes(journal: Journal) -> None:
     state = journal.start_review("2026-W47")
-    assert state.remaining == ["follow_up", "ratings", "reflection", "win", "commitment"]
+    assert state.remaining == ["follow_up", "ratings", "goals", "reflection", "win", "commitment"]
     journal.step_done(state.review, "follow_up")
     journal.rate(state.review, "results", "6")
     # The leader stops here (Ctrl-C); a new session looks at the same week.
     resumed = journal.review_state("2026-W47")
     assert resumed is not None and resumed.resumed
     assert resumed.review.results == 6 and resumed.review.relationships is None
-    assert resumed.remaining == ["ratings", "reflection", "win", "commitment"]
+    assert resumed.remaining == ["ratings", "goals", "reflection", "win", "commitment"]
 
 
 def test_follow_up_outcomes(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -160,3 +160,18 @@ def test_summary_reports_streak_and_open_commitments(journal: Journal) -> None:
     assert summary.trends.streak.current == 2
     assert [c.text for c in summary.open_commitments] == ["x", "y"]
     assert summary.trends.weeks[-1].style == "team"
+
+
+def test_a_review_from_flags_is_all_or_nothing(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(journal.store, "insert_commitment", disk_full)
+    with pytest.raises(OSError):
+        journal.record_review(
+            "2026-W47", results=7, relationships=4, reflection="kept?", commitment="x"
+        )
+    assert journal.store.get_review("2026-W47") is None
+    assert journal.log().entries == []

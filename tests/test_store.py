@@ -86,7 +86,10 @@ def test_a_newer_schema_is_refused_and_untouched(tmp_path: Path) -> None:
 def test_migrations_are_recorded(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
     Store.open(path).close()
-    assert rows(path, "SELECT name FROM _sqlite_migrations") == [("m001_create_journal",)]
+    assert rows(path, "SELECT name FROM _sqlite_migrations") == [
+        ("m001_create_journal",),
+        ("m002_create_goals",),
+    ]
 
 
 def test_short_ids_resolve_and_ambiguity_lists_candidates() -> None:

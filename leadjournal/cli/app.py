@@ -9,7 +9,19 @@ import typer
 from typer.core import TyperGroup
 
 from leadjournal import __version__, messages
-from leadjournal.cli import commitments, db, entries, review
+from leadjournal.cli import (
+    brief,
+    commitments,
+    db,
+    demo,
+    entries,
+    exercises,
+    goals,
+    prompts,
+    review,
+    transfer,
+    trends,
+)
 from leadjournal.cli.context import Settings
 from leadjournal.errors import ExitCode, LeadJournalError
 
@@ -101,4 +113,12 @@ def root(
 app.command("review")(review.review_command)
 entries.register(app)
 app.add_typer(commitments.app, name="commitments")
+app.add_typer(goals.app, name="goal")
+app.command("prompt")(prompts.prompt_command)
+app.add_typer(prompts.app, name="prompts")
+app.add_typer(exercises.app, name="exercise")
 app.add_typer(db.app, name="db")
+app.command("trends")(trends.trends)
+app.command("brief")(brief.brief)
+transfer.register(app)
+app.command("demo")(demo.demo)

@@ -8,7 +8,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import emit_json
+from leadjournal.cli.io import emit_json, say
 from leadjournal.cli.options import Json
 
 app = typer.Typer(
@@ -73,15 +73,7 @@ def done(
 
     Example: leadjournal commitments done 3f2a --note "Held all three one-on-ones"
     """
-    settings: Settings = ctx.obj
-    with settings.journal() as journal:
-        closed = journal.close_commitment(commitment_id, "partly" if partly else "done", note)
-    if as_json:
-        emit_json(closed)
-    else:
-        settings.console.print(
-            messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=closed.status)
-        )
+    _close(ctx.obj, commitment_id, "partly" if partly else "done", note, as_json)
 
 
 @app.command("drop")
@@ -92,12 +84,19 @@ def drop(
 
     Example: leadjournal commitments drop 3f2a --note "Priorities changed"
     """
-    settings: Settings = ctx.obj
+    _close(ctx.obj, commitment_id, "dropped", note, as_json)
+
+
+def _close(
+    settings: Settings,
+    commitment_id: str,
+    status: Literal["done", "partly", "dropped"],
+    note: str | None,
+    as_json: bool,
+) -> None:
     with settings.journal() as journal:
-        closed = journal.close_commitment(commitment_id, "dropped", note)
+        closed = journal.close_commitment(commitment_id, status, note)
     if as_json:
         emit_json(closed)
     else:
-        settings.console.print(
-            messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=closed.status)
-        )
+        say(settings.console, messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=status))

@@ -8,7 +8,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import emit_json
+from leadjournal.cli.io import emit_json, say
 from leadjournal.cli.options import Json
 
 app = typer.Typer(
@@ -75,4 +75,4 @@ def backup(
         else:
             destination = Path(target).expanduser()
         written = journal.store.backup(destination)
-    settings.console.print(messages.BACKUP_WRITTEN.format(path=written))
+    say(settings.console, messages.BACKUP_WRITTEN.format(path=written))

@@ -8,7 +8,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import confirm, edit_in_editor, emit_json, text_from_anywhere
+from leadjournal.cli.io import confirm, edit_in_editor, emit_json, say, text_from_anywhere
 from leadjournal.cli.options import Json, WeekOption
 from leadjournal.errors import BadInput, LeadJournalError
 
@@ -27,6 +27,9 @@ def write(
             "--date", metavar="DATE", help="Date it belongs to: 2026-11-18, today, yesterday."
         ),
     ] = None,
+    star: Annotated[
+        bool, typer.Option("--star", help="Mark it as one to bring to a coach (shown in brief).")
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """Write a free reflection, any day. @words in the text become tags.
@@ -36,11 +39,11 @@ def write(
     settings: Settings = ctx.obj
     body = text_from_anywhere(settings, text, what="reflection")
     with settings.journal() as journal:
-        entry = journal.write(body, tags=tag or (), day=day)
+        entry = journal.write(body, tags=tag or (), day=day, starred=star)
     if as_json:
         emit_json(entry)
     else:
-        settings.console.print(messages.SAVED_ENTRY.format(id=entry.id[:8], week=entry.week))
+        say(settings.console, messages.SAVED_ENTRY.format(id=entry.id[:8], week=entry.week))
 
 
 def log(
@@ -148,10 +151,10 @@ def delete(
 
             settings.console.print(render.entry_panel(entry))
             if not confirm(settings, messages.DELETE_CONFIRM):
-                settings.console.print(messages.NOT_DELETED)
+                say(settings.console, messages.NOT_DELETED)
                 raise typer.Exit(1)
         journal.delete(entry.id)
-    settings.console.print(messages.DELETED.format(id=entry.id[:8]))
+    say(settings.console, messages.DELETED.format(id=entry.id[:8]))
 
 
 def search(

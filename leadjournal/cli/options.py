@@ -18,3 +18,11 @@ WeekOption = Annotated[
         help="An ISO week (2026-W45) or a date form: 2026-11-18, today, last week.",
     ),
 ]
+Weeks = Annotated[
+    int, typer.Option("--weeks", "-w", metavar="N", help="How many weeks, ending this one.")
+]
+Output = Annotated[
+    str | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of the screen."),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace FILE if it already exists.")]

@@ -13,12 +13,14 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import ask_lines, confirm, emit_json
+from leadjournal.cli.io import ask, ask_lines, confirm, emit_json, say, warn_pack_problems
 from leadjournal.cli.options import Seed, WeekOption
 from leadjournal.errors import BadInput, ExitCode, LeadJournalError
 
 if TYPE_CHECKING:
-    from leadjournal.journal import Journal, ReviewState
+    from rich.console import Console
+
+    from leadjournal.journal import GoalQuestion, Journal, ReviewState
     from leadjournal.models import FollowUpOutcome, Review
 
 
@@ -117,6 +119,13 @@ def review_command(
             ) from None
 
 
+def _heading(console: Console, title: str, intro: str = "") -> None:
+    from rich.text import Text
+
+    console.print()
+    console.print(Text.assemble((title, "bold"), f"  {intro}" if intro else ""))
+
+
 def _extra_ratings(pairs: list[str]) -> dict[str, object]:
     extra: dict[str, object] = {}
     for pair in pairs:
@@ -140,11 +149,11 @@ def _interactive(
     state = journal.review_state(week)
     if state is not None and state.review.status == "complete" and not replace:
         if not confirm(settings, messages.REPLACE_CONFIRM.format(week=week)):
-            console.print(messages.REVIEW_KEPT.format(week=week))
+            say(console, messages.REVIEW_KEPT.format(week=week))
             return
         replace = True
     elif state is not None and state.resumed and not replace:
-        console.print(messages.RESUMING.format(week=week))
+        say(console, messages.RESUMING.format(week=week))
         if not confirm(settings, messages.RESUME_CONFIRM, default=True):
             replace = True
     state = journal.start_review(week, replace=replace)
@@ -154,6 +163,8 @@ def _interactive(
         _follow_ups(settings, journal, state)
     if "ratings" in state.remaining:
         _ratings(settings, journal, state.review, week)
+    if "goals" in state.remaining:
+        _goals(settings, journal, state.review, week)
     if "reflection" in state.remaining:
         _reflection(settings, journal, state.review, week, prompts_on=prompts_on, seed=seed)
     if "win" in state.remaining:
@@ -176,19 +187,20 @@ _OUTCOMES: dict[str, FollowUpOutcome | None] = {
 
 def _follow_ups(settings: Settings, journal: Journal, state: ReviewState) -> None:
     console = settings.console
-    if state.follow_ups:
-        console.print(f"\n[bold]1 · Follow-up[/bold]  {messages.FOLLOW_UP_INTRO}")
+    intro = messages.FOLLOW_UP_INTRO if state.follow_ups else messages.FOLLOW_UP_NONE
+    _heading(console, "1 · Follow-up", intro)
     for commitment in state.follow_ups:
-        console.print(f"\n  “{commitment.text}”  [dim]({commitment.week})[/dim]")
+        say(console)
+        say(console, f"  “{commitment.text}”  ({commitment.week})")
         while True:
-            answer = console.input(f"  {messages.FOLLOW_UP_QUESTION} ").strip().lower()
+            answer = ask(console, f"  {messages.FOLLOW_UP_QUESTION} ").strip().lower()
             if answer in _OUTCOMES:
                 break
-            console.print(f"  [yellow]{messages.FOLLOW_UP_RETRY}[/yellow]")
+            say(console, f"  {messages.FOLLOW_UP_RETRY}", "yellow")
         outcome = _OUTCOMES[answer]
         if outcome is None:
             continue
-        note = console.input(f"  {messages.FOLLOW_UP_NOTE} ").strip()
+        note = ask(console, f"  {messages.FOLLOW_UP_NOTE} ").strip()
         journal.follow_up(state.review, commitment.id, outcome, note or None)
     journal.step_done(state.review, "follow_up")
 
@@ -197,22 +209,23 @@ def _ask_rating(
     settings: Settings, journal: Journal, review: Review, name: str, help_text: str
 ) -> None:
     console = settings.console
+    say(console, f"  {help_text}")
     while True:
-        answer = console.input(f"  {help_text} [dim](1–9, Enter to skip)[/dim] ").strip()
+        answer = ask(console, f"  {messages.RATING_PROMPT} ").strip()
         if not answer:
             return
         try:
             journal.rate(review, name, answer)
             return
         except BadInput as exc:
-            console.print(f"  [yellow]{exc.message}[/yellow]")
+            say(console, f"  {exc.message}", "yellow")
 
 
 def _ratings(settings: Settings, journal: Journal, review: Review, week: str) -> None:
     from leadjournal import render
 
     console = settings.console
-    console.print(f"\n[bold]2 · Ratings[/bold]  {messages.RATINGS_INTRO}")
+    _heading(console, "2 · Ratings", messages.RATINGS_INTRO)
     current = journal.review_state(week)
     assert current is not None
     if current.review.results is None:
@@ -231,8 +244,56 @@ def _ratings(settings: Settings, journal: Journal, review: Review, week: str) ->
         and rated.review.results is not None
         and rated.review.relationships is not None
     ):
-        console.print("\n[bold]3 · Where you stand[/bold]")
+        _heading(console, "3 · Where you stand")
         console.print(render.standing(journal.standing(week)))
+
+
+def _goals(settings: Settings, journal: Journal, review: Review, week: str) -> None:
+    """This week's measures of goals whose cadence is due; each answer saved at once."""
+    from rich.text import Text
+
+    from leadjournal import render
+
+    console = settings.console
+    questions = journal.goal_questions(week)
+    if questions:
+        _heading(console, "Goals", messages.GOALS_STEP_INTRO)
+    by_goal: dict[str, list[GoalQuestion]] = {}
+    for question in questions:
+        by_goal.setdefault(question.goal.id, []).append(question)
+    for goal_id, asked in by_goal.items():
+        say(console)
+        say(console, f"  “{asked[0].goal.title}”  ({goal_id[:8]})")
+        for question in asked:
+            _goal_value(settings, journal, review, question)
+        summary = journal.goal(goal_id)
+        if summary.progress is not None:
+            console.print(Text("  ") + render.goal_progress_line(summary))
+    journal.step_done(review, "goals")
+
+
+def _goal_value(
+    settings: Settings, journal: Journal, review: Review, question: GoalQuestion
+) -> None:
+    from leadjournal import render
+
+    measure = question.measure
+    unit = f" ({measure.unit})" if measure.unit else ""
+    when = messages.THIS_WEEK if measure.kind == "leading" else messages.NOW
+    prompt = "  " + messages.ASK_GOAL_VALUE.format(measure=measure.name, unit=unit, when=when)
+    if question.last is not None:
+        prompt += " " + messages.LAST_VALUE.format(
+            value=render.number(question.last.value), date=question.last.date
+        )
+    while True:
+        answer = ask(settings.console, prompt + " ").strip()
+        if not answer:
+            return
+        try:
+            journal.review_checkin(review, question, answer)
+            return
+        except BadInput as exc:
+            say(settings.console, f"  {exc.message}", "yellow")
 
 
 def _reflection(
@@ -245,16 +306,17 @@ def _reflection(
     seed: int | None,
 ) -> None:
     console = settings.console
-    console.print("\n[bold]4 · Reflection[/bold]")
+    _heading(console, "4 · Reflection")
     questions: list[tuple[str, str | None, str | None]] = []
     if prompts_on:
+        warn_pack_problems(journal.library.problems)
         for prompt in journal.review_prompts(week, count=settings.config.prompt_count, seed=seed):
             questions.append((prompt.text, prompt.id, prompt.source))
     if not questions:
         questions.append((messages.DEFAULT_REFLECTION, None, None))
     for text, prompt_id, source in questions:
         if source:
-            console.print(f"[dim]From “{source}”[/dim]")
+            say(console, f"From “{source}”", "dim")
         answer = ask_lines(settings, text)
         if answer:
             journal.reflect(review, answer, prompt_id)
@@ -263,19 +325,19 @@ def _reflection(
 
 def _win(settings: Settings, journal: Journal, review: Review) -> None:
     console = settings.console
-    console.print("\n[bold]5 · A win[/bold]")
-    win = console.input(f"  {messages.ASK_WIN} ").strip()
+    _heading(console, "5 · A win")
+    win = ask(console, f"  {messages.ASK_WIN} ").strip()
     if win:
-        by = console.input(f"  {messages.ASK_WIN_BY} ").strip()
+        by = ask(console, f"  {messages.ASK_WIN_BY} ").strip()
         journal.record_win(review, win, by or None)
     journal.step_done(review, "win")
 
 
 def _commitment(settings: Settings, journal: Journal, review: Review, week: str) -> None:
     console = settings.console
-    console.print("\n[bold]6 · One commitment for next week[/bold]")
-    console.print(f"[dim]{journal.suggestion(week)}[/dim]")
-    text = console.input(f"  {messages.ASK_COMMITMENT} ").strip()
+    _heading(console, "6 · One commitment for next week")
+    say(console, journal.suggestion(week), "dim")
+    text = ask(console, f"  {messages.ASK_COMMITMENT} ").strip()
     if text:
         journal.commit(review, text)
     journal.step_done(review, "commitment")

@@ -1,0 +1,268 @@
+"""``leadjournal exercise``: list, read and run the articles' exercises.
+
+Each answer is handed to the core (and so committed) as soon as it is given,
+like the weekly review: Ctrl-C keeps every answer so far, and the next run of
+the same exercise offers to carry on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from leadjournal import messages
+from leadjournal.cli.context import Settings
+from leadjournal.cli.io import ask, ask_lines, emit_json, say, warn_pack_problems
+from leadjournal.cli.options import Json
+from leadjournal.errors import BadInput, ExitCode, LeadJournalError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from leadjournal.exercises import CompletedRun, Exercises
+    from leadjournal.models import ExerciseRun
+    from leadjournal.prompts import Exercise, ExerciseStep
+
+app = typer.Typer(
+    help=(
+        "The articles' exercises: list them, read one, run one step by step.\n\n"
+        "Example: leadjournal exercise run results-relationships-four-steps"
+    ),
+    no_args_is_help=True,
+)
+
+NameArg = Annotated[
+    str, typer.Argument(metavar="NAME", help="An exercise id, or a unique beginning of it.")
+]
+
+
+class ExercisePaused(LeadJournalError):
+    exit_code = ExitCode.INTERRUPTED
+    code = "paused"
+
+
+@app.command("list")
+def list_command(ctx: typer.Context, as_json: Json = False) -> None:
+    """List the exercises, with any run you have not finished.
+
+    Example: leadjournal exercise list
+    """
+    settings: Settings = ctx.obj
+    with settings.journal() as journal:
+        warn_pack_problems(journal.library.problems)
+        listing = journal.exercises.catalogue()
+    if as_json:
+        emit_json(listing)
+        return
+    from leadjournal import render
+
+    settings.console.print(render.exercises_table(listing))
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    name: NameArg,
+    runs: Annotated[
+        bool, typer.Option("--runs", help="Also show the answers of your completed runs.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Show an exercise's steps, and (with --runs) your past answers.
+
+    Example: leadjournal exercise show results-relationships-four-steps --runs
+    """
+    settings: Settings = ctx.obj
+    with settings.journal() as journal:
+        warn_pack_problems(journal.library.problems)
+        detail = journal.exercises.detail(name)
+    if as_json:
+        emit_json(detail)
+        return
+    from leadjournal import render
+
+    settings.console.print(render.exercise_detail(detail, show_runs=runs))
+
+
+@app.command("run")
+def run(
+    ctx: typer.Context,
+    name: NameArg,
+    answer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answer",
+            metavar="STEP=VALUE",
+            help="Answer a step without being asked (repeatable); other steps are skipped.",
+        ),
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Run an exercise step by step; Enter skips a step, Ctrl-C pauses.
+
+    Every answer is saved as you give it. A finished run is saved as an
+    entry, and a follow-up step's answer becomes a commitment for next week.
+
+    Examples:
+
+    \b
+      leadjournal exercise run results-relationships-four-steps
+      leadjournal exercise run results-relationships-reflection \\
+          --answer valued-and-accountable=6 --answer change="Weekly 1:1s"
+    """
+    settings: Settings = ctx.obj
+    with settings.journal() as journal:
+        warn_pack_problems(journal.library.problems)
+        exercises = journal.exercises
+        exercise = exercises.find(name)
+        if answer:
+            done = exercises.run_with_answers(exercise, _answer_pairs(answer))
+        else:
+            if not settings.interactive:
+                raise BadInput(
+                    messages.EXERCISE_NEEDS_TERMINAL,
+                    messages.EXERCISE_NEEDS_TERMINAL_HINT.format(name=exercise.id),
+                )
+            # With --json the conversation goes to stderr, so stdout stays pure JSON.
+            console = settings.err_console if as_json else settings.console
+            try:
+                done = _interactive(settings, console, exercises, exercise)
+            except (KeyboardInterrupt, EOFError):
+                console.print()
+                raise ExercisePaused(
+                    messages.EXERCISE_PAUSED,
+                    messages.EXERCISE_PAUSED_HINT.format(name=exercise.id),
+                ) from None
+    if as_json:
+        emit_json(done)
+        return
+    _report(settings.console, done)
+
+
+def _answer_pairs(pairs: list[str]) -> dict[str, str]:
+    given: dict[str, str] = {}
+    for pair in pairs:
+        step, sep, value = pair.partition("=")
+        step = step.strip()
+        if not sep or not step:
+            raise BadInput(
+                messages.EXERCISE_BAD_ANSWER_FLAG.format(value=pair),
+                messages.EXERCISE_BAD_ANSWER_FLAG_HINT,
+            )
+        if step in given:
+            raise BadInput(
+                messages.EXERCISE_ANSWER_TWICE.format(step=step),
+                messages.EXERCISE_ANSWER_TWICE_HINT,
+            )
+        given[step] = value
+    return given
+
+
+def _interactive(
+    settings: Settings, console: Console, exercises: Exercises, exercise: Exercise
+) -> CompletedRun:
+    current = _resume_or_start(console, exercises, exercise)
+    _header(console, exercise)
+    for number, step in exercises.pending(exercise, current):
+        _ask_step(settings, console, exercises, exercise, current, number, step)
+    return exercises.complete(exercise, current)
+
+
+def _resume_or_start(console: Console, exercises: Exercises, exercise: Exercise) -> ExerciseRun:
+    unfinished = exercises.in_progress(exercise)
+    if unfinished is not None:
+        say(
+            console,
+            messages.EXERCISE_RESUMING.format(
+                date=unfinished.date,
+                answered=len(unfinished.answers),
+                steps=len(exercise.steps),
+            ),
+        )
+        if _yes(console, messages.EXERCISE_RESUME_CONFIRM):
+            return unfinished
+        exercises.discard(unfinished)
+    return exercises.start(exercise)
+
+
+def _yes(console: Console, question: str) -> bool:
+    """Yes unless the person says no; asked on the same console as the steps."""
+    while True:
+        reply = ask(console, f"{question} [Y/n] ").strip().lower()
+        if reply in ("", "y", "yes"):
+            return True
+        if reply in ("n", "no"):
+            return False
+
+
+def _header(console: Console, exercise: Exercise) -> None:
+    console.rule()
+    say(console, exercise.title, "bold")
+    say(console, exercise.summary)
+    say(console, messages.PROMPT_FROM.format(source=exercise.source), "dim")
+
+
+_ASK = {
+    "rating": messages.EXERCISE_ASK_RATING,
+    "yes_no": messages.EXERCISE_ASK_YES_NO,
+    "choice": messages.EXERCISE_ASK_CHOICE,
+    "person": messages.EXERCISE_ASK_PERSON,
+    "date": messages.EXERCISE_ASK_DATE,
+}
+
+
+def _ask_step(
+    settings: Settings,
+    console: Console,
+    exercises: Exercises,
+    exercise: Exercise,
+    current: ExerciseRun,
+    number: int,
+    step: ExerciseStep,
+) -> None:
+    say(console)
+    say(
+        console,
+        messages.EXERCISE_STEP_HEADING.format(number=number, count=len(exercise.steps)),
+        "dim",
+    )
+    if step.type == "text":
+        text = ask_lines(settings, step.question, console=console, notes=_notes(step))
+        exercises.answer(exercise, current, step.id, text)
+        return
+    say(console, step.question, "bold")
+    for note in _notes(step):
+        say(console, note, "dim")
+    for index, choice in enumerate(step.choices or (), start=1):
+        say(console, f"  {index}. {choice}")
+    say(console, messages.EXERCISE_SKIP_HINT, "dim")
+    while True:
+        raw = ask(console, f"{_ASK[step.type]} ")
+        try:
+            result = exercises.answer(exercise, current, step.id, raw)
+            break
+        except BadInput as problem:
+            say(console, f"  {problem.message} {problem.hint or ''}".rstrip(), "yellow")
+    if result.tip:
+        say(console, messages.EXERCISE_TIP.format(tip=result.tip), "cyan")
+
+
+def _notes(step: ExerciseStep) -> list[str]:
+    # The built-in follow-up steps say in their help what becomes of the answer;
+    # a pack's step without help still gets told.
+    if step.help:
+        return [step.help]
+    return [messages.EXERCISE_FOLLOW_UP_NOTE] if step.follow_up else []
+
+
+def _report(console: Console, done: CompletedRun) -> None:
+    say(console)
+    say(console, messages.EXERCISE_DONE.format(id=done.entry.id[:8], week=done.entry.week))
+    if done.commitment is not None:
+        say(
+            console,
+            messages.EXERCISE_COMMITMENT_MADE.format(
+                text=done.commitment.text, due=done.commitment.due_week
+            ),
+        )

@@ -1,0 +1,149 @@
+"""``leadjournal export`` and ``leadjournal import``: the journal in and out as files."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from leadjournal import messages
+from leadjournal.cli.context import Settings
+from leadjournal.cli.io import atomic_output, choose, emit_json
+from leadjournal.cli.options import Force, Json, Output
+from leadjournal.errors import BadInput
+
+if TYPE_CHECKING:
+    from leadjournal.journal import Journal
+    from leadjournal.transfer import ImportReport
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="json|md|csv",
+            help="json: everything, lossless; md: a readable journal; csv: weekly ratings.",
+        ),
+    ] = "json",
+    output: Output = None,
+    force: Force = False,
+) -> None:
+    """Write the whole journal as JSON (lossless), Markdown or CSV.
+
+    Example: leadjournal export --format json --output journal-2026.json
+    """
+    from leadjournal.export import EXPORT_FORMATS, ExportFormat, write_export
+
+    settings: Settings = ctx.obj
+    chosen: ExportFormat = choose(fmt, EXPORT_FORMATS, "md")  # type: ignore[assignment]
+    with settings.journal() as journal:
+        exported_at = journal.now().utc
+        if output is None:
+            write_export(journal.store, chosen, sys.stdout, exported_at=exported_at)
+            return
+        path = Path(output).expanduser()
+        with atomic_output(path, force=force) as handle:
+            write_export(journal.store, chosen, handle, exported_at=exported_at)
+    wrote = messages.WROTE_FILE.format(path=path, size=path.stat().st_size)
+    settings.console.print(wrote, markup=False, soft_wrap=True)
+
+
+def import_command(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The file to import; - for stdin.")],
+    source: Annotated[
+        str,
+        typer.Option(
+            "--from", metavar="leadjournal|jrnl", help="Whose export the file is (default ours)."
+        ),
+    ] = "leadjournal",
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would change; write nothing.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Import a leadjournal JSON export, or jrnl's JSON export, merging by id.
+
+    Importing the same file twice changes nothing. A bad file imports nothing.
+
+    Examples:
+
+      leadjournal import journal-2026.json --dry-run
+
+      jrnl --format json --file jrnl.json && leadjournal import jrnl.json --from jrnl
+    """
+    from leadjournal.transfer import SOURCES, import_text
+
+    settings: Settings = ctx.obj
+    chosen = choose(source, SOURCES, "jrnl")
+    name = "stdin" if file == "-" else file
+    text = _read(file)
+    with _journal(settings, dry_run) as journal:
+        report = import_text(journal, text, name, source=chosen, dry_run=dry_run)  # type: ignore[arg-type]
+    if as_json:
+        emit_json(report)
+        return
+    _print_report(settings, report, name)
+
+
+def _read(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(file).expanduser().read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise BadInput(
+            messages.IMPORT_NOT_UTF8.format(name=file), messages.IMPORT_FILE_HINT
+        ) from None
+    except OSError as error:
+        raise BadInput(
+            messages.IMPORT_FILE_MISSING.format(name=file, reason=error.strerror or error),
+            messages.IMPORT_FILE_HINT,
+        ) from None
+
+
+@contextmanager
+def _journal(settings: Settings, dry_run: bool) -> Iterator[Journal]:
+    # A dry run into a journal that does not exist yet must not create it.
+    if dry_run and not settings.db_path.exists():
+        from leadjournal.journal import Journal
+        from leadjournal.store import Store
+
+        store = Store.memory()
+        try:
+            yield Journal(store, settings.clock)
+        finally:
+            store.close()
+        return
+    with settings.journal() as journal:
+        yield journal
+
+
+def _counts(counts: dict[str, int]) -> str:
+    shown = [f"{n} {table.replace('_', ' ')}" for table, n in counts.items() if n]
+    return ", ".join(shown) or messages.IMPORT_NOTHING_NEW
+
+
+def _print_report(settings: Settings, report: ImportReport, name: str) -> None:
+    console = settings.console
+    template = messages.IMPORT_DRY_RUN if report.dry_run else messages.IMPORT_DONE
+    lines = [template.format(name=name, added=_counts(report.added))]
+    if any(report.updated.values()):
+        lines.append(messages.IMPORT_UPDATED.format(updated=_counts(report.updated)))
+    if any(report.unchanged.values()):
+        lines.append(messages.IMPORT_UNCHANGED.format(unchanged=_counts(report.unchanged)))
+    lines += [f"  {note}" for note in report.notes]
+    for line in lines:
+        console.print(line, markup=False, soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+    app.command("import")(import_command)

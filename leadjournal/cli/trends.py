@@ -1,0 +1,27 @@
+"""``leadjournal trends``: the weekly picture over the last N weeks."""
+
+from __future__ import annotations
+
+import typer
+
+from leadjournal.cli.context import Settings
+from leadjournal.cli.io import emit_json
+from leadjournal.cli.options import Json, Weeks
+
+
+def trends(ctx: typer.Context, weeks: Weeks = 12, as_json: Json = False) -> None:
+    """Week by week: ratings, sparklines, the grid, streak, follow-through and the verdict.
+
+    Weeks without a review show as gaps. --json prints the numbers for scripts.
+
+    Example: leadjournal trends --weeks 8
+    """
+    settings: Settings = ctx.obj
+    with settings.journal() as journal:
+        view = journal.trends_view(weeks)
+    if as_json:
+        emit_json(view.trends)
+        return
+    from leadjournal import render
+
+    settings.console.print(render.trends_view(view))

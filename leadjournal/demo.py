@@ -1,0 +1,154 @@
+"""A sample journal of 26 weeks, so a newcomer can try ``trends`` and ``brief`` at once.
+
+Written through the journal's own use-cases, one review at a time, each with
+the clock stopped in its own week (counted back from "now"), exactly as a
+leader would have written it. Deterministic: the same "now" gives the same
+journal, ids aside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from leadjournal import weeks
+from leadjournal.clock import Clock, FixedClock
+from leadjournal.journal import Journal
+from leadjournal.models import FollowUpOutcome
+from leadjournal.store import Store
+
+DEMO_WEEKS = 26
+
+
+@dataclass(frozen=True)
+class DemoWeek:
+    results: int
+    relationships: int
+    energy: int
+    reflection: str | None = None
+    win: str | None = None
+    win_by: str | None = None
+    commitment: str | None = None
+    # How the open commitments from earlier weeks went, oldest first; any
+    # not listed count as done.
+    outcomes: tuple[tuple[FollowUpOutcome, str | None], ...] = ()
+    # A free reflection written mid-week: text, starred.
+    note: tuple[str, bool] | None = None
+
+
+# One item per week, oldest first; None is a week without a review. The story:
+# a steady start with a short results lean (week 4), a quarter-end crunch that
+# turns into a lasting lean toward results (weeks 15–18), a deliberate
+# correction, and a re-org week leaning toward relationships at the end.
+STORY: tuple[DemoWeek | None, ...] = (
+    DemoWeek(5, 5, 6, "First review. I want to see where my weeks actually go. @habits",
+             "Priya's first week went smoothly", "the onboarding buddies",
+             "Block an hour on Thursday for one-on-ones"),
+    DemoWeek(5, 6, 6, "The one-on-ones were worth it: two problems surfaced early. @one-on-ones",
+             "Release 4.2 shipped", "the platform team",
+             "Write down the three priorities for the quarter"),
+    DemoWeek(6, 6, 7, None, "Support backlog under 20 for the first time", "Sam",
+             "Share the priorities with the team"),
+    DemoWeek(7, 4, 5, "Release crunch. I pushed hard and skipped the team lunch. @delivery",
+             "Hit the release date", "everyone",
+             "Thank the support team properly at the all-hands",
+             note=("I noticed I interrupt Jo when I am under pressure. @feedback", True)),
+    DemoWeek(6, 6, 6, "Back to a normal rhythm; the crunch was a one-off. @delivery",
+             "The all-hands thank-you landed well", None, "Agree a deadline for the audit fixes"),
+    DemoWeek(6, 7, 7, None, "Mentoring session with Alex", None, "Review the hiring plan",
+             outcomes=(("partly", "deadline agreed, owner still unclear"),)),
+    None,
+    DemoWeek(6, 6, 6, "Missed last week's review entirely; picking the habit back up. @habits",
+             "Hiring plan approved", None, "Give Jo specific feedback on the design review",
+             outcomes=(("not_yet", "holiday week"),)),
+    DemoWeek(7, 6, 7, None, "Design review went well", "Jo", "Delegate the vendor call to Sam",
+             outcomes=(("done", None), ("done", "Jo took it well"))),
+    DemoWeek(6, 5, 5, "Tired week. Honest rating: nothing went badly, nothing went well. @energy",
+             None, None, "Protect Friday afternoon for thinking"),
+    DemoWeek(7, 7, 7, "Delegating the vendor call freed half a day. @delegation",
+             "Vendor contract signed", "Sam", "Ask the team what slows them down",
+             note=("Sam handled the vendor better than I would have. @delegation", True)),
+    DemoWeek(7, 6, 6, None, "Two bottlenecks named and fixed", "the team",
+             "Start the quarterly goals draft"),
+    DemoWeek(6, 6, 6, "Quarter-end is coming; I can feel the pull toward deadlines. @delivery",
+             "Goals draft shared", None, "Keep one-on-ones through quarter end"),
+    DemoWeek(7, 6, 6, None, "Budget submitted early", None, "Plan the quarter-end push",
+             outcomes=(("partly", "cancelled two of five"),)),
+    DemoWeek(8, 4, 5, "All deadlines, no conversations. I cancelled every one-on-one. @delivery",
+             "Migration finished", "the platform team", "Reinstate one-on-ones next week"),
+    DemoWeek(8, 3, 4, "Snapped at Maya in stand-up. Not who I want to be. @feedback",
+             "Quarter numbers hit", None, "Apologise to Maya",
+             outcomes=(("dropped", "no time, again"),),
+             note=("Results are up and the team is quiet. That is a warning sign. @one-on-ones",
+                   True)),
+    DemoWeek(7, 4, 4, "Apologised to Maya. She said the team has felt it for weeks. @feedback",
+             "Audit passed", "Priya", "Cancel one meeting to hold two one-on-ones"),
+    DemoWeek(8, 4, 4, "Four weeks leaning the same way. Time to step back and adjust. @habits",
+             "Year-end release out", None, "Hold every one-on-one, no exceptions",
+             outcomes=(("partly", "held one of two"),)),
+    None,
+    DemoWeek(6, 6, 5, "Held every one-on-one. Slower week on delivery, and that was fine. "
+             "@one-on-ones", "Team retro was honest", "the whole team",
+             "Recognise Sam's vendor work in public"),
+    DemoWeek(6, 7, 6, None, "Sam recognised at the all-hands", None,
+             "Set clear owners for the roadmap items"),
+    DemoWeek(7, 7, 7, "Owners are clear and nobody felt steamrolled. This is the balance. "
+             "@delegation", "Roadmap agreed", "the leads", "Keep Friday thinking time",
+             note=("What made this week work: clear owners and time to talk. @habits", True)),
+    None,
+    DemoWeek(7, 8, 7, "Coaching Alex through the first incident review. @one-on-ones",
+             "Incident handled without me", "Alex", "Agree the re-org timeline",
+             outcomes=(("done", "kept two of three Fridays"),)),
+    DemoWeek(7, 7, 8, None, "Re-org announced calmly", None, "Meet each affected person",
+             outcomes=(("done", None),)),
+    DemoWeek(5, 8, 7, "Most of the week went to people worried about the re-org. Right call, "
+             "but delivery slipped. @reorg", "Every affected person heard first-hand", None,
+             "Set the two delivery deadlines for next week"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    weeks: int
+    reviews: int
+    entries: int
+    commitments: int
+
+
+def build_demo(store: Store, clock: Clock) -> DemoResult:
+    """Fill an empty journal with the sample story, ending in the clock's current week."""
+    now = clock.now()
+    assert len(STORY) == DEMO_WEEKS
+    reviews = entries = commitments = 0
+    for index, item in enumerate(STORY):
+        moment = now - timedelta(weeks=DEMO_WEEKS - 1 - index)
+        if item is None:
+            continue
+        journal = Journal(store, FixedClock(moment))
+        week = journal.current_week()
+        if item.note is not None:
+            text, starred = item.note
+            day = min(weeks.week_start(week) + timedelta(days=2), moment.date())
+            journal.write(text, day=day.isoformat(), starred=starred)
+            entries += 1
+        state = journal.start_review(week)
+        for position, pending in enumerate(state.follow_ups):
+            outcome, note = (
+                item.outcomes[position] if position < len(item.outcomes) else ("done", None)
+            )
+            journal.follow_up(state.review, pending.id, outcome, note)
+        review = state.review
+        journal.rate(review, "results", item.results)
+        journal.rate(review, "relationships", item.relationships)
+        journal.rate(review, "energy", item.energy)
+        if item.reflection:
+            journal.reflect(review, item.reflection)
+            entries += 1
+        if item.win:
+            journal.record_win(review, item.win, item.win_by)
+        if item.commitment:
+            journal.commit(review, item.commitment)
+            commitments += 1
+        journal.complete(review)
+        reviews += 1
+    return DemoResult(weeks=DEMO_WEEKS, reviews=reviews, entries=entries, commitments=commitments)

@@ -1,0 +1,146 @@
+"""The coaching brief: golden files, self-containment, and the command's file handling.
+
+The golden files in tests/golden/ are the brief of the sample journal (the
+demo, built with the tests' fixed clock). When a change to the brief is
+intended, regenerate them and review the diff:
+
+    LEADJOURNAL_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_brief.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from leadjournal import brief
+from leadjournal.clock import FixedClock
+from leadjournal.demo import build_demo
+from leadjournal.journal import Journal
+from leadjournal.store import Store
+
+from .conftest import NOW, Cli
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("LEADJOURNAL_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture
+def demo_journal() -> Iterator[Journal]:
+    store = Store.memory()
+    clock = FixedClock(datetime.fromisoformat(NOW))
+    build_demo(store, clock)
+    yield Journal(store, clock)
+    store.close()
+
+
+def _check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, (
+        f"{name} changed; if intended, run LEADJOURNAL_UPDATE_GOLDEN=1 pytest {__file__}"
+    )
+
+
+def test_markdown_brief_matches_the_golden_file(demo_journal: Journal) -> None:
+    _check_golden("brief.md", brief.to_markdown(brief.build_brief(demo_journal, 12)))
+
+
+def test_html_brief_matches_the_golden_file(demo_journal: Journal) -> None:
+    _check_golden("brief.html", brief.to_html(brief.build_brief(demo_journal, 12)))
+
+
+def test_the_brief_covers_what_a_coach_needs(demo_journal: Journal) -> None:
+    page = brief.build_brief(demo_journal, 12)
+    text = brief.to_markdown(page)
+    assert page.first == "2026-W36" and page.last == "2026-W47"
+    for heading in ("Where things stand", "Ratings over time", "The grid path", "Wins",
+                    "Commitments", "From the reflections"):  # fmt: skip
+        assert f"## {heading}" in text
+    assert "## Goals" not in text  # no goals yet: no empty section
+    assert [(e.toward, e.first < e.last) for e in page.episodes] == [("results", True)]
+    assert f"A lasting imbalance toward results stood in {page.episodes[0].first}" in text
+    assert "| 2026-W40 | – | – | – | not reviewed |" in text
+    assert (
+        "Apologise to Maya — done" in text and "Reinstate one-on-ones next week — dropped" in text
+    )
+    starred = [x for x in page.excerpts if x.why == "starred"]
+    assert starred and all(x.entry.starred for x in starred)
+    assert any(x.why.startswith("@") for x in page.excerpts)
+    assert len(page.excerpts) <= brief.MAX_EXCERPTS
+
+
+def test_goals_have_a_place_in_the_brief(demo_journal: Journal) -> None:
+    goal = brief.GoalLine(
+        title="Delegate release management", kind="development", status="on track",
+        progress="2 of 3 releases led by Maya",
+    )  # fmt: skip
+    page = brief.build_brief(demo_journal, 12, goals=[goal])
+    assert "- Delegate release management (development, on track): 2 of 3" in brief.to_markdown(
+        page
+    )
+    assert "<h2>Goals</h2>" in brief.to_html(page)
+
+
+EXTERNAL = re.compile(r"https?:|//[a-z]|\bsrc\s*=|<script|<link|@import|url\(|<iframe|<object")
+
+
+def test_html_brief_is_self_contained(demo_journal: Journal) -> None:
+    page = brief.to_html(brief.build_brief(demo_journal, 26))
+    assert EXTERNAL.search(page.lower()) is None
+    assert page.count("<svg") == 2 and "<style>" in page and "@media print" in page
+
+
+def test_html_brief_escapes_what_the_leader_wrote(journal: Journal) -> None:
+    journal.record_review(
+        "2026-W47", results=6, relationships=6, win="<script>alert(1)</script>",
+        reflection="<img src=x onerror=alert(1)> @risky",
+    )  # fmt: skip
+    page = brief.to_html(brief.build_brief(journal, 4))
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_brief_command_prints_markdown_by_default(cli: Cli) -> None:
+    cli.ok("review", "--results", "7", "--relationships", "4", "--win", "Launch")
+    out = cli.ok("brief", "--weeks", "4").stdout
+    assert out.startswith("# Leadership brief · 2026-W44 – 2026-W47")
+    assert "- 2026-W47: Launch" in out
+
+
+def test_brief_command_writes_a_private_file_and_never_overwrites_unasked(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cli.ok("review", "--results", "7", "--relationships", "4")
+    target = tmp_path / "brief.html"
+    run = cli.ok("brief", "--format", "html", "--output", str(target))
+    assert str(target) in run.stdout and str(target.stat().st_size) in run.stdout
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_text().startswith("<!DOCTYPE html>")
+    target.write_text("my notes")
+    refused = cli("brief", "--output", str(target))
+    assert refused.exit_code == 1 and "--force" in refused.stderr
+    assert target.read_text() == "my notes"
+    cli.ok("brief", "--output", str(target), "--force")
+    assert target.read_text().startswith("# Leadership brief")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["brief.html"]
+
+
+def test_brief_command_refuses_an_unknown_format(cli: Cli) -> None:
+    run = cli("brief", "--format", "pdf")
+    assert run.exit_code == 2 and "md, html" in run.stderr
+
+
+def test_a_starred_reflection_reaches_the_brief(cli: Cli) -> None:
+    cli.ok("write", "Told Jo the plan was unclear, kindly and specifically", "--star")
+    cli.ok("write", "An ordinary note")
+    out = cli.ok("brief", "--weeks", "2").stdout
+    assert "> Told Jo the plan was unclear, kindly and specifically" in out
+    assert "An ordinary note" not in out

@@ -1,0 +1,85 @@
+"""``leadjournal demo``: a deterministic sample journal with every kind of week in it."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+
+from leadjournal import export, insights
+from leadjournal.clock import FixedClock
+from leadjournal.demo import DEMO_WEEKS, build_demo
+from leadjournal.journal import Journal
+from leadjournal.store import Store
+
+from .conftest import NOW, Cli
+from .helpers import rows
+
+
+def _demo() -> Journal:
+    store = Store.memory()
+    clock = FixedClock(datetime.fromisoformat(NOW))
+    build_demo(store, clock)
+    return Journal(store, clock)
+
+
+def _markdown(journal: Journal) -> str:
+    sink = io.StringIO()
+    export.write_markdown(journal.store, sink, exported_at="fixed")
+    return sink.getvalue()
+
+
+def test_the_demo_is_deterministic() -> None:
+    assert _markdown(_demo()) == _markdown(_demo())
+
+
+def test_the_demo_spans_26_weeks_ending_now_with_missed_weeks() -> None:
+    journal = _demo()
+    trends = journal.trends(DEMO_WEEKS)
+    assert trends.weeks[-1].week == journal.current_week() == "2026-W47"
+    assert trends.weeks[0].reviewed
+    missed = [row.week for row in trends.weeks if not row.reviewed]
+    assert len(missed) >= 2
+
+
+def test_the_demo_has_a_lasting_and_a_temporary_imbalance() -> None:
+    journal = _demo()
+    history = journal._rated_weeks(journal.current_week())
+    states = [insights.imbalance(history[: n + 1]) for n in range(len(history))]
+    assert any(v.state == "lasting" and v.toward == "results" for v in states)
+    assert any(v.state == "temporary" for v in states)
+    assert states[-1].state != "lasting"  # the story ends after the correction
+
+
+def test_the_demo_has_kept_and_dropped_commitments_wins_and_tagged_reflections() -> None:
+    journal = _demo()
+    statuses = {c.status for c in journal.commitments(None)}
+    assert {"done", "partly", "dropped", "open"} <= statuses
+    store = journal.store
+    span = [row.week for row in journal.trends(DEMO_WEEKS).weeks]
+    assert store.top_tags(span, 3) and store.starred_entries(span, 10)
+    assert sum(1 for r in store.reviews_in_weeks(span) if r.win) >= 10
+
+
+def test_demo_command_writes_a_new_journal(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "demo.db"
+    run = cli.ok("demo", "--db", str(target))
+    assert str(target) in run.stdout and "trends" in run.stdout
+    assert rows(target, "SELECT count(*) FROM reviews")[0][0] > 20
+    out = cli.ok("--db", str(target), "trends").stdout
+    assert "temporary lean toward relationships" in out
+
+
+def test_demo_command_refuses_an_existing_file(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "journal.db"
+    target.write_bytes(b"precious")
+    run = cli("demo", "--db", str(target))
+    assert run.exit_code == 1 and "already exists" in run.stderr
+    assert target.read_bytes() == b"precious"
+
+
+def test_demo_command_refuses_the_real_journal(cli: Cli) -> None:
+    cli.ok("write", "A real entry")
+    run = cli("demo", "--db", str(cli.db))
+    assert run.exit_code == 1
+    assert rows(cli.db, "SELECT body FROM entries") == [("A real entry",)]

@@ -1,0 +1,115 @@
+"""``leadjournal trends`` on a journal built through the command line."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from leadjournal import messages
+from leadjournal.export import sparkline
+
+from .conftest import Cli
+
+# The design's trends --json contract, plus the one documented addition.
+CONTRACT_KEYS = {"weeks", "averages", "direction", "imbalance", "streak", "follow_through"}
+WEEK_KEYS = {"week", "results", "relationships", "lean", "style", "reviewed", "extra"}
+
+
+def _journal(cli: Cli) -> None:
+    """W44 balanced, W45 missed, W46 and W47 leaning toward results (now is W47)."""
+    cli.ok("review", "--week", "2026-W44", "--results", "5", "--relationships", "5",
+           "--rate", "energy=6", "--commit", "Lunch with the new hires")  # fmt: skip
+    cli.ok("review", "--week", "2026-W46", "--results", "7", "--relationships", "4",
+           "--commit", "Clear owners for the roadmap")  # fmt: skip
+    cli.ok("review", "--results", "8", "--relationships", "3", "--commit", "Two one-on-ones")
+    open_ids = [c["id"] for c in cli.ok("commitments", "--json").json()]
+    cli.ok("commitments", "done", open_ids[0])
+    cli.ok("commitments", "drop", open_ids[1])
+
+
+def test_trends_json_is_the_contract(cli: Cli) -> None:
+    _journal(cli)
+    data: dict[str, Any] = cli.ok("trends", "--weeks", "4", "--json").json()
+    assert set(data) == CONTRACT_KEYS
+    assert all(set(row) == WEEK_KEYS for row in data["weeks"])
+    assert data["weeks"] == [
+        {"week": "2026-W44", "results": 5, "relationships": 5, "lean": 0,
+         "style": "middle of the road", "reviewed": True, "extra": {"energy": 6}},
+        {"week": "2026-W45", "results": None, "relationships": None, "lean": None,
+         "style": None, "reviewed": False, "extra": {}},
+        {"week": "2026-W46", "results": 7, "relationships": 4, "lean": -3,
+         "style": "middle of the road", "reviewed": True, "extra": {}},
+        {"week": "2026-W47", "results": 8, "relationships": 3, "lean": -5,
+         "style": "produce-or-perish", "reviewed": True, "extra": {}},
+    ]  # fmt: skip
+    assert data["averages"] == {"results": 6.7, "relationships": 4.0}
+    assert data["direction"] == {"results": "up", "relationships": "down"}
+    assert data["imbalance"] == {"state": "temporary", "toward": "results", "weeks": 2}
+    assert data["streak"] == {"current": 2, "longest": 2}
+    assert data["follow_through"] == {
+        "assessed": 2, "done": 1, "partly": 0, "rate": 0.5, "open": 1, "overdue": 0,
+    }  # fmt: skip
+
+
+def test_trends_default_window_is_twelve_weeks(cli: Cli) -> None:
+    _journal(cli)
+    rows = cli.ok("trends", "--json").json()["weeks"]
+    assert len(rows) == 12 and rows[-1]["week"] == "2026-W47"
+    assert sum(row["reviewed"] for row in rows) == 3
+
+
+def test_trends_text_shows_gaps_as_gaps(cli: Cli) -> None:
+    _journal(cli)
+    out = cli.ok("trends", "--weeks", "4").stdout
+    gap_row = next(line for line in out.splitlines() if line.startswith("2026-W45"))
+    assert "not reviewed" in gap_row and "0" not in gap_row.replace("2026-W45", "")
+    assert sparkline([5, None, 7, 8])[1] == " "
+    assert f"│{sparkline([5, None, 7, 8])}│" in out
+    assert f"│{sparkline([5, None, 4, 3])}│" in out
+    assert f"│{sparkline([6, None, None, None])}│" in out  # energy, rated once
+
+
+def test_trends_text_has_every_part(cli: Cli) -> None:
+    _journal(cli)
+    out = cli.ok("trends", "--weeks", "4").stdout
+    assert "Trends · 2026-W44 – 2026-W47 (4 weeks)" in out
+    w46 = next(line for line in out.splitlines() if line.startswith("2026-W46"))
+    assert w46.rstrip().endswith("dropped")
+    assert "avg 6.7 ↑" in out and "avg 4.0 ↓" in out
+    grid = [line.strip() for line in out.splitlines() if re.match(r"^\s*\d │", line)]
+    assert [int(line[0]) for line in grid] == list(range(9, 0, -1))
+    assert grid[9 - 3].startswith("3 │") and grid[9 - 3].split("│")[1].split()[7] == "@"
+    assert grid[9 - 4].split("│")[1].split()[6] == "o"
+    assert messages.STREAK.format(current=2, longest=2) in out
+    assert "Follow-through: 50% of 2 assessed" in out
+    assert "A temporary lean toward results" in out
+
+
+def test_a_lasting_imbalance_is_said_plainly_with_advice(cli: Cli) -> None:
+    for week in ("2026-W45", "2026-W46"):
+        cli.ok("review", "--week", week, "--results", "8", "--relationships", "4")
+    cli.ok("review", "--results", "7", "--relationships", "3")
+    out = cli.ok("trends").stdout
+    assert "lasting imbalance toward results" in out and "Step back and adjust" in out
+    assert cli.ok("trends", "--json").json()["imbalance"]["state"] == "lasting"
+
+
+def test_trends_on_an_empty_journal(cli: Cli) -> None:
+    out = cli.ok("trends").stdout
+    assert "No reviewed weeks" in out and "No rated weeks yet." in out
+    data = cli.ok("trends", "--json").json()
+    assert data["averages"] == {"results": None, "relationships": None}
+    assert not any(row["reviewed"] for row in data["weeks"])
+
+
+def test_trends_refuses_a_window_of_no_weeks(cli: Cli) -> None:
+    run = cli("trends", "--weeks", "0")
+    assert run.exit_code == 2 and "1 or more" in run.stderr
+
+
+def test_the_review_summary_uses_the_same_numbers(cli: Cli) -> None:
+    _journal(cli)
+    out = cli.ok("review", "--week", "2026-W45", "--results", "6", "--relationships", "6").stdout
+    data = cli.ok("trends", "--weeks", "5", "--json").json()
+    assert messages.STREAK.format(**data["streak"]) in out
+    assert f"results {data['averages']['results']}" in out
