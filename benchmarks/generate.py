@@ -8,7 +8,8 @@ For each size this writes ``benchmarks/data/<size>/``:
                         ``Store`` in one transaction (so the schema, the FTS
                         triggers and the tag rows are exactly what the program
                         itself writes);
-- ``jrnl/journal.txt``  the same entries in jrnl's plain-text format;
+- ``jrnl/journal.txt``  the same entries in jrnl's plain-text format (title on
+                        the date line, body below, a blank line between);
 - ``jrnl-export.json``  the same entries in the shape of jrnl's ``--format json``
                         export, the input of the import benchmark;
 - ``manifest.json``     what was built, and the ids and words the runner uses.
@@ -39,7 +40,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 # Bump when the generated data changes shape, so old data is rebuilt.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a Friday in 2026-W47
 REVIEW_WEEKS = 104
 RECENT_ENTRIES = 1000  # entries in the last two years, at every size
@@ -339,11 +340,16 @@ def _write_jrnl(plan: Plan, out: Path) -> None:
         for entry in plan.entries:
             at: datetime = entry["at"]
             body: str = entry["body"]
-            handle.write(f"[{at:%Y-%m-%d %H:%M}] {body}\n\n")
-            # jrnl takes the first sentence as the title and the rest as body.
+            # As jrnl saves an entry typed on its command line: the first
+            # sentence is the title, on the date line; the rest is the body.
             title, _, rest = body.partition(". ")
             if rest:
                 title += "."
+            handle.write(
+                f"[{at:%Y-%m-%d %H:%M}] {title}\n{rest}\n\n"
+                if rest
+                else f"[{at:%Y-%m-%d %H:%M}] {title}\n\n"
+            )
             tags = sorted({f"@{tag}" for tag in entry["tags"]})
             tag_counts.update(tags)
             exported.append(
