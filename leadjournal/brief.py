@@ -16,8 +16,10 @@ from pydantic import BaseModel, ConfigDict
 from leadjournal import messages, weeks
 from leadjournal.export import (
     follow_through_text,
+    goal_figures,
     grid_text,
     sparkline,
+    track_words,
     verdict_text,
 )
 from leadjournal.insights import ARROWS, RATING_MAX, RATING_MIN, Episode, Trends, lasting_episodes
@@ -31,7 +33,7 @@ EXCERPT_CHARS = 280
 
 
 class GoalLine(BaseModel):
-    """One goal's line in the brief. The goals feature fills these (see ``goal_lines``)."""
+    """One goal's line in the brief (see ``goal_lines``)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -78,8 +80,16 @@ class Brief:
 
 
 def goal_lines(journal: Journal) -> list[GoalLine]:
-    """Goal progress for the brief. Goals plug in here; until then, there are none."""
-    return []
+    """The open goals and where each stands today: how far along, how much time gone."""
+    return [
+        GoalLine(
+            title=summary.goal.title,
+            kind=summary.goal.kind,
+            status=track_words(summary),
+            progress=goal_figures(summary),
+        )
+        for summary in journal.goals("open")
+    ]
 
 
 def _shorten(text: str) -> str:
@@ -90,8 +100,10 @@ def _shorten(text: str) -> str:
 
 
 def build_brief(
-    journal: Journal, window: int = DEFAULT_WEEKS, goals: Sequence[GoalLine] = ()
+    journal: Journal, window: int = DEFAULT_WEEKS, goals: Sequence[GoalLine] | None = None
 ) -> Brief:
+    """The brief of the last ``window`` weeks; ``goals`` are the journal's open goals
+    unless given."""
     view = journal.trends_view(window)
     span = [row.week for row in view.trends.weeks]
     store = journal.store
@@ -117,7 +129,7 @@ def build_brief(
         commitments=store.commitments_made_in(span),
         excerpts=excerpts,
         episodes=lasting_episodes(journal.rated_weeks(span[-1]), span),
-        goals=list(goals),
+        goals=goal_lines(journal) if goals is None else list(goals),
     )
 
 
@@ -441,7 +453,7 @@ def to_html(brief: Brief) -> str:
             f"{_e(g.progress)}</li>"
             for g in brief.goals
         )
-        goals = f"<section><h2>Goals</h2><ul>{items}</ul></section>"
+        goals = f"<section><h2>Goals</h2><ul>{items}</ul></section>\n"
     quotes = (
         "".join(
             f"<blockquote><p>{_e(_shorten(x.entry.body))}</p>"

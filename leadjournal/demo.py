@@ -107,24 +107,86 @@ STORY: tuple[DemoWeek | None, ...] = (
 )  # fmt: skip
 
 
+# Two goals, set in the fifth week and due six weeks after "now": a performance
+# goal and the development goal that supports it, paired. The review asks for
+# both every week; the leader answers in some weeks (story index: backlog,
+# share of one-on-ones held). The crunch shows in the one-on-ones.
+GOAL_START = 4
+GOAL_DUE_WEEKS_AHEAD = 6
+
+
+@dataclass(frozen=True)
+class DemoGoal:
+    title: str
+    kind: str
+    level: str
+    measure: str
+    unit: str
+    baseline: float
+    target: float
+    achievable: str
+    relevant: str
+
+
+BACKLOG_GOAL = DemoGoal(
+    title="Cut the support backlog to 15 open tickets",
+    kind="performance",
+    level="team",
+    measure="open tickets",
+    unit="tickets",
+    baseline=40,
+    target=15,
+    achievable="Sam owns triage; two engineers rotate onto support each sprint",
+    relevant="Customer satisfaction is a company goal this year",
+)
+ONE_ON_ONES_GOAL = DemoGoal(
+    title="Hold every planned one-on-one with my direct reports",
+    kind="development",
+    level="individual",
+    measure="one-on-ones held",
+    unit="%",
+    baseline=50,
+    target=100,
+    achievable="A standing Thursday block, moved but never cancelled",
+    relevant="The team's engagement scores and my own growth as a coach",
+)
+GOAL_CHECKINS: dict[int, tuple[float | None, float | None]] = {
+    7: (34, 60),
+    10: (29, 80),
+    13: (25, 70),
+    15: (24, 20),
+    17: (22, 40),
+    20: (20, 90),
+    23: (18, 100),
+    25: (17, 80),
+}
+
+
 @dataclass(frozen=True)
 class DemoResult:
     weeks: int
     reviews: int
     entries: int
     commitments: int
+    goals: int = 0
+    checkins: int = 0
 
 
 def build_demo(store: Store, clock: Clock) -> DemoResult:
     """Fill an empty journal with the sample story, ending in the clock's current week."""
     now = clock.now()
     assert len(STORY) == DEMO_WEEKS
-    reviews = entries = commitments = 0
+    reviews = entries = commitments = checkins = 0
+    goal_ids: tuple[str, ...] = ()
+    due = (now + timedelta(weeks=GOAL_DUE_WEEKS_AHEAD)).date().isoformat()
     for index, item in enumerate(STORY):
         moment = now - timedelta(weeks=DEMO_WEEKS - 1 - index)
+        journal = Journal(store, FixedClock(moment))
+        if index == GOAL_START:
+            backlog = _add_goal(journal, BACKLOG_GOAL, due)
+            goal_ids = (backlog, _add_goal(journal, ONE_ON_ONES_GOAL, due, pair=backlog))
         if item is None:
             continue
-        journal = Journal(store, FixedClock(moment))
         week = journal.current_week()
         if item.note is not None:
             text, starred = item.note
@@ -141,6 +203,12 @@ def build_demo(store: Store, clock: Clock) -> DemoResult:
         journal.rate(review, "results", item.results)
         journal.rate(review, "relationships", item.relationships)
         journal.rate(review, "energy", item.energy)
+        answers = dict(zip(goal_ids, GOAL_CHECKINS.get(index, ()), strict=False))
+        for question in journal.goal_questions(week):
+            value = answers.get(question.goal.id)
+            if value is not None:
+                journal.review_checkin(review, question, value)
+                checkins += 1
         if item.reflection:
             journal.reflect(review, item.reflection)
             entries += 1
@@ -151,4 +219,28 @@ def build_demo(store: Store, clock: Clock) -> DemoResult:
             commitments += 1
         journal.complete(review)
         reviews += 1
-    return DemoResult(weeks=DEMO_WEEKS, reviews=reviews, entries=entries, commitments=commitments)
+    return DemoResult(
+        weeks=DEMO_WEEKS,
+        reviews=reviews,
+        entries=entries,
+        commitments=commitments,
+        goals=len(goal_ids),
+        checkins=checkins,
+    )
+
+
+def _add_goal(journal: Journal, goal: DemoGoal, due: str, pair: str | None = None) -> str:
+    saved = journal.add_goal(
+        goal.title,
+        kind=goal.kind,
+        level=goal.level,
+        measure=goal.measure,
+        unit=goal.unit,
+        baseline=goal.baseline,
+        target=goal.target,
+        due=due,
+        pair=pair,
+        achievable=goal.achievable,
+        relevant=goal.relevant,
+    )
+    return saved.goal.id

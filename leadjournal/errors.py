@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     FAILURE = 1  # not found, conflict, storage trouble
     BAD_INPUT = 2  # usage and validation
     INTERRUPTED = 130  # Ctrl-C, as shells report it; answers given so far are kept
+    BROKEN_PIPE = 141  # the reader of our output stopped early, as shells report it
 
 
 class LeadJournalError(Exception):

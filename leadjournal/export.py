@@ -15,12 +15,13 @@ import csv
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, Protocol
 
 from pydantic import BaseModel
 
 from leadjournal import insights, messages, weeks
-from leadjournal.models import Commitment, Entry, ExerciseRun, Review
+from leadjournal.models import Commitment, Entry, ExerciseRun, Goal, GoalProgress, Review
 from leadjournal.store import Store
 
 FORMAT_NAME = "leadjournal"
@@ -44,12 +45,14 @@ class TableFormat:
 
 
 # In dependency order: a row may only refer to rows of tables listed before it,
-# so import can insert them in this order. Goals plug in here (after commitments).
+# so import can insert them in this order. (Goals refer to each other in pairs:
+# import links pairs once every goal of the file is in.)
 TABLES: tuple[TableFormat, ...] = (
     TableFormat("reviews", Review, Store.iter_reviews),
     TableFormat("entries", Entry, Store.iter_entries),
     TableFormat("commitments", Commitment, Store.iter_commitments),
     TableFormat("exercise_runs", ExerciseRun, Store.iter_exercise_runs),
+    TableFormat("goals", Goal, Store.iter_goals),
 )
 
 
@@ -127,10 +130,77 @@ def _entry_block(entry: Entry) -> str:
     return f"{head}\n\n{title}{entry.body.strip()}\n"
 
 
-def write_markdown(store: Store, sink: Sink, *, exported_at: str) -> None:
-    """A readable journal, one section per ISO week, oldest first."""
+def goal_figures(summary: GoalProgress) -> str:
+    """How far a goal has come against the time gone by, in words."""
+    if summary.progress is None or summary.expected is None:
+        return messages.GOAL_FIGURES_NONE
+    return messages.GOAL_FIGURES.format(
+        progress=f"{round(summary.progress * 100)}%", expected=f"{round(summary.expected * 100)}%"
+    )
+
+
+def track_words(summary: GoalProgress) -> str:
+    return messages.TRACK_WORDS[summary.status] if summary.status else messages.TRACK_UNKNOWN
+
+
+def _number(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "–"
+    text = format(value, ".12g")
+    return text + (("" if unit == "%" else " ") + unit if unit else "")
+
+
+def _goal_block(summary: GoalProgress, titles: dict[str, str]) -> str:
+    goal = summary.goal
+    lines = [
+        f"**{goal.kind.capitalize()} goal** · {goal.level} · reviewed {goal.cadence} · "
+        f"{goal.start_date} → {goal.due_date or 'no date'} · {track_words(summary)}"
+    ]
+    if summary.measure:
+        unit = summary.unit
+        lines.append(
+            f"**Result:** {summary.measure}, {_number(summary.baseline, unit)} → "
+            f"{_number(summary.target, unit)}, now {_number(summary.current, unit)} · "
+            + goal_figures(summary)
+        )
+    leading = [m.name for m in goal.measures if m.kind == "leading"]
+    if leading:
+        lines.append("**Leading:** " + ", ".join(leading))
+    if goal.pair_id is not None:
+        lines.append(f"**Paired with:** {titles.get(goal.pair_id, goal.pair_id[:8])}")
+    if goal.outcome_note:
+        lines.append(f"**Outcome:** {goal.outcome_note}")
+    units = {m.id: m.unit for m in goal.measures}
+    checkins = [
+        f"- {c.date}: {c.measure} {_number(c.value, units.get(c.measure_id))}"
+        + (f" — {c.note}" if c.note else "")
+        for c in goal.checkins
+    ]
+    parts = [f"### {goal.title}", "\n".join(lines)] + (["\n".join(checkins)] if checkins else [])
+    return "\n\n".join(parts) + "\n"
+
+
+def _goals_section(store: Store, today: date | None, exported_at: str) -> str:
+    from leadjournal import goals as goal_maths
+
+    goals = list(store.iter_goals())
+    if not goals:
+        return ""
+    as_of = today or date.fromisoformat(exported_at[:10])
+    summaries = goal_maths.summarise_all(goals, as_of)
+    titles = {s.goal.id: s.goal.title for s in summaries}
+    blocks = [_goal_block(summary, titles) for summary in summaries]
+    return f"\n## Goals (as of {as_of.isoformat()})\n\n" + "\n".join(blocks)
+
+
+def write_markdown(
+    store: Store, sink: Sink, *, exported_at: str, today: date | None = None
+) -> None:
+    """A readable journal: the goals and where they stand on ``today`` (by default
+    the export's day), then one section per ISO week, oldest first."""
     sink.write(f"# Leadership journal\n\nExported {exported_at}.\n")
     with store.snapshot():
+        sink.write(_goals_section(store, today, exported_at))
         # Reviews and commitments number about one a week: small enough to
         # hold. Entries can run to hundreds of thousands: read week by week.
         reviews = {review.week: review for review in store.iter_reviews()}
@@ -282,11 +352,13 @@ ExportFormat = Literal["json", "md", "csv"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "md", "csv")
 
 
-def write_export(store: Store, fmt: ExportFormat, sink: Sink, *, exported_at: str) -> None:
+def write_export(
+    store: Store, fmt: ExportFormat, sink: Sink, *, exported_at: str, today: date | None = None
+) -> None:
     """The journal in one of the export formats, written to ``sink`` as it is read."""
     if fmt == "json":
         write_json(store, sink, exported_at=exported_at)
     elif fmt == "md":
-        write_markdown(store, sink, exported_at=exported_at)
+        write_markdown(store, sink, exported_at=exported_at, today=today)
     else:
         write_csv(store, sink)

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from leadjournal import weeks as isoweeks
 from leadjournal.errors import BadInput
+from leadjournal.models import GoalKind, GoalTrack
 
 # Ratings, on the Managerial Grid's 1–9 scale.
 RATING_MIN = 1
@@ -167,7 +168,8 @@ class Trends(_Output):
     """Everything ``trends`` shows.
 
     ``model_dump(mode="json")`` is the ``trends --json`` contract; the per-week
-    ``extra`` (optional dimensions) is the only addition to it.
+    ``extra`` (optional dimensions) is an addition to it, and ``TrendsReport``
+    adds the open goals.
     """
 
     weeks: list[TrendWeek]
@@ -176,6 +178,23 @@ class Trends(_Output):
     imbalance: Imbalance
     streak: Streak
     follow_through: FollowThrough
+
+
+class TrendsGoal(_Output):
+    """An open goal beside the trends: how far along, how much time gone, the verdict."""
+
+    id: str
+    title: str
+    kind: GoalKind
+    progress: float | None
+    expected: float | None
+    status: GoalTrack | None
+
+
+class TrendsReport(Trends):
+    """What ``trends --json`` prints: the contract, plus the open goals (an addition)."""
+
+    goals: list[TrendsGoal] = []
 
 
 # ---------------------------------------------------------------- one week

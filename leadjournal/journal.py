@@ -41,7 +41,7 @@ from leadjournal.store import Store
 
 if TYPE_CHECKING:
     from leadjournal.exercises import Exercises
-    from leadjournal.insights import Imbalance, Trends, WeekRatings
+    from leadjournal.insights import Imbalance, Trends, TrendsReport, WeekRatings
     from leadjournal.prompts import Library, Prompt
 
 # Past these, a larger --limit or --weeks means "all of it": SQLite's integers
@@ -127,6 +127,7 @@ class ReviewSummary:
     week: str
     trends: Trends
     open_commitments: list[Commitment] = field(default_factory=list)
+    open_goals: list[GoalProgress] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,24 @@ class TrendsView:
     trends: Trends
     outcomes: dict[str, CommitmentStatus] = field(default_factory=dict)
     dimensions: list[str] = field(default_factory=list)
+    goals: list[GoalProgress] = field(default_factory=list)
+
+    def report(self) -> TrendsReport:
+        """The ``trends --json`` output: the trends and the open goals beside them."""
+        from leadjournal.insights import TrendsGoal, TrendsReport
+
+        goals = [
+            TrendsGoal(
+                id=s.goal.id,
+                title=s.goal.title,
+                kind=s.goal.kind,
+                progress=s.progress,
+                expected=s.expected,
+                status=s.status,
+            )
+            for s in self.goals
+        ]
+        return TrendsReport(**dict(self.trends), goals=goals)
 
 
 @dataclass(frozen=True)
@@ -558,13 +577,16 @@ class Journal:
             c.week: c.status for c in self.store.commitments_made_in(shown) if c.source == "review"
         }
         dimensions = sorted({name for row in trends.weeks for name in row.extra})
-        return TrendsView(trends=trends, outcomes=outcomes, dimensions=dimensions)
+        return TrendsView(
+            trends=trends, outcomes=outcomes, dimensions=dimensions, goals=self.goals("open")
+        )
 
     def summary(self, week: str, window: int = 5) -> ReviewSummary:
         return ReviewSummary(
             week=week,
             trends=self.trends(window, current_week=max(week, self.current_week())),
             open_commitments=self.store.commitments("open"),
+            open_goals=self.goals("open"),
         )
 
     def suggestion(self, week: str) -> str:

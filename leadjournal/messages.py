@@ -467,6 +467,16 @@ PACKS_CLEAN = "No problems in {folders}."
 PACKS_HAVE_PROBLEMS = "Found {count} problem(s) in the prompt packs."
 PACKS_HAVE_PROBLEMS_HINT = "Each line above names the file, the item and the field to fix."
 
+# --- Goals beside trends, the brief, the review's card and the export ---------
+GOAL_FIGURES = "{progress} of the way, {expected} of the time gone"
+GOAL_FIGURES_NONE = "progress not measurable yet"
+TRACK_UNKNOWN = "not measurable yet"
+TRENDS_GOALS_TITLE = "Open goals"
+SUMMARY_GOALS = "Open goals: {count}."
+IMPORT_PAIR_KEPT = (
+    "Goal {id} is already paired here; kept this journal's pair, not the file's ({other})."
+)
+
 
 # -- reliability: doctor, recovery, unexpected failures -------------------------
 NOT_UTF8 = "Some of the text is not valid UTF-8, so it cannot be saved as written."

@@ -166,7 +166,29 @@ def trends_view(view: TrendsView) -> RenderableType:
     parts.append(Text(messages.STREAK.format(**trends.streak.model_dump())))
     parts.append(Text(export.follow_through_text(trends.follow_through)))
     parts.append(Text(verdict(trends.imbalance, rated), style="bold"))
+    if view.goals:
+        parts.append(Text())
+        parts.append(Text(messages.TRENDS_GOALS_TITLE, style="bold"))
+        parts.extend(goal_trend_line(summary) for summary in view.goals)
     return Group(*parts)
+
+
+def goal_trend_line(summary: GoalProgress) -> RenderableType:
+    """One open goal: its title, then a bar, the status and how far against the time gone."""
+    from leadjournal.export import goal_figures
+
+    return Group(
+        Text.assemble(
+            "  ",
+            (short(summary.goal.id), "bold"),
+            " ",
+            Text(summary.goal.title),
+            (f" ({summary.goal.kind})", "dim"),
+        ),
+        Text.assemble(
+            "    ", bar(summary.progress), " ", track(summary.status), f" · {goal_figures(summary)}"
+        ),
+    )
 
 
 def summary_card(summary: ReviewSummary) -> Panel:
@@ -186,6 +208,20 @@ def summary_card(summary: ReviewSummary) -> Panel:
     lines.append(Text(messages.OPEN_COMMITMENTS.format(count=len(summary.open_commitments))))
     for commitment in summary.open_commitments[:5]:
         lines.append(Text(f"  • {commitment.text} ({commitment.week})", style="dim"))
+    if summary.open_goals:
+        from leadjournal.export import goal_figures
+
+        lines.append(Text(messages.SUMMARY_GOALS.format(count=len(summary.open_goals))))
+        for goal in summary.open_goals:
+            lines.append(
+                Text.assemble(
+                    "  • ",
+                    Text(goal.goal.title),
+                    " — ",
+                    track(goal.status),
+                    (f" ({goal_figures(goal)})", "dim"),
+                )
+            )
     return Panel(Group(*lines), title=f"[bold]{summary.week}[/bold]", title_align="left")
 
 

@@ -42,7 +42,9 @@ BUSY_TIMEOUT_SECONDS = 10.0
 
 T = TypeVar("T")
 
-IdTable = Literal["entries", "commitments", "reviews", "exercise_runs", "goals"]
+IdTable = Literal[
+    "entries", "commitments", "reviews", "exercise_runs", "goals", "goal_measures", "goal_checkins"
+]
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -792,7 +794,9 @@ class Store:
             [status, note, at, day, at, goal_id],
         )
 
-    def insert_checkin(self, checkin: CheckIn) -> None:
+    def insert_checkin(self, checkin: CheckIn, *, touch_goal: bool = True) -> None:
+        """Record a check-in; it counts as a change to its goal unless ``touch_goal``
+        is off (import keeps the exported ``updated_at`` as it was)."""
         self.conn.execute(
             """INSERT INTO goal_checkins (id, goal_id, measure_id, value, note, review_id,
                                           created_at, date, week)
@@ -809,9 +813,11 @@ class Store:
                 checkin.week,
             ],
         )
-        self.conn.execute(
-            "UPDATE goals SET updated_at = ? WHERE id = ?", [checkin.created_at, checkin.goal_id]
-        )
+        if touch_goal:
+            self.conn.execute(
+                "UPDATE goals SET updated_at = ? WHERE id = ?",
+                [checkin.created_at, checkin.goal_id],
+            )
 
     def get_goal(self, goal_id: str) -> Goal:
         found = self._goals("WHERE id = ?", [goal_id])
@@ -896,6 +902,52 @@ class Store:
             )
             for row in rows
         ]
+
+    # -- goals: export and import --------------------------------------------
+    #
+    # Goals number in the tens, not the thousands: read whole, with their
+    # measures and check-ins, in three queries.
+
+    def iter_goals(self) -> Iterator[Goal]:
+        yield from self._goals("", [])
+
+    def insert_goal_measure_if_new(self, measure: GoalMeasure, position: int) -> bool:
+        if self.exists("goal_measures", measure.id):
+            return False
+        self.conn.execute(
+            """INSERT INTO goal_measures (id, goal_id, name, kind, unit, baseline, target, position)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                measure.id,
+                measure.goal_id,
+                measure.name,
+                measure.kind,
+                measure.unit,
+                measure.baseline,
+                measure.target,
+                position,
+            ],
+        )
+        return True
+
+    def goal_pair_of(self, goal_id: str) -> str | None:
+        row = self.conn.execute("SELECT pair_id FROM goals WHERE id = ?", [goal_id]).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+    def goal_kind_of(self, goal_id: str) -> str | None:
+        row = self.conn.execute("SELECT kind FROM goals WHERE id = ?", [goal_id]).fetchone()
+        return None if row is None else str(row[0])
+
+    def link_goal_pair(self, goal_id: str, other_id: str) -> None:
+        """Write a pair on both goals as it was exported: ``updated_at`` is left alone."""
+        self.conn.execute("UPDATE goals SET pair_id = ? WHERE id = ?", [other_id, goal_id])
+        self.conn.execute("UPDATE goals SET pair_id = ? WHERE id = ?", [goal_id, other_id])
+
+    def keep_latest_goal_change(self, goal_id: str, updated_at: str) -> None:
+        """After a merge, a goal was last changed when either copy was."""
+        self.conn.execute(
+            "UPDATE goals SET updated_at = max(updated_at, ?) WHERE id = ?", [updated_at, goal_id]
+        )
 
     def review_weeks(self) -> list[str]:
         """The weeks that have a review (done or under way), oldest first."""

@@ -11,6 +11,7 @@ back, so its report is exactly what a real import would do.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 import uuid
@@ -20,18 +21,30 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from leadjournal import messages, weeks
 from leadjournal.errors import BadInput
 from leadjournal.export import FORMAT_NAME, FORMAT_VERSION, HEADER_KEYS, TABLES
+from leadjournal.goals import VALUE_LIMIT
 from leadjournal.journal import Journal
 from leadjournal.models import (
+    CheckIn,
     Commitment,
     Entry,
     ExerciseAnswer,
     ExerciseRun,
     FollowUp,
+    Goal,
+    GoalMeasure,
     Review,
 )
 from leadjournal.store import Store
@@ -157,12 +170,130 @@ class ImportedExerciseRun(ExerciseRun):
         return _week(value)
 
 
+def _day(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        canonical = date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+    if canonical != value:
+        raise ValueError(f"date '{value}' is not written as {canonical}")
+    return value
+
+
+def _number(value: float | None) -> float | None:
+    # JSON from elsewhere may say NaN or Infinity; the journal holds finite
+    # numbers of a sensible size only.
+    if value is not None and not (math.isfinite(value) and abs(value) <= VALUE_LIMIT):
+        raise ValueError(f"{value} is not a finite number within ±{VALUE_LIMIT:g}")
+    return value
+
+
+def _not_a_bool(value: object) -> object:
+    # true/false would pass as 1 and 0: a number must be written as one.
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a number")
+    return value
+
+
+class ImportedGoalMeasure(GoalMeasure):
+    _plain_numbers = field_validator("baseline", "target", mode="before")(_not_a_bool)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return _text(value)
+
+    @field_validator("baseline", "target")
+    @classmethod
+    def _numbers(cls, value: float | None) -> float | None:
+        return _number(value)
+
+
+class ImportedCheckIn(CheckIn):
+    _plain_number = field_validator("value", mode="before")(_not_a_bool)
+
+    @field_validator("value")
+    @classmethod
+    def _value(cls, value: float) -> float:
+        _number(value)
+        return value
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: str) -> str:
+        _day(value)
+        return value
+
+    @field_validator("week")
+    @classmethod
+    def _week(cls, value: str) -> str:
+        return _week(value)
+
+
+class ImportedGoal(Goal):
+    # Kind, level, cadence and status are checked by the model's own literals.
+    measures: list[ImportedGoalMeasure] = Field(default_factory=list)  # type: ignore[assignment]
+    checkins: list[ImportedCheckIn] = Field(default_factory=list)  # type: ignore[assignment]
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str) -> str:
+        return _text(value)
+
+    @field_validator("start_date", "date")
+    @classmethod
+    def _dates(cls, value: str) -> str:
+        _day(value)
+        return value
+
+    @field_validator("due_date", "closed_date")
+    @classmethod
+    def _optional_dates(cls, value: str | None) -> str | None:
+        return _day(value)
+
+    @field_validator("week")
+    @classmethod
+    def _week(cls, value: str) -> str:
+        return _week(value)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ImportedGoal:
+        if self.due_date is not None and self.due_date < self.start_date:
+            raise ValueError(f"due date {self.due_date} is before start date {self.start_date}")
+        if self.pair_id == self.id:
+            raise ValueError("the goal is paired with itself")
+        names: set[str] = set()
+        for measure in self.measures:
+            if measure.goal_id != self.id:
+                raise ValueError(f"measure '{measure.name}' belongs to another goal")
+            if measure.name.lower() in names:
+                raise ValueError(f"two measures are named '{measure.name}'")
+            names.add(measure.name.lower())
+        if sum(1 for m in self.measures if m.kind == "lagging") > 1:
+            raise ValueError("more than one lagging measure (a goal has one result)")
+        by_id = {m.id: m.name for m in self.measures}
+        for checkin in self.checkins:
+            if checkin.goal_id != self.id:
+                raise ValueError(f"check-in {checkin.id} belongs to another goal")
+            if checkin.measure_id not in by_id:
+                raise ValueError(f"check-in {checkin.id} is of a measure the goal does not have")
+            if checkin.measure != by_id[checkin.measure_id]:
+                raise ValueError(
+                    f"check-in {checkin.id} names measure '{checkin.measure}', "
+                    f"not '{by_id[checkin.measure_id]}'"
+                )
+        return self
+
+
 # Stricter twins of the export models, by table name.
 IMPORT_MODELS: dict[str, type[BaseModel]] = {
     "reviews": ImportedReview,
     "entries": ImportedEntry,
     "commitments": ImportedCommitment,
     "exercise_runs": ImportedExerciseRun,
+    "goals": ImportedGoal,
 }
 
 
@@ -265,17 +396,37 @@ def validate_export(data: Any, name: str) -> dict[str, list[BaseModel]]:
     return tables
 
 
+def _invalid(name: str, where: str, problem: str) -> BadInput:
+    return BadInput(
+        messages.IMPORT_INVALID.format(name=name, problems=f"{where}: {problem}"),
+        messages.IMPORT_NOTHING_HINT,
+    )
+
+
 def _check_children(tables: dict[str, list[BaseModel]], name: str) -> None:
     for index, row in enumerate(tables["commitments"]):
         assert isinstance(row, Commitment)
         if any(f.commitment_id != row.id for f in row.follow_ups):
-            where = f"commitments[{index}].follow_ups"
-            raise BadInput(
-                messages.IMPORT_INVALID.format(
-                    name=name, problems=f"{where}: belongs to another commitment"
-                ),
-                messages.IMPORT_NOTHING_HINT,
+            raise _invalid(
+                name, f"commitments[{index}].follow_ups", "belongs to another commitment"
             )
+    _check_pairs(tables["goals"], name)
+
+
+def _check_pairs(goals: list[BaseModel], name: str) -> None:
+    """A pair in the file is written on both goals, and joins two kinds of goal.
+    (A partner not in the file must be in the journal: checked on import.)"""
+    by_id = {row.id: row for row in goals if isinstance(row, Goal)}
+    for index, row in enumerate(goals):
+        assert isinstance(row, Goal)
+        partner = by_id.get(row.pair_id) if row.pair_id is not None else None
+        if partner is None:
+            continue
+        where = f"goals[{index}].pair_id"
+        if partner.pair_id != row.id:
+            raise _invalid(name, where, f"goal {partner.id} is not paired back with this goal")
+        if partner.kind == row.kind:
+            raise _invalid(name, where, f"both goals of the pair are {row.kind} goals")
 
 
 def validate_jrnl(data: Any, name: str) -> JrnlExport:
@@ -300,12 +451,23 @@ class _Run:
     # An imported review whose week this journal has already reviewed is not
     # added; what pointed at it is pointed at the journal's own review instead.
     review_ids: dict[str, str] = field(default_factory=dict)
+    # Goal pairs found in the file, linked once every goal is in: a goal may
+    # come before its partner.
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    # Goals already in the journal that the file changed (so linking a pair
+    # later counts each of them as updated once).
+    updated_goals: set[str] = field(default_factory=set)
+    seen_goals: set[str] = field(default_factory=set)
 
     def added(self, table: str) -> None:
         self.report.added[table] = self.report.added.get(table, 0) + 1
 
-    def unchanged(self, table: str) -> None:
-        self.report.unchanged[table] = self.report.unchanged.get(table, 0) + 1
+    def unchanged(self, table: str, by: int = 1) -> None:
+        self.report.unchanged[table] = self.report.unchanged.get(table, 0) + by
+
+    def goal_was_unchanged(self, goal_id: str) -> bool:
+        """A goal of the file that was already here, as it was (until its pair is linked)."""
+        return goal_id in self.seen_goals and goal_id not in self.updated_goals
 
     def updated(self, table: str) -> None:
         self.report.updated[table] = self.report.updated.get(table, 0) + 1
@@ -386,6 +548,77 @@ def _import_exercise_run(run: _Run, row: BaseModel) -> None:
             run.unchanged("exercise_answers")
 
 
+def _import_goal(run: _Run, row: BaseModel) -> None:
+    assert isinstance(row, Goal)
+    store = run.store
+    existed = store.exists("goals", row.id)
+    if existed:
+        run.seen_goals.add(row.id)
+        current = store.get_goal(row.id)
+        # Closed on one machine, still open on this one: the outcome wins.
+        if current.status == "open" and row.status != "open":
+            store.set_goal_status(
+                row.id,
+                row.status,
+                row.outcome_note,
+                row.closed_at or row.updated_at,
+                row.closed_date or row.updated_at[:10],
+            )
+            run.updated("goals")
+            run.updated_goals.add(row.id)
+        else:
+            run.unchanged("goals")
+        for position, measure in enumerate(row.measures):
+            plain = GoalMeasure.model_validate(measure.model_dump())
+            if store.insert_goal_measure_if_new(plain, position):
+                run.added("goal_measures")
+    else:
+        measures = [GoalMeasure.model_validate(m.model_dump()) for m in row.measures]
+        data = {**row.model_dump(), "pair_id": None, "measures": measures, "checkins": []}
+        store.insert_goal(Goal.model_validate(data))
+        run.added("goals")
+    for checkin in row.checkins:
+        if store.exists("goal_checkins", checkin.id):
+            run.unchanged("goal_checkins")
+            continue
+        data = {**checkin.model_dump(), "review_id": _review_id(run, checkin.review_id)}
+        store.insert_checkin(CheckIn.model_validate(data), touch_goal=False)
+        run.added("goal_checkins")
+    if existed:
+        store.keep_latest_goal_change(row.id, row.updated_at)
+    if row.pair_id is not None:
+        run.pairs.append((row.id, row.pair_id))
+
+
+def _link_pairs(run: _Run, name: str) -> None:
+    """Pair goals as the file pairs them, unless this journal has paired them otherwise."""
+    store = run.store
+    for goal_id, other_id in run.pairs:
+        if not store.exists("goals", other_id):
+            raise BadInput(
+                messages.IMPORT_BROKEN_LINK.format(
+                    name=name, detail=f"goal {goal_id} is paired with goal {other_id}"
+                ),
+                messages.IMPORT_NOTHING_HINT,
+            )
+        mine, theirs = store.goal_pair_of(goal_id), store.goal_pair_of(other_id)
+        if mine == other_id and theirs == goal_id:
+            continue
+        if mine is not None or theirs is not None:
+            run.report.notes.append(
+                messages.IMPORT_PAIR_KEPT.format(id=goal_id[:8], other=other_id[:8])
+            )
+            continue
+        if store.goal_kind_of(goal_id) == store.goal_kind_of(other_id):
+            raise _invalid(name, f"goal {goal_id}", "its pair is a goal of the same kind")
+        store.link_goal_pair(goal_id, other_id)
+        for linked in (goal_id, other_id):
+            if run.goal_was_unchanged(linked):
+                run.unchanged("goals", -1)
+                run.updated("goals")
+                run.updated_goals.add(linked)
+
+
 # How each exported table's rows are written back, by table name: one entry
 # per table in export.TABLES (a test keeps the two in step).
 IMPORTERS: dict[str, Callable[[_Run, BaseModel], None]] = {
@@ -393,6 +626,7 @@ IMPORTERS: dict[str, Callable[[_Run, BaseModel], None]] = {
     "entries": _import_entry,
     "commitments": _import_commitment,
     "exercise_runs": _import_exercise_run,
+    "goals": _import_goal,
 }
 
 
@@ -425,6 +659,7 @@ def import_export(
         for table in TABLES:
             for row in tables[table.name]:
                 IMPORTERS[table.name](run, row)
+        _link_pairs(run, name)
     return report
 
 

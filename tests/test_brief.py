@@ -64,7 +64,7 @@ def test_the_brief_covers_what_a_coach_needs(demo_journal: Journal) -> None:
     for heading in ("Where things stand", "Ratings over time", "The grid path", "Wins",
                     "Commitments", "From the reflections"):  # fmt: skip
         assert f"## {heading}" in text
-    assert "## Goals" not in text  # no goals yet: no empty section
+    assert "## Goals" in text
     assert [(e.toward, e.first < e.last) for e in page.episodes] == [("results", True)]
     assert f"A lasting imbalance toward results stood in {page.episodes[0].first}" in text
     assert "| 2026-W40 | – | – | – | not reviewed |" in text
@@ -87,6 +87,51 @@ def test_goals_have_a_place_in_the_brief(demo_journal: Journal) -> None:
         page
     )
     assert "<h2>Goals</h2>" in brief.to_html(page)
+
+
+def test_the_brief_shows_each_open_goal_where_it_stands(demo_journal: Journal) -> None:
+    page = brief.build_brief(demo_journal, 12)
+    standing = {s.goal.title: s for s in demo_journal.goals()}
+    assert [line.title for line in page.goals] == list(standing)
+    for line in page.goals:
+        summary = standing[line.title]
+        assert summary.progress is not None and summary.expected is not None
+        assert line.kind == summary.goal.kind
+        assert line.progress == (
+            f"{round(summary.progress * 100)}% of the way, "
+            f"{round(summary.expected * 100)}% of the time gone"
+        )
+    markdown = brief.to_markdown(page)
+    section = markdown.split("## Goals\n\n")[1].split("\n\n")[0].splitlines()
+    assert section == [
+        f"- {line.title} ({line.kind}, {line.status}): {line.progress}" for line in page.goals
+    ]
+    assert {line.status for line in page.goals} == {"on track", "at risk"}
+    html = brief.to_html(page)
+    assert "<h2>Goals</h2>" in html and "(development, at risk)" in html
+
+
+def test_closed_goals_leave_the_brief_and_no_goals_means_no_section(journal: Journal) -> None:
+    journal.record_review("2026-W47", results=6, relationships=6)
+    assert "## Goals" not in brief.to_markdown(brief.build_brief(journal, 4))
+    assert "<h2>Goals</h2>" not in brief.to_html(brief.build_brief(journal, 4))
+    goal = journal.add_goal(
+        "Ship the billing migration safely", measure="services moved", baseline=0, target=10,
+        due="2027-01-29", start="2026-11-02",
+    )  # fmt: skip
+    journal.goal_checkin(goal.goal.id, 4)
+    (line,) = brief.build_brief(journal, 4).goals
+    assert (line.title, line.kind) == ("Ship the billing migration safely", "performance")
+    assert line.progress.startswith("40% of the way, ")
+    journal.close_goal(goal.goal.id, "dropped", "Deprioritised")
+    assert brief.build_brief(journal, 4).goals == []
+
+
+def test_a_goal_without_numbers_says_so_in_the_brief(journal: Journal) -> None:
+    journal.add_goal("Become a calmer presence in incidents", kind="development")
+    (line,) = brief.build_brief(journal, 4).goals
+    assert line.status == "not measurable yet"
+    assert line.progress == "progress not measurable yet"
 
 
 EXTERNAL = re.compile(r"https?:|//[a-z]|\bsrc\s*=|<script|<link|@import|url\(|<iframe|<object")

@@ -363,3 +363,37 @@ def test_the_editor_from_config_wins(
     (isolated / "config.toml").write_text(f'editor = "{editor}"\n')
     cli.ok("write", env={"EDITOR": "false"})
     assert rows(cli.db, "SELECT body FROM entries") == [("From the config editor",)]
+
+
+def test_a_reader_that_stops_early_is_no_error(cli: Cli) -> None:
+    """``leadjournal export | head``: the pipe closes under a long export."""
+    from leadjournal.models import Entry
+    from leadjournal.store import Store
+
+    store = Store.open(cli.db)
+    with store.transaction():
+        for index in range(300):
+            store.insert_entry(
+                Entry(
+                    id=f"00000000-0000-4000-8000-{index:012d}",
+                    kind="reflection",
+                    body=f"Entry {index}: " + "a long reflection " * 60,
+                    created_at="2026-11-18T08:00:00Z",
+                    updated_at="2026-11-18T08:00:00Z",
+                    date="2026-11-18",
+                    week="2026-W47",
+                )
+            )
+    store.close()
+    # Far more than a pipe holds, so the export is still writing when the reader goes.
+    child = subprocess.Popen(
+        [sys.executable, "-m", "leadjournal", "export"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.readline() == b"{\n"
+    child.stdout.close()
+    code = child.wait(timeout=30)
+    assert child.stderr.read() == b""
+    assert code == 141

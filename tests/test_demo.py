@@ -8,7 +8,7 @@ from pathlib import Path
 
 from leadjournal import export, insights
 from leadjournal.clock import FixedClock
-from leadjournal.demo import DEMO_WEEKS, build_demo
+from leadjournal.demo import DEMO_WEEKS, GOAL_CHECKINS, build_demo
 from leadjournal.journal import Journal
 from leadjournal.store import Store
 
@@ -25,7 +25,7 @@ def _demo() -> Journal:
 
 def _markdown(journal: Journal) -> str:
     sink = io.StringIO()
-    export.write_markdown(journal.store, sink, exported_at="fixed")
+    export.write_markdown(journal.store, sink, exported_at="fixed", today=journal.today())
     return sink.getvalue()
 
 
@@ -61,6 +61,24 @@ def test_the_demo_has_kept_and_dropped_commitments_wins_and_tagged_reflections()
     assert sum(1 for r in store.reviews_in_weeks(span) if r.win) >= 10
 
 
+def test_the_demo_has_a_performance_goal_paired_with_a_development_goal() -> None:
+    journal = _demo()
+    performance, development = journal.goals()
+    assert (performance.goal.kind, development.goal.kind) == ("performance", "development")
+    assert performance.goal.pair_id == development.goal.id
+    assert development.goal.pair_id == performance.goal.id
+    # One ahead of the calendar, one behind it: the crunch cost one-on-ones.
+    assert (performance.status, development.status) == ("on_track", "at_risk")
+    assert performance.smart == [] and development.smart == []
+    for summary in (performance, development):
+        checkins = summary.goal.checkins
+        assert len(checkins) == len(GOAL_CHECKINS)
+        # Given in the weekly review, each in its own reviewed week.
+        reviews = {r.id: r.week for r in journal.store.iter_reviews()}
+        assert all(reviews[c.review_id] == c.week for c in checkins if c.review_id)
+        assert all(c.review_id for c in checkins)
+
+
 def test_demo_command_writes_a_new_journal(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "demo.db"
     run = cli.ok("demo", "--db", str(target))
@@ -68,6 +86,8 @@ def test_demo_command_writes_a_new_journal(cli: Cli, tmp_path: Path) -> None:
     assert rows(target, "SELECT count(*) FROM reviews")[0][0] > 20
     out = cli.ok("--db", str(target), "trends").stdout
     assert "temporary lean toward relationships" in out
+    assert "Open goals" in out and "Cut the support backlog to 15 open tickets" in out
+    assert rows(target, "SELECT count(*) FROM goals WHERE pair_id IS NOT NULL") == [(2,)]
 
 
 def test_demo_command_refuses_an_existing_file(cli: Cli, tmp_path: Path) -> None:

@@ -138,6 +138,240 @@ def test_any_entries_round_trip_unchanged(
     assert _tables(_export(target)) == _tables(text)
 
 
+# ---------------------------------------------------------------- goals
+
+
+def _goal_journal(clock: FixedClock) -> tuple[Journal, str, str]:
+    """A performance goal paired with a development goal, check-ins by hand and in
+    a review, and a closed goal."""
+    journal = _fresh(clock)
+    backlog = journal.add_goal(
+        "Cut the support backlog to 15 tickets", level="team", measure="open tickets",
+        unit="tickets", baseline=40, target=15.5, start="2026-10-01", due="2026-12-31",
+        leading=["tickets triaged"], cadence="monthly", achievable="Sam owns triage",
+        relevant="Customer satisfaction",
+    ).goal.id  # fmt: skip
+    coaching = journal.add_goal(
+        "Coach two leads to run incident reviews", kind="development", measure="reviews led",
+        baseline=0, target=4, start="2026-10-15", due="2026-12-31", pair=backlog,
+    ).goal.id  # fmt: skip
+    journal.goal_checkin(backlog, 22.5, note="after the triage rota")
+    journal.goal_checkin(backlog, 30, measure="tickets triaged")
+    state = journal.start_review("2026-W47")
+    for question in journal.goal_questions("2026-W47"):
+        if question.goal.id == coaching:
+            journal.review_checkin(state.review, question, 1, note="Alex led one")
+    journal.complete(state.review)
+    closed = journal.add_goal("Hire a second support engineer", measure="hired", target=1)
+    journal.close_goal(closed.goal.id, "done", "Kim starts in January")
+    return journal, backlog, coaching
+
+
+def test_goals_round_trip_with_measures_checkins_and_pairs(clock: FixedClock) -> None:
+    journal, backlog, coaching = _goal_journal(clock)
+    text = _export(journal)
+    goals = json.loads(text)["goals"]
+    assert [g["title"] for g in goals][:2] == [
+        "Cut the support backlog to 15 tickets",
+        "Coach two leads to run incident reviews",
+    ]
+    assert goals[0]["pair_id"] == coaching and goals[1]["pair_id"] == backlog
+    assert [len(g["checkins"]) for g in goals] == [2, 1, 0]
+    assert goals[1]["checkins"][0]["review_id"] is not None
+    target = _fresh(clock)
+    report = _import(target, text)
+    assert report.added == {"reviews": 1, "goals": 3, "goal_checkins": 3}
+    assert _tables(_export(target)) == _tables(text)
+    assert [(g.goal.title, g.status) for g in target.goals(None)] == [
+        (g.goal.title, g.status) for g in journal.goals(None)
+    ]
+
+
+def test_a_pair_survives_import_in_either_order(clock: FixedClock) -> None:
+    journal, _backlog, _coaching = _goal_journal(clock)
+    text = _export(journal)
+    data = json.loads(text)
+    data["goals"].reverse()  # the development goal now comes before its partner
+    target = _fresh(clock)
+    _import(target, json.dumps(data))
+    assert _tables(_export(target)) == _tables(text)
+
+
+def test_importing_goals_twice_changes_nothing(clock: FixedClock) -> None:
+    journal, _backlog, _coaching = _goal_journal(clock)
+    text = _export(journal)
+    target = _fresh(clock)
+    _import(target, text)
+    before = _export(target)
+    again = _import(target, text)
+    assert not again.changed and again.added == {}
+    assert again.unchanged["goals"] == 3 and again.unchanged["goal_checkins"] == 3
+    assert _export(target) == before
+
+
+def test_goals_merge_across_two_machines(clock: FixedClock) -> None:
+    laptop, backlog, coaching = _goal_journal(clock)
+    desktop = _fresh(clock)
+    _import(desktop, _export(laptop))
+    # Later, on each machine: a check-in here, the goal closed there.
+    later = FixedClock(datetime.fromisoformat("2026-11-27T09:00:00+00:00"))
+    Journal(laptop.store, later).goal_checkin(backlog, 18)
+    Journal(desktop.store, later).close_goal(coaching, "dropped", "Alex moved teams")
+    from_laptop = _import(desktop, _export(laptop))
+    assert from_laptop.added == {"goal_checkins": 1}
+    from_desktop = _import(laptop, _export(desktop))
+    assert from_desktop.updated == {"goals": 1}
+    assert _tables(_export(laptop)) == _tables(_export(desktop))
+    assert laptop.goal(coaching).goal.outcome_note == "Alex moved teams"
+    assert desktop.goal(backlog).current == 18
+
+
+def test_a_pair_made_elsewhere_joins_goals_already_here(clock: FixedClock) -> None:
+    laptop = _fresh(clock)
+    one = laptop.add_goal("Ship the billing migration safely", measure="services", target=9)
+    two = laptop.add_goal("Learn to delegate the release work", kind="development")
+    desktop = _fresh(clock)
+    _import(desktop, _export(laptop))
+    laptop.pair_goals(one.goal.id, two.goal.id)
+    report = _import(desktop, _export(laptop))
+    assert report.updated == {"goals": 2} and report.unchanged.get("goals", 0) == 0
+    assert desktop.goal(one.goal.id).goal.pair_id == two.goal.id
+    assert _tables(_export(laptop)) == _tables(_export(desktop))
+
+
+def test_a_goal_paired_differently_here_keeps_its_pair(clock: FixedClock) -> None:
+    laptop = _fresh(clock)
+    one = laptop.add_goal("Ship the billing migration safely", measure="services", target=9)
+    two = laptop.add_goal("Learn to delegate the release work", kind="development")
+    desktop = _fresh(clock)
+    _import(desktop, _export(laptop))
+    three = desktop.add_goal("Coach Sam to run the migration", kind="development")
+    desktop.pair_goals(one.goal.id, three.goal.id)
+    laptop.pair_goals(one.goal.id, two.goal.id)
+    report = _import(desktop, _export(laptop))
+    assert any(one.goal.id[:8] in note and "kept" in note for note in report.notes)
+    assert desktop.goal(one.goal.id).goal.pair_id == three.goal.id
+    assert desktop.goal(two.goal.id).goal.pair_id is None
+
+
+def _goal_file(clock: FixedClock) -> dict[str, Any]:
+    journal, _backlog, _coaching = _goal_journal(clock)
+    data: dict[str, Any] = json.loads(_export(journal))
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d["goals"][0].update(kind="stretch"), "goals[0].kind"),
+        (lambda d: d["goals"][0].update(level="galaxy"), "goals[0].level"),
+        (lambda d: d["goals"][0].update(cadence="daily"), "goals[0].cadence"),
+        (lambda d: d["goals"][0].update(status="paused"), "goals[0].status"),
+        (lambda d: d["goals"][1].update(start_date="2026-13-01"), "goals[1].start_date"),
+        (lambda d: d["goals"][1].update(due_date="31/12/2026"), "goals[1].due_date"),
+        (lambda d: d["goals"][1].update(due_date="2026-01-01"), "before start date"),
+        (lambda d: d["goals"][0].update(title="  "), "goals[0].title"),
+        (lambda d: d["goals"][0]["measures"][0].update(target=float("inf")), "finite number"),
+        (lambda d: d["goals"][0]["measures"][0].update(baseline=1e13), "finite number"),
+        (lambda d: d["goals"][0]["checkins"][0].update(value=float("nan")), "finite number"),
+        (lambda d: d["goals"][0]["checkins"][0].update(value="lots"), "checkins[0].value"),
+        (lambda d: d["goals"][0]["checkins"][0].update(value=True), "true is not a number"),
+        (lambda d: d["goals"][0]["measures"][0].update(target=False), "false is not a number"),
+        (lambda d: d["goals"][0]["checkins"][0].update(week="2026-W60"), "checkins[0].week"),
+        (lambda d: d["goals"][0]["checkins"][0].update(measure="other"), "names measure"),
+        (lambda d: d["goals"][0]["checkins"][0].update(measure_id="x"), "does not have"),
+        (lambda d: d["goals"][0]["measures"][1].update(kind="lagging"), "more than one lagging"),
+        (lambda d: d["goals"][0]["measures"][1].update(name="open tickets"), "two measures"),
+        (lambda d: d["goals"][0]["measures"][0].update(goal_id="x"), "another goal"),
+        (lambda d: d["goals"][0].update(pair_id=d["goals"][0]["id"]), "paired with itself"),
+        (lambda d: d["goals"][0].update(pair_id=d["goals"][2]["id"]), "not paired back"),
+        (lambda d: d["goals"][1].update(kind="performance"), "both goals of the pair"),
+    ],
+)
+def test_invalid_goals_say_what_is_wrong_and_import_nothing(
+    clock: FixedClock, change: Any, expected: str
+) -> None:
+    data = _goal_file(clock)
+    change(data)
+    target = _fresh(clock)
+    with pytest.raises(BadInput) as error:
+        _import(target, json.dumps(data))
+    assert expected in error.value.message
+    assert target.store.conn.execute("SELECT count(*) FROM goals").fetchone()[0] == 0
+    assert target.store.conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+
+
+def test_a_partner_missing_from_file_and_journal_imports_nothing(clock: FixedClock) -> None:
+    data = _goal_file(clock)
+    partner = data["goals"].pop(1)
+    target = _fresh(clock)
+    with pytest.raises(BadInput) as error:
+        _import(target, json.dumps(data))
+    assert "neither in the file nor in the journal" in error.value.message
+    assert partner["id"] in error.value.message
+    assert target.store.conn.execute("SELECT count(*) FROM goals").fetchone()[0] == 0
+
+
+def test_a_partner_already_in_the_journal_is_enough(clock: FixedClock) -> None:
+    data = _goal_file(clock)
+    backlog, coaching = data["goals"][0], data["goals"][1]
+    target = _fresh(clock)
+    unpaired = [{**goal, "pair_id": None} for goal in (backlog, coaching)]
+    _import(target, json.dumps({**data, "goals": unpaired}))
+    assert target.goal(coaching["id"]).goal.pair_id is None
+    # A file with only one goal of the pair: its partner is found in the journal.
+    _import(target, json.dumps({**data, "goals": [backlog]}))
+    assert target.goal(coaching["id"]).goal.pair_id == backlog["id"]
+    assert target.goal(backlog["id"]).goal.pair_id == coaching["id"]
+
+
+def test_the_markdown_export_lists_goals_with_their_progress(clock: FixedClock) -> None:
+    journal, _backlog, _coaching = _goal_journal(clock)
+    sink = io.StringIO()
+    export.write_markdown(journal.store, sink, exported_at="2026-11-20T09:00:00Z")
+    text = sink.getvalue()
+    goals = text.split("## Goals (as of 2026-11-20)\n")[1].split("\n## 2026-W")[0]
+    backlog = goals.split("### Cut the support backlog to 15 tickets\n")[1].split("\n### ")[0]
+    summary = journal.goals(None)[0]
+    assert summary.progress is not None and summary.expected is not None
+    assert (
+        "**Result:** open tickets, 40 tickets → 15.5 tickets, now 22.5 tickets · "
+        f"{round(summary.progress * 100)}% of the way, "
+        f"{round(summary.expected * 100)}% of the time gone"
+    ) in backlog
+    assert "**Performance goal** · team · reviewed monthly · 2026-10-01 → 2026-12-31" in backlog
+    assert "**Leading:** tickets triaged" in backlog
+    assert "**Paired with:** Coach two leads to run incident reviews" in backlog
+    assert "- 2026-11-20: open tickets 22.5 tickets — after the triage rota" in backlog
+    assert "- 2026-11-20: tickets triaged 30" in backlog
+    assert "### Hire a second support engineer" in goals
+    assert "**Outcome:** Kim starts in January" in goals
+    # The goals come before the weeks, which stay in order.
+    assert text.index("## Goals") < text.index("## 2026-W47")
+
+
+def test_the_markdown_export_has_no_goals_section_without_goals(clock: FixedClock) -> None:
+    journal = _fresh(clock)
+    journal.write("Only a note")
+    sink = io.StringIO()
+    export.write_markdown(journal.store, sink, exported_at="2026-11-20T09:00:00Z")
+    assert "## Goals" not in sink.getvalue()
+
+
+def test_a_finished_exercise_reaches_the_markdown_export(clock: FixedClock) -> None:
+    journal = _fresh(clock)
+    exercise = journal.exercises.find("results-relationships-reflection")
+    answers = {step.id: "7" if step.type == "rating" else "Weekly one-on-ones"
+               for step in exercise.steps}  # fmt: skip
+    done = journal.exercises.run_with_answers(exercise, answers)
+    sink = io.StringIO()
+    export.write_markdown(journal.store, sink, exported_at="2026-11-20T09:00:00Z")
+    text = sink.getvalue()
+    assert f"**{exercise.title}**" in text and done.entry.body.strip() in text
+    assert done.commitment is not None  # its last step is a follow-up
+    assert f"**Commitment:** {done.commitment.text} — open" in text
+
+
 # ---------------------------------------------------------------- merging by id
 
 
@@ -230,7 +464,7 @@ def test_one_bad_row_imports_nothing_and_names_the_field(clock: FixedClock) -> N
         (lambda d: d["entries"][0].update(mood="good"), "entries[0].mood"),
         (lambda d: d["entries"][1].update(week="2026-W99"), "entries[1].week"),
         (lambda d: d.update(version=99), "version 99"),
-        (lambda d: d.update(goals=[]), "goals"),
+        (lambda d: d.update(habits=[]), "habits"),
         (lambda d: d.pop("format"), "not a leadjournal export"),
         (lambda d: d["commitments"][0].update(status="maybe"), "commitments[0].status"),
     ],
@@ -332,7 +566,7 @@ def test_markdown_export_groups_by_week() -> None:
     sink = io.StringIO()
     export.write_markdown(journal.store, sink, exported_at="2026-11-20T09:00:00Z")
     text = sink.getvalue()
-    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    headings = [line for line in text.splitlines() if line.startswith("## 2026-W")]
     assert headings[0].startswith("## 2026-W22") and headings[-1].startswith("## 2026-W47")
     assert headings == sorted(headings)
     week = text.split("## 2026-W37")[1].split("\n## ")[0]

@@ -10,8 +10,11 @@ from leadjournal.export import sparkline
 
 from .conftest import Cli
 
-# The design's trends --json contract, plus the one documented addition.
+# The design's trends --json contract, plus the documented additions: each
+# week's extra dimensions, and the open goals beside the trends.
 CONTRACT_KEYS = {"weeks", "averages", "direction", "imbalance", "streak", "follow_through"}
+ADDED_KEYS = {"goals"}
+GOAL_KEYS = {"id", "title", "kind", "progress", "expected", "status"}
 WEEK_KEYS = {"week", "results", "relationships", "lean", "style", "reviewed", "extra"}
 
 
@@ -30,7 +33,7 @@ def _journal(cli: Cli) -> None:
 def test_trends_json_is_the_contract(cli: Cli) -> None:
     _journal(cli)
     data: dict[str, Any] = cli.ok("trends", "--weeks", "4", "--json").json()
-    assert set(data) == CONTRACT_KEYS
+    assert set(data) == CONTRACT_KEYS | ADDED_KEYS and data["goals"] == []
     assert all(set(row) == WEEK_KEYS for row in data["weeks"])
     assert data["weeks"] == [
         {"week": "2026-W44", "results": 5, "relationships": 5, "lean": 0,
@@ -113,3 +116,73 @@ def test_the_review_summary_uses_the_same_numbers(cli: Cli) -> None:
     data = cli.ok("trends", "--weeks", "5", "--json").json()
     assert messages.STREAK.format(**data["streak"]) in out
     assert f"results {data['averages']['results']}" in out
+
+
+def _goals(cli: Cli) -> tuple[str, str]:
+    """A performance goal ahead of the calendar, and a development goal behind it."""
+    backlog = cli.ok(
+        "goal", "add", "Cut the support backlog to 15 tickets", "--measure", "open tickets",
+        "--unit", "tickets", "--baseline", "40", "--target", "15", "--start", "2026-10-23",
+        "--due", "2026-12-18", "--json",
+    ).json()["goal"]["id"]  # fmt: skip
+    coaching = cli.ok(
+        "goal", "add", "Coach two leads to run incident reviews", "--kind", "development",
+        "--measure", "reviews led", "--unit", "reviews", "--baseline", "0", "--target", "5",
+        "--start", "2026-10-23", "--due", "2026-12-18", "--pair", backlog, "--json",
+    ).json()["goal"]["id"]  # fmt: skip
+    cli.ok("goal", "checkin", backlog, "--value", "20")
+    cli.ok("goal", "checkin", coaching, "--value", "1")
+    return backlog, coaching
+
+
+def test_trends_json_adds_the_open_goals(cli: Cli) -> None:
+    _journal(cli)
+    backlog, coaching = _goals(cli)
+    data: dict[str, Any] = cli.ok("trends", "--weeks", "4", "--json").json()
+    assert set(data) == CONTRACT_KEYS | ADDED_KEYS
+    assert all(set(goal) == GOAL_KEYS for goal in data["goals"])
+    # 4 weeks of 8 gone: half the time. The backlog is 80% of the way there
+    # (40 → 20 of 40 → 15), the coaching a fifth (1 of 5 reviews).
+    assert data["goals"] == [
+        {"id": backlog, "title": "Cut the support backlog to 15 tickets", "kind": "performance",
+         "progress": 0.8, "expected": 0.5, "status": "on_track"},
+        {"id": coaching, "title": "Coach two leads to run incident reviews",
+         "kind": "development", "progress": 0.2, "expected": 0.5, "status": "off_track"},
+    ]  # fmt: skip
+    without = {key: value for key, value in data.items() if key != "goals"}
+    cli.ok("goal", "drop", coaching)
+    cli.ok("goal", "done", backlog)
+    after = cli.ok("trends", "--weeks", "4", "--json").json()
+    assert after["goals"] == []  # closed goals are no longer open
+    assert {key: value for key, value in after.items() if key != "goals"} == without
+
+
+def test_trends_text_ends_with_the_open_goals(cli: Cli) -> None:
+    _journal(cli)
+    assert "Open goals" not in cli.ok("trends", "--weeks", "4").stdout
+    backlog, coaching = _goals(cli)
+    lines = cli.ok("trends", "--weeks", "4").stdout.splitlines()
+    start = lines.index("Open goals")
+    assert lines[start + 1:] == [
+        f"  {backlog[:8]} Cut the support backlog to 15 tickets (performance)",
+        f"    {'█' * 10}{'░' * 2} on track · 80% of the way, 50% of the time gone",
+        f"  {coaching[:8]} Coach two leads to run incident reviews (development)",
+        f"    {'█' * 2}{'░' * 10} off track · 20% of the way, 50% of the time gone",
+    ]  # fmt: skip
+    assert start > next(i for i, line in enumerate(lines) if "temporary lean" in line)
+
+
+def test_the_review_summary_lists_open_goals(cli: Cli) -> None:
+    _goals(cli)
+    out = cli.ok("review", "--results", "6", "--relationships", "6").stdout
+    card = out[out.index("Open goals: 2.") :].splitlines()
+    assert "Cut the support backlog to 15 tickets — on track (80% of the way, 50% of" in card[1]
+    assert "Coach two leads to run incident reviews — off track (20% of the way" in card[2]
+    cli.ok("goal", "drop", cli.ok("goal", "list", "--json").json()[1]["goal"]["id"])
+    again = cli.ok("review", "--week", "2026-W46", "--results", "6", "--relationships", "6")
+    assert "Open goals: 1." in again.stdout and "Coach two leads" not in again.stdout
+
+
+def test_the_review_summary_has_no_goals_line_without_goals(cli: Cli) -> None:
+    out = cli.ok("review", "--results", "6", "--relationships", "6").stdout
+    assert "Open commitments" in out and "Open goals" not in out

@@ -54,6 +54,9 @@ class JournalGroup(TyperGroup):
                     note_damage(settings.db_path)
                 _report(describe_sqlite_error(exc, path), ctx, exc)
                 ctx.exit(int(ExitCode.FAILURE))
+            if isinstance(exc, BrokenPipeError):
+                _quiet_stdout()
+                ctx.exit(int(ExitCode.BROKEN_PIPE))
             if isinstance(exc, OSError):
                 reason = f"{exc.strerror or exc}: {exc.filename or ''}".strip(": ")
                 _report(LeadJournalError(reason, messages.OS_ERROR_HINT), ctx, exc)
@@ -68,6 +71,18 @@ class JournalGroup(TyperGroup):
                 exc,
             )
             ctx.exit(int(ExitCode.FAILURE))
+
+
+def _quiet_stdout() -> None:
+    """The reader went away (``leadjournal export | head``): that is no error.
+    Stdout is pointed at nothing, so the flush on exit cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # not a real file descriptor (tests' captured output)
 
 
 def _report(error: LeadJournalError, ctx: typer.Context, cause: BaseException) -> None:

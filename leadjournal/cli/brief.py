@@ -26,7 +26,7 @@ def brief(
     force: Force = False,
 ) -> None:
     """A one-page summary of the last N weeks: ratings, the grid path, the verdict,
-    wins, commitments and a few of your reflections.
+    wins, commitments, open goals and a few of your reflections.
 
     The HTML page is one self-contained file (no scripts, nothing fetched) that prints well.
 
@@ -37,7 +37,7 @@ def brief(
     settings: Settings = ctx.obj
     chosen = choose(fmt, FORMATS, "html")
     with settings.journal() as journal:
-        page = briefs.build_brief(journal, weeks, goals=briefs.goal_lines(journal))
+        page = briefs.build_brief(journal, weeks)
     text = briefs.to_html(page) if chosen == "html" else briefs.to_markdown(page)
     if output is None:
         sys.stdout.write(text)

@@ -46,11 +46,15 @@ def export(
     with settings.journal() as journal:
         exported_at = journal.now().utc
         if output is None:
-            write_export(journal.store, chosen, sys.stdout, exported_at=exported_at)
+            write_export(
+                journal.store, chosen, sys.stdout, exported_at=exported_at, today=journal.today()
+            )
             return
         path = Path(output).expanduser()
         with atomic_output(path, force=force) as handle:
-            write_export(journal.store, chosen, handle, exported_at=exported_at)
+            write_export(
+                journal.store, chosen, handle, exported_at=exported_at, today=journal.today()
+            )
     wrote = messages.WROTE_FILE.format(path=path, size=path.stat().st_size)
     settings.console.print(wrote, markup=False, soft_wrap=True)
 

@@ -10,7 +10,8 @@ from leadjournal.cli.options import Json, Weeks
 
 
 def trends(ctx: typer.Context, weeks: Weeks = 12, as_json: Json = False) -> None:
-    """Week by week: ratings, sparklines, the grid, streak, follow-through and the verdict.
+    """Week by week: ratings, sparklines, the grid, streak, follow-through and the verdict,
+    then your open goals' progress.
 
     Weeks without a review show as gaps. --json prints the numbers for scripts.
 
@@ -20,7 +21,7 @@ def trends(ctx: typer.Context, weeks: Weeks = 12, as_json: Json = False) -> None
     with settings.journal() as journal:
         view = journal.trends_view(weeks)
     if as_json:
-        emit_json(view.trends)
+        emit_json(view.report())
         return
     from leadjournal import render
 
