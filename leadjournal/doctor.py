@@ -1,6 +1,6 @@
 """``db doctor``: what is wrong with a journal file, and what can be saved from it.
 
-Besides ``store.py``, the one module that speaks SQL: it reads files the
+Besides the ``store`` package, the one module that speaks SQL: it reads files the
 store refuses to open (cut short, damaged, of an unknown version), so it
 cannot go through the store's mapping of rows to models.
 

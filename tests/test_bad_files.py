@@ -93,7 +93,7 @@ def one_more_migration(monkeypatch: pytest.MonkeyPatch) -> str:
 
     monkeypatch.setattr(migrations, "_migrations", list(migrations._migrations))
     migrations(name=name)(m998_add_mood)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store.base, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     return name
 
 
@@ -128,7 +128,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
 
     monkeypatch.setattr(migrations, "_migrations", list(migrations._migrations))
     migrations(name="m997_breaks")(m997_breaks)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store.base, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(RuntimeError):
         Store.open(path)
     _same_data(DATA / "schema-v1.db", path)
@@ -364,7 +364,7 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_earlier_entries(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cli.ok("write", "Saved before the disk filled up")
-    real_connect = store.connect
+    real_connect = store.base.connect
 
     def nearly_full(path: Path | str) -> sqlite3.Connection:
         conn = real_connect(path)
@@ -373,7 +373,7 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_earlier_entries(
         conn.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
         return conn
 
-    monkeypatch.setattr(store, "connect", nearly_full)
+    monkeypatch.setattr(store.base, "connect", nearly_full)
     result = cli("write", "x" * 2_000_000)
     assert result.exit_code == 1
     assert messages.DISK_FULL.split("{")[0] in result.stderr

@@ -88,7 +88,7 @@ def test_the_backup_before_a_migration_is_owner_only(
 
     monkeypatch.setattr(migrations, "_migrations", list(migrations._migrations))
     migrations(name="m996_noop")(m996_noop)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store.base, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     cli.ok("log")
     backup = cli.db.parent / f"journal.db.before-v{SCHEMA_VERSION + 1}.db"
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
@@ -113,7 +113,7 @@ def test_debug_tracebacks_never_show_entry_text(cli: Cli, monkeypatch: pytest.Mo
     monkeypatch.undo()
 
     # A storage failure while writing the entry (a full disk).
-    real_connect = store.connect
+    real_connect = store.base.connect
 
     def full(path: Path | str) -> object:
         conn = real_connect(path)
@@ -121,7 +121,7 @@ def test_debug_tracebacks_never_show_entry_text(cli: Cli, monkeypatch: pytest.Mo
         return conn
 
     cli.ok("write", "Some earlier entry")
-    monkeypatch.setattr(store, "connect", full)
+    monkeypatch.setattr(store.base, "connect", full)
     result = cli("--debug", "write", SECRET + " " + "padding " * 200_000)
     assert result.exit_code == 1 and "Traceback" in result.stderr
     assert SECRET not in result.stderr + result.stdout

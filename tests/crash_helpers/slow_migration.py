@@ -34,6 +34,6 @@ def m999_slow_rewrite(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {version}")
 
 
-store.SCHEMA_VERSION = version
+store.base.SCHEMA_VERSION = version
 store.Store.open(journal)
 print("finished without being killed")

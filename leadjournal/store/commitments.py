@@ -1,0 +1,86 @@
+"""Commitments and their weekly follow-ups."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from leadjournal import messages
+from leadjournal.errors import NotFound
+from leadjournal.models import Commitment, CommitmentStatus, FollowUp
+from leadjournal.store.base import StoreBase
+
+
+class CommitmentRows(StoreBase):
+    def insert_commitment(self, commitment: Commitment) -> None:
+        self._insert("commitments", commitment.model_dump(exclude={"follow_ups"}))
+
+    def get_commitment(self, commitment_id: str) -> Commitment:
+        found = self._commitments("WHERE id = ?", [commitment_id])
+        if not found:
+            raise NotFound(
+                messages.NOT_FOUND.format(noun="commitment", id=commitment_id), messages.ID_HINT
+            )
+        return found[0]
+
+    def commitments(self, status: CommitmentStatus | None = None) -> list[Commitment]:
+        if status is None:
+            return self._commitments("", [])
+        return self._commitments("WHERE status = ?", [status])
+
+    def commitment_for_review(self, review_id: str) -> Commitment | None:
+        found = self._commitments("WHERE review_id = ? AND source = 'review'", [review_id])
+        return found[0] if found else None
+
+    def open_commitments_before(self, week: str) -> list[Commitment]:
+        return self._commitments("WHERE status = 'open' AND week < ?", [week])
+
+    def delete_commitment(self, commitment_id: str) -> None:
+        self.conn.execute("DELETE FROM commitments WHERE id = ?", [commitment_id])
+
+    def set_commitment_status(
+        self, commitment_id: str, status: CommitmentStatus, note: str | None, at: str | None
+    ) -> None:
+        self.conn.execute(
+            """UPDATE commitments SET status = ?, outcome_note = COALESCE(?, outcome_note),
+                      closed_at = ? WHERE id = ?""",
+            [status, note, at if status != "open" else None, commitment_id],
+        )
+
+    def record_follow_up(self, follow_up: FollowUp) -> None:
+        self.conn.execute(
+            """INSERT INTO follow_ups (id, commitment_id, week, outcome, note, created_at)
+               VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (commitment_id, week) DO UPDATE
+               SET outcome = excluded.outcome, note = excluded.note""",
+            list(follow_up.model_dump().values()),
+        )
+
+    def followed_up_in(self, week: str) -> set[str]:
+        rows = self.conn.execute("SELECT commitment_id FROM follow_ups WHERE week = ?", [week])
+        return {str(row[0]) for row in rows}
+
+    def _commitments(self, where: str, params: Sequence[Any]) -> list[Commitment]:
+        rows = self.conn.execute(
+            f"SELECT * FROM commitments {where} ORDER BY week, created_at", list(params)
+        ).fetchall()
+        follow_ups: dict[str, list[FollowUp]] = {}
+        if rows:
+            marks = ",".join("?" for _ in rows)
+            for f in self.conn.execute(
+                f"SELECT * FROM follow_ups WHERE commitment_id IN ({marks}) ORDER BY week",
+                [row["id"] for row in rows],
+            ):
+                follow_ups.setdefault(f["commitment_id"], []).append(
+                    FollowUp.model_validate(dict(f))
+                )
+        return [_commitment(row, follow_ups.get(row["id"], [])) for row in rows]
+
+    def commitments_made_in(self, weeks: Sequence[str]) -> list[Commitment]:
+        marks = ",".join("?" for _ in weeks)
+        return self._commitments(f"WHERE week IN ({marks})", list(weeks))
+
+
+def _commitment(row: sqlite3.Row, follow_ups: list[FollowUp]) -> Commitment:
+    return Commitment.model_validate({**dict(row), "follow_ups": follow_ups})

@@ -1,0 +1,173 @@
+"""The journal file on disk: creating it privately, checking it, naming backups, errors."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from leadjournal import messages
+from leadjournal.errors import StorageError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _prepare_file(path: Path) -> None:
+    """Create a new journal file owner-only, or check an existing one is SQLite."""
+    if path.is_dir():
+        raise StorageError(messages.DB_IS_FOLDER.format(path=path), messages.DB_PATH_HINT)
+    if path.exists():
+        _check_header(path)
+        return
+    try:
+        # 0700: the folder holding private reflections is the owner's alone.
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _create_private_file(path)
+    except FileExistsError:
+        # Another terminal created it a moment ago: open theirs.
+        return
+    except OSError as exc:
+        raise StorageError(
+            messages.CANNOT_CREATE_DB.format(path=path, reason=exc.strerror or exc),
+            messages.DB_PATH_HINT,
+        ) from exc
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite, or a journal cut short, before SQLite sees it."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise StorageError(
+            messages.CANNOT_READ_DB.format(path=path, reason=exc.strerror or exc),
+            messages.DB_PATH_HINT,
+        ) from exc
+    # An empty file is a valid empty database; anything else must be SQLite.
+    if header and not header.startswith(SQLITE_MAGIC):
+        raise StorageError(messages.NOT_SQLITE.format(path=path), messages.NOT_SQLITE_HINT)
+    if len(header) < 100:
+        if header:
+            raise StorageError(messages.DB_TRUNCATED.format(path=path), messages.DB_CORRUPT_HINT)
+        return
+    pages = expected_pages(header)
+    # Without a write-ahead log or rollback journal beside it, every page the
+    # header counts must be in the file; fewer means the file was cut short.
+    # (With a log, SQLite may still have pages to write back, so let it.)
+    companions = (Path(f"{path}-wal"), Path(f"{path}-journal"))
+    has_log = any(c.exists() and c.stat().st_size > 0 for c in companions)
+    if pages is not None and not has_log and size < pages[0] * pages[1]:
+        raise StorageError(messages.DB_TRUNCATED.format(path=path), messages.DB_CORRUPT_HINT)
+
+
+def expected_pages(header: bytes) -> tuple[int, int] | None:
+    """(page count, page size) from a SQLite header, when the header's count is valid."""
+    raw_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if raw_size == 1 else raw_size
+    count = int.from_bytes(header[28:32], "big")
+    change_counter = header[24:28]
+    valid_for = header[92:96]
+    # The in-header page count is trusted only when "version-valid-for"
+    # matches the change counter (older writers did not keep it up to date).
+    if count == 0 or change_counter != valid_for or page_size < 512:
+        return None
+    return count, page_size
+
+
+def _free_name(stem: Path) -> Path:
+    """``stem.db``, or ``stem-2.db``, ``stem-3.db``… whichever does not exist yet.
+
+    An upgrade that failed once has left its backup; the next try keeps that
+    one and writes another beside it.
+    """
+    candidate = Path(f"{stem}.db")
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = Path(f"{stem}-{number}.db")
+    return candidate
+
+
+def _link_into_place(partial: Path, target: Path) -> None:
+    """Give a finished file its final name, never replacing an existing one."""
+    try:
+        os.link(partial, target)
+    except FileExistsError:
+        raise StorageError(
+            messages.BACKUP_EXISTS.format(path=target), messages.BACKUP_EXISTS_HINT
+        ) from None
+    except OSError:
+        # Some filesystems have no hard links; check, then rename.
+        if target.exists():
+            raise StorageError(
+                messages.BACKUP_EXISTS.format(path=target), messages.BACKUP_EXISTS_HINT
+            ) from None
+        partial.replace(target)
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    # The new name is durable only once the folder itself is flushed.
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _create_private_file(path: Path) -> None:
+    # O_EXCL with mode 0600: the file never exists, even briefly, with wider
+    # permissions than the owner's (SQLite gives -wal and -shm the same mode).
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(descriptor)
+
+
+def damage_marker(path: Path | str) -> Path:
+    """The file beside a journal that says it was found damaged."""
+    return Path(f"{path}.damaged")
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "corrupt" in text or "not a database" in text
+
+
+def note_damage(path: Path | str) -> None:
+    """Stop every later command from writing to a journal found damaged.
+
+    SQLite notices damage only on the pages a command happens to read, so a
+    later write could still land in the healthy parts of a broken file. The
+    mark keeps the file exactly as it was found until ``db doctor`` has looked
+    at it (and clears the mark if the file turns out healthy).
+    """
+    if str(path) == ":memory:":
+        return
+    try:
+        descriptor = os.open(damage_marker(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:
+        return  # already marked, or the folder is read-only: nothing more to do
+    os.close(descriptor)
+
+
+def describe_sqlite_error(exc: sqlite3.Error, path: str) -> StorageError:
+    """Turn SQLite's error into one the leader can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StorageError(messages.DB_LOCKED.format(path=path), messages.DB_LOCKED_HINT)
+    if "full" in text:
+        return StorageError(messages.DISK_FULL.format(path=path), messages.DISK_FULL_HINT)
+    if "disk i/o error" in text:
+        return StorageError(messages.DISK_IO.format(path=path), messages.DISK_FULL_HINT)
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageError(messages.DB_READ_ONLY.format(path=path), messages.DB_PATH_HINT)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError(messages.DB_CORRUPT.format(path=path), messages.DB_CORRUPT_HINT)
+    if isinstance(exc, sqlite3.IntegrityError):
+        return StorageError(messages.DB_CONSTRAINT.format(detail=exc), messages.DB_CONSTRAINT_HINT)
+    return StorageError(messages.DB_ERROR.format(path=path, detail=exc), messages.DB_ERROR_HINT)
