@@ -88,7 +88,7 @@ def goal_lines(journal: Journal) -> list[GoalLine]:
             status=track_words(summary),
             progress=goal_figures(summary),
         )
-        for summary in journal.goals("open")
+        for summary in journal.goals.summaries("open")
     ]
 
 

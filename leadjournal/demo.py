@@ -204,10 +204,10 @@ def build_demo(store: Store, clock: Clock) -> DemoResult:
         journal.rate(review, "relationships", item.relationships)
         journal.rate(review, "energy", item.energy)
         answers = dict(zip(goal_ids, GOAL_CHECKINS.get(index, ()), strict=False))
-        for question in journal.goal_questions(week):
+        for question in journal.goals.questions(week):
             value = answers.get(question.goal.id)
             if value is not None:
-                journal.review_checkin(review, question, value)
+                journal.goals.review_checkin(review, question, value)
                 checkins += 1
         if item.reflection:
             journal.reflect(review, item.reflection)
@@ -230,7 +230,7 @@ def build_demo(store: Store, clock: Clock) -> DemoResult:
 
 
 def _add_goal(journal: Journal, goal: DemoGoal, due: str, pair: str | None = None) -> str:
-    saved = journal.add_goal(
+    saved = journal.goals.add(
         goal.title,
         kind=goal.kind,
         level=goal.level,

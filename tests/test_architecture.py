@@ -23,6 +23,7 @@ LAYERS = {
     "transfer": 3,
     "demo": 3,
     "goals": 3,
+    "goalbook": 3,
     "store": 2,
     "doctor": 2,
     "prompts": 2,

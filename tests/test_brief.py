@@ -91,7 +91,7 @@ def test_goals_have_a_place_in_the_brief(demo_journal: Journal) -> None:
 
 def test_the_brief_shows_each_open_goal_where_it_stands(demo_journal: Journal) -> None:
     page = brief.build_brief(demo_journal, 12)
-    standing = {s.goal.title: s for s in demo_journal.goals()}
+    standing = {s.goal.title: s for s in demo_journal.goals.summaries()}
     assert [line.title for line in page.goals] == list(standing)
     for line in page.goals:
         summary = standing[line.title]
@@ -115,20 +115,20 @@ def test_closed_goals_leave_the_brief_and_no_goals_means_no_section(journal: Jou
     journal.record_review("2026-W47", results=6, relationships=6)
     assert "## Goals" not in brief.to_markdown(brief.build_brief(journal, 4))
     assert "<h2>Goals</h2>" not in brief.to_html(brief.build_brief(journal, 4))
-    goal = journal.add_goal(
+    goal = journal.goals.add(
         "Ship the billing migration safely", measure="services moved", baseline=0, target=10,
         due="2027-01-29", start="2026-11-02",
     )  # fmt: skip
-    journal.goal_checkin(goal.goal.id, 4)
+    journal.goals.checkin(goal.goal.id, 4)
     (line,) = brief.build_brief(journal, 4).goals
     assert (line.title, line.kind) == ("Ship the billing migration safely", "performance")
     assert line.progress.startswith("40% of the way, ")
-    journal.close_goal(goal.goal.id, "dropped", "Deprioritised")
+    journal.goals.close(goal.goal.id, "dropped", "Deprioritised")
     assert brief.build_brief(journal, 4).goals == []
 
 
 def test_a_goal_without_numbers_says_so_in_the_brief(journal: Journal) -> None:
-    journal.add_goal("Become a calmer presence in incidents", kind="development")
+    journal.goals.add("Become a calmer presence in incidents", kind="development")
     (line,) = brief.build_brief(journal, 4).goals
     assert line.status == "not measurable yet"
     assert line.progress == "progress not measurable yet"

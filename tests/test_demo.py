@@ -63,7 +63,7 @@ def test_the_demo_has_kept_and_dropped_commitments_wins_and_tagged_reflections()
 
 def test_the_demo_has_a_performance_goal_paired_with_a_development_goal() -> None:
     journal = _demo()
-    performance, development = journal.goals()
+    performance, development = journal.goals.summaries()
     assert (performance.goal.kind, development.goal.kind) == ("performance", "development")
     assert performance.goal.pair_id == development.goal.id
     assert development.goal.pair_id == performance.goal.id

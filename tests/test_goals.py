@@ -43,7 +43,7 @@ def count(journal: Journal, table: str) -> int:
 
 
 def test_a_complete_goal_is_smart(journal: Journal) -> None:
-    added = journal.add_goal(TITLE, **FULL)
+    added = journal.goals.add(TITLE, **FULL)
     assert added.smart == []
     assert added.goal.start_date == "2026-11-20" and added.goal.week == "2026-W47"
 
@@ -67,7 +67,7 @@ def test_each_missing_part_is_named_and_the_goal_kept(
 ) -> None:
     parts = {**FULL, **change}
     title = parts.pop("title", TITLE)
-    added = journal.add_goal(title, **parts)
+    added = journal.goals.add(title, **parts)
     assert added.smart == [gap]
     assert goals.SMART_CODES[gap] in (
         "specific",
@@ -76,19 +76,19 @@ def test_each_missing_part_is_named_and_the_goal_kept(
         "relevant",
         "time-bound",
     )
-    assert [g.goal.id for g in journal.goals()] == [added.goal.id]
+    assert [g.goal.id for g in journal.goals.summaries()] == [added.goal.id]
 
 
 def test_a_date_that_has_passed_is_named_while_the_goal_is_open(journal: Journal) -> None:
-    added = journal.add_goal(TITLE, **{**FULL, "due": "2026-12-01"})
+    added = journal.goals.add(TITLE, **{**FULL, "due": "2026-12-01"})
     later = on(journal, "2026-12-02T09:00:00+00:00")
-    assert later.goal(added.goal.id).smart == ["due_date_passed"]
-    later.close_goal(added.goal.id, "done")
-    assert later.goal(added.goal.id).smart == []
+    assert later.goals.get(added.goal.id).smart == ["due_date_passed"]
+    later.goals.close(added.goal.id, "done")
+    assert later.goals.get(added.goal.id).smart == []
 
 
 def test_numbers_without_a_measure_name_still_measure_the_result(journal: Journal) -> None:
-    added = journal.add_goal(TITLE, **{**FULL, "measure": None})
+    added = journal.goals.add(TITLE, **{**FULL, "measure": None})
     assert added.measure == "result" and "no_measure" not in added.smart
 
 
@@ -156,13 +156,13 @@ def test_status_thresholds(
 
 
 def _turnover(journal: Journal) -> str:
-    added = journal.add_goal(TITLE, **{**FULL, "due": "2026-12-20"})
+    added = journal.goals.add(TITLE, **{**FULL, "due": "2026-12-20"})
     return added.goal.id
 
 
 def test_a_reducing_goal_on_a_set_clock(journal: Journal) -> None:
     goal_id = _turnover(journal)
-    start = journal.goal(goal_id)
+    start = journal.goals.get(goal_id)
     assert (start.progress, start.expected, start.status, start.current) == (
         0.0,
         0.0,
@@ -172,38 +172,38 @@ def test_a_reducing_goal_on_a_set_clock(journal: Journal) -> None:
     assert start.days_left == 30
     # Nine days in (30%), turnover 16.5: a quarter of the way.
     week_two = on(journal, "2026-11-29T10:00:00+00:00")
-    checked = week_two.goal_checkin(goal_id[:6], "16.5", note="two leavers fewer")
+    checked = week_two.goals.checkin(goal_id[:6], "16.5", note="two leavers fewer")
     assert (checked.progress, checked.expected, checked.status) == (0.25, 0.3, "on_track")
     # On the due day at 13 (5/6 of the way): at risk.
     due_day = on(journal, "2026-12-20T18:00:00+00:00")
-    due_day.goal_checkin(goal_id, "13")
-    assert due_day.goal(goal_id).status == "at_risk"
-    assert due_day.goal(goal_id).days_left == 0
+    due_day.goals.checkin(goal_id, "13")
+    assert due_day.goals.get(goal_id).status == "at_risk"
+    assert due_day.goals.get(goal_id).days_left == 0
     # A day past due and not at 12: off track.
     past = on(journal, "2026-12-21T09:00:00+00:00")
-    assert past.goal(goal_id).status == "off_track"
+    assert past.goals.get(goal_id).status == "off_track"
     # Reached: done, judged as of the day it closed.
-    past.goal_checkin(goal_id, "11.5")
-    closed = past.close_goal(goal_id, "done", "Down to 11.5%")
+    past.goals.checkin(goal_id, "11.5")
+    closed = past.goals.close(goal_id, "done", "Down to 11.5%")
     assert (closed.status, closed.progress, closed.goal.outcome_note) == (
         "done",
         1.0,
         "Down to 11.5%",
     )
     assert closed.goal.closed_date == "2026-12-21" and closed.days_left is None
-    assert on(journal, "2027-06-01T09:00:00+00:00").goal(goal_id).status == "done"
+    assert on(journal, "2027-06-01T09:00:00+00:00").goals.get(goal_id).status == "done"
 
 
 def test_latest_value_is_by_date_not_by_entry_order(journal: Journal) -> None:
     goal_id = _turnover(journal)
-    on(journal, "2026-12-05T09:00:00+00:00").goal_checkin(goal_id, "14")
+    on(journal, "2026-12-05T09:00:00+00:00").goals.checkin(goal_id, "14")
     later = on(journal, "2026-12-06T09:00:00+00:00")
-    assert later.goal(goal_id).current == 14
+    assert later.goals.get(goal_id).current == 14
 
 
 def test_leading_check_ins_do_not_move_progress(journal: Journal) -> None:
-    added = journal.add_goal(TITLE, **FULL, leading=["one-on-ones held"])
-    result = journal.goal_checkin(added.goal.id, "4", measure="One-on-ones held")
+    added = journal.goals.add(TITLE, **FULL, leading=["one-on-ones held"])
+    result = journal.goals.checkin(added.goal.id, "4", measure="One-on-ones held")
     assert result.progress == 0.0 and result.goal.checkins[0].measure == "one-on-ones held"
 
 
@@ -211,33 +211,33 @@ def test_leading_check_ins_do_not_move_progress(journal: Journal) -> None:
 
 
 def test_pairing_is_written_on_both_goals(journal: Journal) -> None:
-    perf = journal.add_goal(TITLE, **FULL)
-    dev = journal.add_goal("Coach instead of telling", kind="development", pair=perf.goal.id[:6])
+    perf = journal.goals.add(TITLE, **FULL)
+    dev = journal.goals.add("Coach instead of telling", kind="development", pair=perf.goal.id[:6])
     assert dev.goal.pair_id == perf.goal.id
-    assert journal.goal(perf.goal.id).goal.pair_id == dev.goal.id
+    assert journal.goals.get(perf.goal.id).goal.pair_id == dev.goal.id
     # Pairing the same two again changes nothing.
-    assert journal.pair_goals(perf.goal.id, dev.goal.id).goal.pair_id == dev.goal.id
+    assert journal.goals.pair(perf.goal.id, dev.goal.id).goal.pair_id == dev.goal.id
 
 
 def test_bad_pairs_are_refused_and_nothing_is_written(journal: Journal) -> None:
-    perf = journal.add_goal(TITLE, **FULL)
-    dev = journal.add_goal("Coach instead of telling", kind="development", pair=perf.goal.id)
-    other_dev = journal.add_goal("Learn to give feedback", kind="development")
-    other_perf = journal.add_goal("Ship the billing rewrite", **FULL)
+    perf = journal.goals.add(TITLE, **FULL)
+    dev = journal.goals.add("Coach instead of telling", kind="development", pair=perf.goal.id)
+    other_dev = journal.goals.add("Learn to give feedback", kind="development")
+    other_perf = journal.goals.add("Ship the billing rewrite", **FULL)
     before = count(journal, "goals")
     with pytest.raises(BadInput, match="itself"):
-        journal.pair_goals(other_dev.goal.id, other_dev.goal.id[:6])
+        journal.goals.pair(other_dev.goal.id, other_dev.goal.id[:6])
     with pytest.raises(Conflict, match="already paired"):
-        journal.add_goal("Another development goal", kind="development", pair=perf.goal.id)
+        journal.goals.add("Another development goal", kind="development", pair=perf.goal.id)
     with pytest.raises(Conflict, match="already paired"):
-        journal.pair_goals(other_dev.goal.id, perf.goal.id)
+        journal.goals.pair(other_dev.goal.id, perf.goal.id)
     with pytest.raises(Conflict, match="already paired"):
-        journal.pair_goals(dev.goal.id, other_perf.goal.id)
+        journal.goals.pair(dev.goal.id, other_perf.goal.id)
     with pytest.raises(BadInput, match="both performance"):
-        journal.add_goal("Yet another performance goal", pair=other_perf.goal.id)
+        journal.goals.add("Yet another performance goal", pair=other_perf.goal.id)
     assert count(journal, "goals") == before
-    assert journal.goal(other_dev.goal.id).goal.pair_id is None
-    assert journal.goal(other_perf.goal.id).goal.pair_id is None
+    assert journal.goals.get(other_dev.goal.id).goal.pair_id is None
+    assert journal.goals.get(other_perf.goal.id).goal.pair_id is None
 
 
 # -- bad input -----------------------------------------------------------------------
@@ -249,27 +249,27 @@ def test_bad_pairs_are_refused_and_nothing_is_written(journal: Journal) -> None:
 def test_unusable_values_are_refused(journal: Journal, value: object) -> None:
     goal_id = _turnover(journal)
     with pytest.raises(BadInput, match="finite number"):
-        journal.goal_checkin(goal_id, value)
+        journal.goals.checkin(goal_id, value)
     assert count(journal, "goal_checkins") == 0
 
 
 @pytest.mark.parametrize("field", ["baseline", "target"])
 def test_unusable_baseline_or_target_writes_nothing(journal: Journal, field: str) -> None:
     with pytest.raises(BadInput, match=field):
-        journal.add_goal(TITLE, **{**FULL, field: "inf"})
+        journal.goals.add(TITLE, **{**FULL, field: "inf"})
     assert count(journal, "goals") == 0 and count(journal, "goal_measures") == 0
 
 
 def test_due_before_start_is_refused(journal: Journal) -> None:
     with pytest.raises(BadInput, match="before the goal's start"):
-        journal.add_goal(TITLE, **{**FULL, "due": "2026-11-19"})
+        journal.goals.add(TITLE, **{**FULL, "due": "2026-11-19"})
     with pytest.raises(BadInput, match="before the goal's start"):
-        journal.add_goal(TITLE, **{**FULL, "start": "2027-01-01", "due": "2026-12-31"})
+        journal.goals.add(TITLE, **{**FULL, "start": "2027-01-01", "due": "2026-12-31"})
     assert count(journal, "goals") == 0
 
 
 def test_a_due_week_means_its_sunday_and_start_can_be_earlier(journal: Journal) -> None:
-    added = journal.add_goal(TITLE, **{**FULL, "due": "2027-W13", "start": "2026-11-01"})
+    added = journal.goals.add(TITLE, **{**FULL, "due": "2027-W13", "start": "2026-11-01"})
     assert (added.goal.due_date, added.goal.start_date) == ("2027-04-04", "2026-11-01")
 
 
@@ -278,45 +278,45 @@ def test_a_due_week_means_its_sunday_and_start_can_be_earlier(journal: Journal) 
 )
 def test_unknown_choices_are_refused(journal: Journal, field: str, value: str) -> None:
     with pytest.raises(BadInput, match=value):
-        journal.add_goal(TITLE, **{**FULL, field: value})
+        journal.goals.add(TITLE, **{**FULL, field: value})
 
 
 def test_measures_need_distinct_names(journal: Journal) -> None:
     with pytest.raises(BadInput, match="named twice"):
-        journal.add_goal(TITLE, **FULL, leading=["Voluntary turnover"])
+        journal.goals.add(TITLE, **FULL, leading=["Voluntary turnover"])
     with pytest.raises(BadInput, match="needs a name"):
-        journal.add_goal(TITLE, **FULL, leading=["  "])
+        journal.goals.add(TITLE, **FULL, leading=["  "])
     assert count(journal, "goals") == 0
 
 
 def test_check_ins_name_a_measure_the_goal_has(journal: Journal) -> None:
-    bare = journal.add_goal("Be a better listener at work")
+    bare = journal.goals.add("Be a better listener at work")
     with pytest.raises(BadInput, match="no measure"):
-        journal.goal_checkin(bare.goal.id, "3")
-    two = journal.add_goal("Give more useful feedback", leading=["feedback given", "asked for"])
+        journal.goals.checkin(bare.goal.id, "3")
+    two = journal.goals.add("Give more useful feedback", leading=["feedback given", "asked for"])
     with pytest.raises(BadInput, match="more than one measure"):
-        journal.goal_checkin(two.goal.id, "3")
+        journal.goals.checkin(two.goal.id, "3")
     with pytest.raises(BadInput, match="no measure called 'praise'"):
-        journal.goal_checkin(two.goal.id, "3", measure="praise")
-    one = journal.add_goal("Hold weekly one-on-ones", leading=["one-on-ones held"])
-    assert journal.goal_checkin(one.goal.id, "3").goal.checkins[0].value == 3
+        journal.goals.checkin(two.goal.id, "3", measure="praise")
+    one = journal.goals.add("Hold weekly one-on-ones", leading=["one-on-ones held"])
+    assert journal.goals.checkin(one.goal.id, "3").goal.checkins[0].value == 3
     assert count(journal, "goal_checkins") == 1
 
 
 def test_unknown_ids_and_closed_goals(journal: Journal) -> None:
     with pytest.raises(NotFound, match="No goal"):
-        journal.goal("beef")
+        journal.goals.get("beef")
     with pytest.raises(NotFound, match="No goal"):
-        journal.goal_checkin("beef", "3")
+        journal.goals.checkin("beef", "3")
     goal_id = _turnover(journal)
-    journal.close_goal(goal_id, "dropped", "Team merged")
+    journal.goals.close(goal_id, "dropped", "Team merged")
     with pytest.raises(Conflict, match="already dropped"):
-        journal.goal_checkin(goal_id, "3")
+        journal.goals.checkin(goal_id, "3")
     with pytest.raises(Conflict, match="already dropped"):
-        journal.close_goal(goal_id, "done")
+        journal.goals.close(goal_id, "done")
     assert count(journal, "goal_checkins") == 0
-    assert [g.goal.id for g in journal.goals("dropped")] == [goal_id]
-    assert journal.goals() == []
+    assert [g.goal.id for g in journal.goals.summaries("dropped")] == [goal_id]
+    assert journal.goals.summaries() == []
 
 
 # -- cadence and the review step ------------------------------------------------------
@@ -352,57 +352,57 @@ def test_cadence_rules() -> None:
 
 
 def test_review_asks_leading_measures_only_when_the_cadence_is_due(journal: Journal) -> None:
-    weekly = journal.add_goal(TITLE, **FULL, leading=["one-on-ones held", "feedback given"])
-    monthly = journal.add_goal(
+    weekly = journal.goals.add(TITLE, **FULL, leading=["one-on-ones held", "feedback given"])
+    monthly = journal.goals.add(
         "Raise the team's engagement score", measure="engagement", cadence="monthly"
     )
     journal.record_review("2026-W46", results=5, relationships=5)  # also November
     # W47 is not November's first review, but the monthly goal has no check-in yet.
-    asked = [(q.goal.id, q.measure.name) for q in journal.goal_questions("2026-W47")]
+    asked = [(q.goal.id, q.measure.name) for q in journal.goals.questions("2026-W47")]
     assert asked == [
         (weekly.goal.id, "one-on-ones held"),
         (weekly.goal.id, "feedback given"),
         (monthly.goal.id, "engagement"),  # no leading measure: its result is asked
     ]
-    on(journal, "2026-11-13T09:00:00+00:00").goal_checkin(monthly.goal.id, "61")
-    asked = [q.measure.name for q in journal.goal_questions("2026-W47")]
+    on(journal, "2026-11-13T09:00:00+00:00").goals.checkin(monthly.goal.id, "61")
+    asked = [q.measure.name for q in journal.goals.questions("2026-W47")]
     assert asked == ["one-on-ones held", "feedback given"]
     # The next month's first review asks again.
-    assert "engagement" in [q.measure.name for q in journal.goal_questions("2026-W49")]
+    assert "engagement" in [q.measure.name for q in journal.goals.questions("2026-W49")]
 
 
 def test_review_check_ins_are_kept_and_not_asked_twice(journal: Journal) -> None:
-    added = journal.add_goal(TITLE, **FULL, leading=["one-on-ones held", "feedback given"])
+    added = journal.goals.add(TITLE, **FULL, leading=["one-on-ones held", "feedback given"])
     state = journal.start_review("2026-W47")
-    first = journal.goal_questions("2026-W47")[0]
-    saved = journal.review_checkin(state.review, first, "4")
+    first = journal.goals.questions("2026-W47")[0]
+    saved = journal.goals.review_checkin(state.review, first, "4")
     assert (saved.week, saved.date, saved.review_id) == ("2026-W47", "2026-11-20", state.review.id)
     # A resumed review asks only what is left.
-    assert [q.measure.name for q in journal.goal_questions("2026-W47")] == ["feedback given"]
+    assert [q.measure.name for q in journal.goals.questions("2026-W47")] == ["feedback given"]
     with pytest.raises(BadInput):
-        journal.review_checkin(state.review, first, "lots")
+        journal.goals.review_checkin(state.review, first, "lots")
     assert count(journal, "goal_checkins") == 1
-    assert journal.goal(added.goal.id).goal.checkins[0].value == 4
+    assert journal.goals.get(added.goal.id).goal.checkins[0].value == 4
 
 
 def test_a_backfilled_review_dates_check_ins_in_its_week(journal: Journal) -> None:
-    journal.add_goal(TITLE, **{**FULL, "start": "2026-11-01"}, leading=["one-on-ones held"])
+    journal.goals.add(TITLE, **{**FULL, "start": "2026-11-01"}, leading=["one-on-ones held"])
     state = journal.start_review("2026-W45")
-    (question,) = journal.goal_questions("2026-W45")
-    saved = journal.review_checkin(state.review, question, 2)
+    (question,) = journal.goals.questions("2026-W45")
+    saved = journal.goals.review_checkin(state.review, question, 2)
     assert (saved.date, saved.week) == ("2026-11-08", "2026-W45")
 
 
 def test_closed_and_future_goals_are_not_asked(journal: Journal) -> None:
-    done = journal.add_goal(TITLE, **FULL, leading=["one-on-ones held"])
-    journal.close_goal(done.goal.id, "done")
-    journal.add_goal("Start the mentoring scheme", start="2026-12-01", leading=["mentors"])
-    assert journal.goal_questions("2026-W47") == []
+    done = journal.goals.add(TITLE, **FULL, leading=["one-on-ones held"])
+    journal.goals.close(done.goal.id, "done")
+    journal.goals.add("Start the mentoring scheme", start="2026-12-01", leading=["mentors"])
+    assert journal.goals.questions("2026-W47") == []
 
 
 def test_goal_summaries_for_other_views(journal: Journal) -> None:
     goal_id = _turnover(journal)
-    other = journal.add_goal("Coach instead of telling", kind="development")
+    other = journal.goals.add("Coach instead of telling", kind="development")
     summaries = goals.summarise_all(journal.store.goals("open"), date(2026, 11, 29))
     assert [s.goal.id for s in summaries] == [goal_id, other.goal.id]
     assert summaries[0].expected == 0.3 and summaries[1].status is None
@@ -431,15 +431,15 @@ def test_schema_refuses_what_the_core_refuses(
     journal: Journal, sql: str, params: list[Any]
 ) -> None:
     goal_id = _turnover(journal)
-    journal.goal_checkin(goal_id, "15")
+    journal.goals.checkin(goal_id, "15")
     with pytest.raises(sqlite3.IntegrityError):
         journal.store.conn.execute(sql, params)
 
 
 def test_one_partner_each_in_the_schema(journal: Journal) -> None:
-    a = journal.add_goal(TITLE, **FULL)
-    b = journal.add_goal("Coach instead of telling", kind="development", pair=a.goal.id)
-    c = journal.add_goal("Learn to give feedback", kind="development")
+    a = journal.goals.add(TITLE, **FULL)
+    b = journal.goals.add("Coach instead of telling", kind="development", pair=a.goal.id)
+    c = journal.goals.add("Learn to give feedback", kind="development")
     with pytest.raises(sqlite3.IntegrityError):
         journal.store.conn.execute(
             "UPDATE goals SET pair_id = ? WHERE id = ?", [a.goal.id, c.goal.id]
@@ -467,7 +467,7 @@ def test_a_version_1_journal_is_upgraded_with_a_backup(tmp_path: Path) -> None:
     assert rows(path, "PRAGMA user_version") == [(1,)]
     store = Store.open(path)
     journal = Journal(store, FixedClock(datetime.fromisoformat("2026-11-20T09:00:00+00:00")))
-    journal.add_goal(TITLE, **FULL)
+    journal.goals.add(TITLE, **FULL)
     store.close()
     assert rows(path, "PRAGMA user_version") == [(2,)]
     assert rows(path, "SELECT week FROM reviews") == [("2026-W46",)]

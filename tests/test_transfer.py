@@ -145,25 +145,25 @@ def _goal_journal(clock: FixedClock) -> tuple[Journal, str, str]:
     """A performance goal paired with a development goal, check-ins by hand and in
     a review, and a closed goal."""
     journal = _fresh(clock)
-    backlog = journal.add_goal(
+    backlog = journal.goals.add(
         "Cut the support backlog to 15 tickets", level="team", measure="open tickets",
         unit="tickets", baseline=40, target=15.5, start="2026-10-01", due="2026-12-31",
         leading=["tickets triaged"], cadence="monthly", achievable="Sam owns triage",
         relevant="Customer satisfaction",
     ).goal.id  # fmt: skip
-    coaching = journal.add_goal(
+    coaching = journal.goals.add(
         "Coach two leads to run incident reviews", kind="development", measure="reviews led",
         baseline=0, target=4, start="2026-10-15", due="2026-12-31", pair=backlog,
     ).goal.id  # fmt: skip
-    journal.goal_checkin(backlog, 22.5, note="after the triage rota")
-    journal.goal_checkin(backlog, 30, measure="tickets triaged")
+    journal.goals.checkin(backlog, 22.5, note="after the triage rota")
+    journal.goals.checkin(backlog, 30, measure="tickets triaged")
     state = journal.start_review("2026-W47")
-    for question in journal.goal_questions("2026-W47"):
+    for question in journal.goals.questions("2026-W47"):
         if question.goal.id == coaching:
-            journal.review_checkin(state.review, question, 1, note="Alex led one")
+            journal.goals.review_checkin(state.review, question, 1, note="Alex led one")
     journal.complete(state.review)
-    closed = journal.add_goal("Hire a second support engineer", measure="hired", target=1)
-    journal.close_goal(closed.goal.id, "done", "Kim starts in January")
+    closed = journal.goals.add("Hire a second support engineer", measure="hired", target=1)
+    journal.goals.close(closed.goal.id, "done", "Kim starts in January")
     return journal, backlog, coaching
 
 
@@ -182,8 +182,8 @@ def test_goals_round_trip_with_measures_checkins_and_pairs(clock: FixedClock) ->
     report = _import(target, text)
     assert report.added == {"reviews": 1, "goals": 3, "goal_checkins": 3}
     assert _tables(_export(target)) == _tables(text)
-    assert [(g.goal.title, g.status) for g in target.goals(None)] == [
-        (g.goal.title, g.status) for g in journal.goals(None)
+    assert [(g.goal.title, g.status) for g in target.goals.summaries(None)] == [
+        (g.goal.title, g.status) for g in journal.goals.summaries(None)
     ]
 
 
@@ -215,43 +215,43 @@ def test_goals_merge_across_two_machines(clock: FixedClock) -> None:
     _import(desktop, _export(laptop))
     # Later, on each machine: a check-in here, the goal closed there.
     later = FixedClock(datetime.fromisoformat("2026-11-27T09:00:00+00:00"))
-    Journal(laptop.store, later).goal_checkin(backlog, 18)
-    Journal(desktop.store, later).close_goal(coaching, "dropped", "Alex moved teams")
+    Journal(laptop.store, later).goals.checkin(backlog, 18)
+    Journal(desktop.store, later).goals.close(coaching, "dropped", "Alex moved teams")
     from_laptop = _import(desktop, _export(laptop))
     assert from_laptop.added == {"goal_checkins": 1}
     from_desktop = _import(laptop, _export(desktop))
     assert from_desktop.updated == {"goals": 1}
     assert _tables(_export(laptop)) == _tables(_export(desktop))
-    assert laptop.goal(coaching).goal.outcome_note == "Alex moved teams"
-    assert desktop.goal(backlog).current == 18
+    assert laptop.goals.get(coaching).goal.outcome_note == "Alex moved teams"
+    assert desktop.goals.get(backlog).current == 18
 
 
 def test_a_pair_made_elsewhere_joins_goals_already_here(clock: FixedClock) -> None:
     laptop = _fresh(clock)
-    one = laptop.add_goal("Ship the billing migration safely", measure="services", target=9)
-    two = laptop.add_goal("Learn to delegate the release work", kind="development")
+    one = laptop.goals.add("Ship the billing migration safely", measure="services", target=9)
+    two = laptop.goals.add("Learn to delegate the release work", kind="development")
     desktop = _fresh(clock)
     _import(desktop, _export(laptop))
-    laptop.pair_goals(one.goal.id, two.goal.id)
+    laptop.goals.pair(one.goal.id, two.goal.id)
     report = _import(desktop, _export(laptop))
     assert report.updated == {"goals": 2} and report.unchanged.get("goals", 0) == 0
-    assert desktop.goal(one.goal.id).goal.pair_id == two.goal.id
+    assert desktop.goals.get(one.goal.id).goal.pair_id == two.goal.id
     assert _tables(_export(laptop)) == _tables(_export(desktop))
 
 
 def test_a_goal_paired_differently_here_keeps_its_pair(clock: FixedClock) -> None:
     laptop = _fresh(clock)
-    one = laptop.add_goal("Ship the billing migration safely", measure="services", target=9)
-    two = laptop.add_goal("Learn to delegate the release work", kind="development")
+    one = laptop.goals.add("Ship the billing migration safely", measure="services", target=9)
+    two = laptop.goals.add("Learn to delegate the release work", kind="development")
     desktop = _fresh(clock)
     _import(desktop, _export(laptop))
-    three = desktop.add_goal("Coach Sam to run the migration", kind="development")
-    desktop.pair_goals(one.goal.id, three.goal.id)
-    laptop.pair_goals(one.goal.id, two.goal.id)
+    three = desktop.goals.add("Coach Sam to run the migration", kind="development")
+    desktop.goals.pair(one.goal.id, three.goal.id)
+    laptop.goals.pair(one.goal.id, two.goal.id)
     report = _import(desktop, _export(laptop))
     assert any(one.goal.id[:8] in note and "kept" in note for note in report.notes)
-    assert desktop.goal(one.goal.id).goal.pair_id == three.goal.id
-    assert desktop.goal(two.goal.id).goal.pair_id is None
+    assert desktop.goals.get(one.goal.id).goal.pair_id == three.goal.id
+    assert desktop.goals.get(two.goal.id).goal.pair_id is None
 
 
 def _goal_file(clock: FixedClock) -> dict[str, Any]:
@@ -318,11 +318,11 @@ def test_a_partner_already_in_the_journal_is_enough(clock: FixedClock) -> None:
     target = _fresh(clock)
     unpaired = [{**goal, "pair_id": None} for goal in (backlog, coaching)]
     _import(target, json.dumps({**data, "goals": unpaired}))
-    assert target.goal(coaching["id"]).goal.pair_id is None
+    assert target.goals.get(coaching["id"]).goal.pair_id is None
     # A file with only one goal of the pair: its partner is found in the journal.
     _import(target, json.dumps({**data, "goals": [backlog]}))
-    assert target.goal(coaching["id"]).goal.pair_id == backlog["id"]
-    assert target.goal(backlog["id"]).goal.pair_id == coaching["id"]
+    assert target.goals.get(coaching["id"]).goal.pair_id == backlog["id"]
+    assert target.goals.get(backlog["id"]).goal.pair_id == coaching["id"]
 
 
 def test_the_markdown_export_lists_goals_with_their_progress(clock: FixedClock) -> None:
@@ -332,7 +332,7 @@ def test_the_markdown_export_lists_goals_with_their_progress(clock: FixedClock) 
     text = sink.getvalue()
     goals = text.split("## Goals (as of 2026-11-20)\n")[1].split("\n## 2026-W")[0]
     backlog = goals.split("### Cut the support backlog to 15 tickets\n")[1].split("\n### ")[0]
-    summary = journal.goals(None)[0]
+    summary = journal.goals.summaries(None)[0]
     assert summary.progress is not None and summary.expected is not None
     assert (
         "**Result:** open tickets, 40 tickets → 15.5 tickets, now 22.5 tickets · "

@@ -139,7 +139,7 @@ def add(
                 say(settings.console, messages.GOAL_NOT_SAVED)
                 return
         else:
-            saved = journal.add_goal(
+            saved = journal.goals.add(
                 title,
                 kind=kind,
                 level=level,
@@ -181,7 +181,7 @@ def list_command(
 
 def _list(settings: Settings, status: Status, as_json: bool) -> None:
     with settings.journal() as journal:
-        found = journal.goals(None if status == "all" else status)
+        found = journal.goals.summaries(None if status == "all" else status)
     if as_json:
         emit_json(found)
         return
@@ -198,8 +198,8 @@ def show(ctx: typer.Context, goal_id: IdArg, as_json: Json = False) -> None:
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        found = journal.goal(goal_id)
-        partner = journal.goal(found.goal.pair_id) if found.goal.pair_id else None
+        found = journal.goals.get(goal_id)
+        partner = journal.goals.get(found.goal.pair_id) if found.goal.pair_id else None
     if as_json:
         emit_json(found)
         return
@@ -228,7 +228,7 @@ def checkin(
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        found = journal.goal_checkin(goal_id, value, measure=measure, note=note)
+        found = journal.goals.checkin(goal_id, value, measure=measure, note=note)
     if as_json:
         emit_json(found)
         return
@@ -271,7 +271,7 @@ def _close(
     as_json: bool,
 ) -> None:
     with settings.journal() as journal:
-        closed = journal.close_goal(goal_id, status, note)
+        closed = journal.goals.close(goal_id, status, note)
     if as_json:
         emit_json(closed)
         return
@@ -289,7 +289,7 @@ def pair(ctx: typer.Context, goal_id: IdArg, other: IdArg, as_json: Json = False
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        paired = journal.pair_goals(goal_id, other)
+        paired = journal.goals.pair(goal_id, other)
     if as_json:
         emit_json(paired)
         return
@@ -356,7 +356,7 @@ def _ask_due(settings: Settings, journal: Journal) -> str | None:
 
 def _ask_pair(settings: Settings, journal: Journal, kind: str) -> str | None:
     other = "development" if kind == "performance" else "performance"
-    candidates = [s.goal for s in journal.goals("open") if s.goal.kind == other]
+    candidates = [s.goal for s in journal.goals.summaries("open") if s.goal.kind == other]
     candidates = [g for g in candidates if g.pair_id is None]
     if not candidates:
         return None
@@ -426,9 +426,9 @@ def _walk_through(settings: Settings, journal: Journal) -> GoalProgress | None:
         "weekly",
     )
     parts["pair"] = _ask_pair(settings, journal, parts["kind"])
-    draft: Goal = journal.draft_goal(title, **parts)
+    draft: Goal = journal.goals.draft(title, **parts)
     console.print()
-    console.print(render.smart_lines(journal.smart_gaps(draft)))
+    console.print(render.smart_lines(journal.goals.smart_gaps(draft)))
     if not typer.confirm(messages.CONFIRM_SAVE_GOAL, default=True):
         return None
-    return journal.save_goal(draft)
+    return journal.goals.save(draft)

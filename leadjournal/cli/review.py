@@ -20,7 +20,8 @@ from leadjournal.errors import BadInput, ExitCode, LeadJournalError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from leadjournal.journal import GoalQuestion, Journal, ReviewState
+    from leadjournal.goalbook import GoalQuestion
+    from leadjournal.journal import Journal, ReviewState
     from leadjournal.models import FollowUpOutcome, Review
 
 
@@ -255,7 +256,7 @@ def _goals(settings: Settings, journal: Journal, review: Review, week: str) -> N
     from leadjournal import render
 
     console = settings.console
-    questions = journal.goal_questions(week)
+    questions = journal.goals.questions(week)
     if questions:
         _heading(console, "Goals", messages.GOALS_STEP_INTRO)
     by_goal: dict[str, list[GoalQuestion]] = {}
@@ -266,7 +267,7 @@ def _goals(settings: Settings, journal: Journal, review: Review, week: str) -> N
         say(console, f"  “{asked[0].goal.title}”  ({goal_id[:8]})")
         for question in asked:
             _goal_value(settings, journal, review, question)
-        summary = journal.goal(goal_id)
+        summary = journal.goals.get(goal_id)
         if summary.progress is not None:
             console.print(Text("  ") + render.goal_progress_line(summary))
     journal.step_done(review, "goals")
@@ -290,7 +291,7 @@ def _goal_value(
         if not answer:
             return
         try:
-            journal.review_checkin(review, question, answer)
+            journal.goals.review_checkin(review, question, answer)
             return
         except BadInput as exc:
             say(settings.console, f"  {exc.message}", "yellow")
