@@ -8,7 +8,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import emit_json, say
+from leadjournal.cli.io import emit_json, tell
 from leadjournal.cli.options import Json
 
 app = typer.Typer(
@@ -99,4 +99,4 @@ def _close(
     if as_json:
         emit_json(closed)
     else:
-        say(settings.console, messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=status))
+        tell(messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=status))

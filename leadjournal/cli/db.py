@@ -9,7 +9,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import emit_json, say
+from leadjournal.cli.io import emit_json, tell
 from leadjournal.cli.options import Json
 
 app = typer.Typer(
@@ -77,7 +77,7 @@ def backup(
         else:
             destination = Path(target).expanduser()
         written = journal.store.backup(destination)
-    say(settings.console, messages.BACKUP_WRITTEN.format(path=written))
+    tell(messages.BACKUP_WRITTEN.format(path=written))
 
 
 @app.command("doctor")

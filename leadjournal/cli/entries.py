@@ -8,7 +8,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import confirm, edit_in_editor, emit_json, say, text_from_anywhere
+from leadjournal.cli.io import confirm, edit_in_editor, emit_json, tell, text_from_anywhere
 from leadjournal.cli.options import Json, WeekOption
 from leadjournal.errors import BadInput, LeadJournalError
 
@@ -43,7 +43,7 @@ def write(
     if as_json:
         emit_json(entry)
     else:
-        say(settings.console, messages.SAVED_ENTRY.format(id=entry.id[:8], week=entry.week))
+        tell(messages.SAVED_ENTRY.format(id=entry.id[:8], week=entry.week))
 
 
 def log(
@@ -126,8 +126,8 @@ def edit(
         if edited is None:
             raise LeadJournalError(messages.EDIT_NEEDS_EDITOR, messages.EDIT_NEEDS_EDITOR_HINT)
         updated = journal.edit(entry.id, edited)
-    note = messages.UNCHANGED if updated.updated_at == entry.updated_at else messages.EDITED
-    settings.console.print(note.format(id=entry.id[:8]))
+    done = messages.UNCHANGED if updated.updated_at == entry.updated_at else messages.EDITED
+    tell(done.format(id=entry.id[:8]))
 
 
 def delete(
@@ -151,10 +151,10 @@ def delete(
 
             settings.console.print(render.entry_panel(entry))
             if not confirm(settings, messages.DELETE_CONFIRM):
-                say(settings.console, messages.NOT_DELETED)
+                tell(messages.NOT_DELETED)
                 raise typer.Exit(1)
         journal.delete(entry.id)
-    say(settings.console, messages.DELETED.format(id=entry.id[:8]))
+    tell(messages.DELETED.format(id=entry.id[:8]))
 
 
 def search(
