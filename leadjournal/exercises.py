@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from leadjournal import messages, weeks
 from leadjournal.clock import Clock, stamp
 from leadjournal.errors import BadInput
-from leadjournal.journal import new_id, tags_in
+from leadjournal.journal import new_entry, new_id, tags_in
 from leadjournal.models import Commitment, Entry, ExerciseAnswer, ExerciseRun
 from leadjournal.prompts import LOW_RATING, Exercise, ExerciseStep, Library
 from leadjournal.store import Store
@@ -286,17 +286,14 @@ class Exercises:
         body = transcript(exercise, run.answers)
         answered_text = "\n".join(a.answer for a in run.answers if a.answer)
         # The entry and the commitment take the run's id: one id names all three.
-        entry = Entry(
-            id=run.id,
-            kind="exercise",
-            body=body,
-            title=exercise.title,
+        entry = new_entry(
+            "exercise",
+            body,
+            now,
             tags=tags_in(answered_text),
+            entry_id=run.id,
+            title=exercise.title,
             prompt_id=exercise.id,
-            created_at=now.utc,
-            updated_at=now.utc,
-            date=now.date,
-            week=now.week,
         )
         self.store.insert_entry(entry)
         commitment = None

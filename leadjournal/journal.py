@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from leadjournal import messages, weeks
 from leadjournal.clock import Clock, Stamp, stamp
@@ -52,6 +52,30 @@ Lean = Literal["results", "relationships"]
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def new_entry(
+    kind: EntryKind,
+    body: str,
+    when: Stamp,
+    *,
+    tags: Iterable[str],
+    saved_at: str | None = None,
+    entry_id: str | None = None,
+    **links: Any,
+) -> Entry:
+    """An entry that belongs to ``when`` (its date and week), saved now or at ``saved_at``."""
+    return Entry(
+        id=entry_id or new_id(),
+        kind=kind,
+        body=body,
+        tags=sorted(set(tags)),
+        created_at=when.utc,
+        updated_at=saved_at or when.utc,
+        date=when.date,
+        week=when.week,
+        **links,
+    )
 
 
 def tags_in(text: str) -> list[str]:
@@ -199,22 +223,14 @@ class Journal:
     ) -> Entry:
         body = require_text(text, "reflection")
         when = self.now() if day is None else self._stamp_on(weeks.parse_day(day, self.today()))
-        all_tags = tags_in(body)
-        for tag in tags:
-            cleaned = normalise_tag(tag)
-            if cleaned not in all_tags:
-                all_tags.append(cleaned)
-        entry = Entry(
-            id=new_id(),
-            kind=kind,
-            body=body,
-            tags=sorted(all_tags),
+        entry = new_entry(
+            kind,
+            body,
+            when,
+            tags=[*tags_in(body), *(normalise_tag(tag) for tag in tags)],
+            saved_at=self.now().utc,
             starred=starred,
             prompt_id=prompt_id,
-            created_at=when.utc,
-            updated_at=self.now().utc,
-            date=when.date,
-            week=when.week,
         )
         with self.store.transaction():
             self.store.insert_entry(entry)
@@ -376,18 +392,10 @@ class Journal:
     def reflect(self, review: Review, text: str, prompt_id: str | None = None) -> Entry:
         body = require_text(text, "reflection")
         now = self.now()
-        entry = Entry(
-            id=new_id(),
-            kind="review",
-            body=body,
-            tags=tags_in(body),
-            prompt_id=prompt_id,
-            review_id=review.id,
-            created_at=now.utc,
-            updated_at=now.utc,
-            # The entry belongs to the reviewed week, even when backfilled later.
-            date=self._day_in(review.week).isoformat(),
-            week=review.week,
+        # The entry belongs to the reviewed week, even when backfilled later.
+        in_week = Stamp(now.utc, self._day_in(review.week).isoformat(), review.week)
+        entry = new_entry(
+            "review", body, in_week, tags=tags_in(body), prompt_id=prompt_id, review_id=review.id
         )
         with self.store.transaction():
             self.store.insert_entry(entry)
@@ -634,18 +642,8 @@ class Journal:
     def answer_prompt(self, prompt: Prompt, text: str) -> Entry:
         """Save an answer to a prompt; it then counts as recently answered."""
         body = require_text(text, "answer")
-        now = self.now()
-        entry = Entry(
-            id=new_id(),
-            kind="prompt",
-            body=body,
-            title=prompt.text,
-            tags=tags_in(body),
-            prompt_id=prompt.id,
-            created_at=now.utc,
-            updated_at=now.utc,
-            date=now.date,
-            week=now.week,
+        entry = new_entry(
+            "prompt", body, self.now(), tags=tags_in(body), title=prompt.text, prompt_id=prompt.id
         )
         with self.store.transaction():
             self.store.insert_entry(entry)
