@@ -234,6 +234,18 @@ CSV_COLUMNS = (
 CSV_TAIL = ("win", "win_by", "commitment", "commitment_status")
 
 
+def _cell(text: str | None) -> str:
+    """A text cell a spreadsheet shows as text.
+
+    A cell starting with = + - @ (or a tab or carriage return) is run as a
+    formula by spreadsheets; a leading apostrophe keeps it text, so a win
+    written as "=HYPERLINK(...)" cannot act when the file is opened.
+    """
+    if not text:
+        return ""
+    return f"'{text}" if text[0] in "=+-@\t\r" else text
+
+
 def write_csv(store: Store, sink: Sink) -> None:
     """One row per reviewed week: the ratings table, for a spreadsheet."""
     writer = csv.writer(sink, lineterminator="\n")
@@ -262,9 +274,9 @@ def write_csv(store: Store, sink: Sink) -> None:
                     lean,
                     style,
                     *(review.extra.get(name, "") for name in dimensions),
-                    review.win or "",
-                    review.win_by or "",
-                    commitment.text if commitment else "",
+                    _cell(review.win),
+                    _cell(review.win_by),
+                    _cell(commitment.text if commitment else None),
                     commitment.status if commitment else "",
                 ]
             )

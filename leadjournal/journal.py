@@ -334,11 +334,15 @@ class Journal:
 
     def start_review(self, week: str, *, replace: bool = False) -> ReviewState:
         """Begin (or resume) the week's review; ``replace`` starts a done one over."""
-        review = self.store.get_review(week)
-        if review is not None and review.status == "complete" and not replace:
-            raise Conflict(messages.REVIEW_EXISTS.format(week=week), messages.REVIEW_EXISTS_HINT)
         now = self.now()
+        # Read and write under one lock: two terminals starting the same week
+        # get one review between them, never a clash.
         with self.store.transaction():
+            review = self.store.get_review(week)
+            if review is not None and review.status == "complete" and not replace:
+                raise Conflict(
+                    messages.REVIEW_EXISTS.format(week=week), messages.REVIEW_EXISTS_HINT
+                )
             if review is not None and replace:
                 self.store.delete_review(review.id)
                 review = None

@@ -316,7 +316,11 @@ def goals_table(summaries: Sequence[GoalProgress]) -> RenderableType:
     table = Table(show_edge=False, pad_edge=False)
     for column in ("id", "goal", "result", "progress", "time", "status", "due"):
         table.add_column(
-            column, justify="right" if column == "time" else "left", no_wrap=column != "goal"
+            column,
+            justify="right" if column == "time" else "left",
+            no_wrap=column not in ("goal", "result"),
+            # The title is what a leader reads first: it keeps room at 80 columns.
+            min_width={"goal": 12, "due": 10}.get(column),
         )
     for s in summaries:
         goal = s.goal
@@ -325,7 +329,7 @@ def goals_table(summaries: Sequence[GoalProgress]) -> RenderableType:
             short(goal.id),
             Text(goal.title),
             result,
-            f"{bar(s.progress, 8)} {percent(s.progress)}",
+            percent(s.progress),
             percent(s.expected),
             track(s.status) if s.status else "—",
             goal.due_date or "—",

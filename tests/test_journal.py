@@ -175,3 +175,12 @@ def test_a_review_from_flags_is_all_or_nothing(
         )
     assert journal.store.get_review("2026-W47") is None
     assert journal.log().entries == []
+
+
+def test_starting_a_week_twice_gives_one_review(journal: Journal) -> None:
+    first = journal.start_review("2026-W47")
+    second = journal.start_review("2026-W47")
+    assert first.review.id == second.review.id
+    journal.complete(second.review)
+    with pytest.raises(Conflict):
+        journal.start_review("2026-W47")

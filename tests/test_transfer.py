@@ -592,6 +592,23 @@ def test_csv_export_is_the_weekly_ratings_table() -> None:
     assert last["commitment_status"] == "open" and last["energy"] == "7"
 
 
+def test_csv_text_cannot_run_as_a_spreadsheet_formula(journal: Journal) -> None:
+    journal.record_review(
+        "2026-W47",
+        results=5,
+        relationships=5,
+        win='=HYPERLINK("http://example.invalid","click")',
+        win_by="@sam",
+        commitment="-1 meeting a day",
+    )
+    sink = io.StringIO()
+    export.write_csv(journal.store, sink)
+    (row,) = csv.DictReader(io.StringIO(sink.getvalue()))
+    assert row["win"] == '\'=HYPERLINK("http://example.invalid","click")'
+    assert row["win_by"] == "'@sam" and row["commitment"] == "'-1 meeting a day"
+    assert row["lean"] == "0"  # numbers are left as numbers
+
+
 # ---------------------------------------------------------------- the commands
 
 
