@@ -177,10 +177,10 @@ class Exercises:
     def __init__(self, store: Store, clock: Clock, library: Library) -> None:
         self.store = store
         self.clock = clock
-        self.library = library
+        self.packs = library
 
     def find(self, name: str) -> Exercise:
-        return self.library.find_exercise(name)
+        return self.packs.find_exercise(name)
 
     def catalogue(self) -> list[ExerciseListing]:
         unfinished = self.store.in_progress_runs()
@@ -194,7 +194,7 @@ class Exercises:
                 steps=len(exercise.steps),
                 in_progress=_progress(exercise, unfinished.get(exercise.id)),
             )
-            for _, exercise in sorted(self.library.exercises.items())
+            for _, exercise in sorted(self.packs.exercises.items())
         ]
 
     def detail(self, name: str) -> ExerciseDetail:

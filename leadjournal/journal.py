@@ -185,7 +185,7 @@ class Journal:
         self.store = store
         self.clock = clock
         self.prompt_dirs = tuple(prompt_dirs)
-        self._library: Library | None = None
+        self._packs: Library | None = None
 
     # -- time --------------------------------------------------------------
 
@@ -592,12 +592,12 @@ class Journal:
     # -- prompts -----------------------------------------------------------
 
     @property
-    def library(self) -> Library:
-        if self._library is None:
+    def packs(self) -> Library:
+        if self._packs is None:
             from leadjournal.prompts import load_library
 
-            self._library = load_library(self.prompt_dirs)
-        return self._library
+            self._packs = load_library(self.prompt_dirs)
+        return self._packs
 
     def review_prompts(self, week: str, *, count: int = 1, seed: int | None = None) -> list[Prompt]:
         """The prompts that fit this leader's week, by DESIGN.md's rules."""
@@ -624,7 +624,7 @@ class Journal:
                 self.store.prompts_answered_since(weeks.shift(week, -RECENT_PROMPT_WEEKS))
             ),
         )
-        return choose_prompts(self.library, context, count=count, seed=seed)
+        return choose_prompts(self.packs, context, count=count, seed=seed)
 
     def prompt_now(
         self, *, theme: str | None = None, source: str | None = None, seed: int | None = None
@@ -636,12 +636,12 @@ class Journal:
         since = weeks.shift(self.current_week(), -RECENT_PROMPT_WEEKS)
         recent = frozenset(self.store.prompts_answered_since(since))
         try:
-            return pick_prompt(self.library, theme=theme, source=source, seed=seed, exclude=recent)
+            return pick_prompt(self.packs, theme=theme, source=source, seed=seed, exclude=recent)
         except NotFound:
             if not recent:
                 raise
             # Asking a question again beats asking none.
-            return pick_prompt(self.library, theme=theme, source=source, seed=seed)
+            return pick_prompt(self.packs, theme=theme, source=source, seed=seed)
 
     def answer_prompt(self, prompt: Prompt, text: str) -> Entry:
         """Save an answer to a prompt; it then counts as recently answered."""
@@ -659,7 +659,7 @@ class Journal:
     def exercises(self) -> Exercises:
         from leadjournal.exercises import Exercises
 
-        return Exercises(self.store, self.clock, self.library)
+        return Exercises(self.store, self.clock, self.packs)
 
     @staticmethod
     def _day_in(week: str) -> date:

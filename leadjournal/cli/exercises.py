@@ -50,7 +50,7 @@ def list_command(ctx: typer.Context, as_json: Json = False) -> None:
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        warn_pack_problems(journal.library.problems)
+        warn_pack_problems(journal.packs.problems)
         listing = journal.exercises.catalogue()
     if as_json:
         emit_json(listing)
@@ -75,7 +75,7 @@ def show(
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        warn_pack_problems(journal.library.problems)
+        warn_pack_problems(journal.packs.problems)
         detail = journal.exercises.detail(name)
     if as_json:
         emit_json(detail)
@@ -113,7 +113,7 @@ def run(
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        warn_pack_problems(journal.library.problems)
+        warn_pack_problems(journal.packs.problems)
         exercises = journal.exercises
         exercise = exercises.find(name)
         if answer:

@@ -54,7 +54,7 @@ def prompt_command(
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        warn_pack_problems(journal.library.problems)
+        warn_pack_problems(journal.packs.problems)
         chosen = journal.prompt_now(theme=theme, source=source, seed=seed)
         entry = None
         if answer:

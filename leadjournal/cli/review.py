@@ -310,7 +310,7 @@ def _reflection(
     _heading(console, "4 · Reflection")
     questions: list[tuple[str, str | None, str | None]] = []
     if prompts_on:
-        warn_pack_problems(journal.library.problems)
+        warn_pack_problems(journal.packs.problems)
         for prompt in journal.review_prompts(week, count=settings.config.prompt_count, seed=seed):
             questions.append((prompt.text, prompt.id, prompt.source))
     if not questions:
