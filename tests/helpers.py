@@ -17,31 +17,19 @@ def rows(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, 
 
 
 def spawn(home: Path, *args: str, now: str = "2026-11-20T09:00:00+00:00") -> Any:
-    """The real program in a pseudo-terminal, with its own journal folder and clock."""
-    import os
-    import sys
+    """The real program in a pseudo-terminal, with its own journal folder and clock.
 
+    Same environment as the other child processes (tests/procs.py), network
+    guard included.
+    """
     import pexpect
 
-    env = {
-        **os.environ,
-        "HOME": str(home.parent / "user"),
-        "LEADJOURNAL_HOME": str(home),
-        "LEADJOURNAL_NOW": now,
-        "NO_COLOR": "1",
-        "TERM": "dumb",
-        "COLUMNS": "100",
-        "TZ": "UTC",
-    }
-    for name in ("EDITOR", "VISUAL", "LEADJOURNAL_DB", "LEADJOURNAL_PROMPTS"):
-        env.pop(name, None)
+    from .procs import child_env, command
+
+    env = child_env(home, LEADJOURNAL_NOW=now, TERM="dumb")
+    program, *arguments = command(*args)
     # A generous timeout: a loaded machine can be slow to start Python, and a
     # timeout here means a failed test, never a hang.
     return pexpect.spawn(
-        sys.executable,
-        ["-m", "leadjournal", *args],
-        env=env,
-        encoding="utf-8",
-        timeout=45,
-        dimensions=(40, 100),
+        program, arguments, env=env, encoding="utf-8", timeout=45, dimensions=(40, 100)
     )
