@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import dropwhile
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
@@ -194,7 +195,10 @@ def goal_trend_line(summary: GoalProgress) -> RenderableType:
 def summary_card(summary: ReviewSummary) -> Panel:
     trends = summary.trends
     rated = any(week.reviewed for week in trends.weeks)
-    lines: list[RenderableType] = [weeks_table(trends), Text()]
+    # A new journal's card starts at its first review, not with empty weeks
+    # before it; a week missed later still shows as a gap.
+    shown = list(dropwhile(lambda week: not week.reviewed, trends.weeks)) or trends.weeks
+    lines: list[RenderableType] = [weeks_table(trends.model_copy(update={"weeks": shown})), Text()]
     if trends.averages.results is not None and trends.averages.relationships is not None:
         lines.append(
             Text(

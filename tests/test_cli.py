@@ -397,3 +397,15 @@ def test_a_reader_that_stops_early_is_no_error(cli: Cli) -> None:
     code = child.wait(timeout=30)
     assert child.stderr.read() == b""
     assert code == 141
+
+
+def test_the_first_review_card_starts_at_the_first_review(cli: Cli) -> None:
+    first = cli.ok("review", "--results", "6", "--relationships", "6")
+    assert "2026-W47" in first.stdout and "not reviewed" not in first.stdout
+    cli.ok("review", "--week", "2026-W44", "--results", "6", "--relationships", "6")
+    cli.ok("review", "--week", "2026-W47", "--results", "6", "--relationships", "6", "--replace")
+    later = cli.ok(
+        "review", "--week", "2026-W47", "--results", "7", "--relationships", "6", "--replace"
+    )
+    # Weeks missed after the first review are gaps, shown as such.
+    assert later.stdout.count("not reviewed") == 2
