@@ -204,6 +204,16 @@ class Journal:
             return self.current_week()
         return weeks.parse_week_or_day(text, self.today())
 
+    def review_week(self, text: str | None) -> str:
+        """The week to review: any accepted date form, but not a week yet to come."""
+        week = self.parse_week(text)
+        if weeks.week_start(week) > self.today():
+            raise BadInput(
+                messages.FUTURE_WEEK.format(week=week, current=self.current_week()),
+                messages.FUTURE_WEEK_HINT,
+            )
+        return week
+
     def _stamp_on(self, day: date) -> Stamp:
         now = self.clock.now()
         moment = datetime.combine(day, now.timetz())

@@ -61,6 +61,8 @@ BAD_WEEKS = "The number of weeks must be 1 or more, not {value}."
 BAD_WEEKS_HINT = "For example: --weeks 4."
 
 # -- reviews and commitments --------------------------------------------------
+FUTURE_WEEK = "{week} has not started yet; this is {current}."
+FUTURE_WEEK_HINT = "Review this week or an earlier one, for example --week last week."
 REVIEW_EXISTS = "The review for {week} is already done."
 REVIEW_EXISTS_HINT = "Add --replace to record it again from the start, or pick another --week."
 NO_RATINGS = "The review for {week} has no ratings yet."

@@ -409,3 +409,10 @@ def test_the_first_review_card_starts_at_the_first_review(cli: Cli) -> None:
     )
     # Weeks missed after the first review are gaps, shown as such.
     assert later.stdout.count("not reviewed") == 2
+
+
+def test_a_week_still_to_come_cannot_be_reviewed(cli: Cli) -> None:
+    run = cli("review", "--week", "2026-W48", "--results", "5", "--relationships", "5")
+    assert run.exit_code == 2 and "has not started yet" in run.stderr
+    assert rows(cli.db, "SELECT count(*) FROM reviews") == [(0,)]
+    cli.ok("review", "--week", "2026-W47", "--results", "5", "--relationships", "5")

@@ -86,7 +86,7 @@ def review_command(
     settings: Settings = ctx.obj
     flags = [results, relationships, rate, reflection, win, win_by, commit]
     with settings.journal() as journal:
-        target = journal.parse_week(week)
+        target = journal.review_week(week)
         if any(value is not None for value in flags):
             if results is None or relationships is None:
                 raise BadInput(messages.FLAGS_NEED_RATINGS, messages.FLAGS_NEED_RATINGS_HINT)
