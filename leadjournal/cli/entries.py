@@ -16,10 +16,11 @@ from leadjournal.errors import BadInput, LeadJournalError
 def write(
     ctx: typer.Context,
     text: Annotated[
-        str | None, typer.Argument(help="The reflection; omit to use stdin or $EDITOR.")
+        str | None,
+        typer.Argument(metavar="TEXT", help="The reflection; omit to use stdin or $EDITOR."),
     ] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", "-t", help="Add a tag (repeatable).")
+        list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="Add a tag (repeatable).")
     ] = None,
     day: Annotated[
         str | None,
@@ -55,7 +56,7 @@ def log(
         int | None, typer.Option("--weeks", metavar="N", help="The last N weeks (default 4).")
     ] = None,
     tag: Annotated[
-        str | None, typer.Option("--tag", "-t", help="Only entries with this tag.")
+        str | None, typer.Option("--tag", "-t", metavar="TAG", help="Only entries with this tag.")
     ] = None,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", metavar="N", help="At most the N newest entries.")
@@ -159,7 +160,9 @@ def delete(
 
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words to find; every word must appear.")],
+    query: Annotated[
+        str, typer.Argument(metavar="QUERY", help="Words to find; every word must appear.")
+    ],
     limit: Annotated[
         int, typer.Option("--limit", "-n", metavar="N", help="At most N results.")
     ] = 20,
