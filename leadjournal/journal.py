@@ -612,7 +612,7 @@ class Journal:
     def review_prompts(self, week: str, *, count: int = 1, seed: int | None = None) -> list[Prompt]:
         """The prompts that fit this leader's week, by DESIGN.md's rules."""
         from leadjournal import insights
-        from leadjournal.prompts import SelectionContext, choose_prompts
+        from leadjournal.selection import SelectionContext, choose_prompts
 
         rated = self._rated_weeks(week)
         this_week = next((r for r in rated if r.week == week), None)
@@ -641,7 +641,7 @@ class Journal:
     ) -> Prompt:
         """One prompt to reflect on now, not one answered in the last few weeks
         unless every prompt that matches was."""
-        from leadjournal.prompts import pick_prompt
+        from leadjournal.selection import pick_prompt
 
         since = weeks.shift(self.current_week(), -RECENT_PROMPT_WEEKS)
         recent = frozenset(self.store.prompts_answered_since(since))

@@ -27,6 +27,7 @@ LAYERS = {
     "store": 2,
     "doctor": 2,
     "prompts": 2,
+    "selection": 2,
     "insights": 2,
     "config": 2,
     "migrations": 1,

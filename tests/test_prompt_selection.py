@@ -9,16 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leadjournal.errors import BadInput, NotFound
-from leadjournal.prompts import (
-    CADENCES,
-    FITS,
-    THEMES,
-    Library,
-    Prompt,
+from leadjournal.prompts import CADENCES, FITS, THEMES, Library, Prompt, load_library
+from leadjournal.selection import (
     SelectionContext,
     cadences_for_week,
     choose_prompts,
-    load_library,
     pick_prompt,
     theme_of_week,
 )

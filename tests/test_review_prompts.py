@@ -12,7 +12,8 @@ import pytest
 from leadjournal.cli.context import Settings
 from leadjournal.clock import FixedClock
 from leadjournal.journal import Journal
-from leadjournal.prompts import Library, Prompt, load_library, theme_of_week
+from leadjournal.prompts import Library, Prompt, load_library
+from leadjournal.selection import theme_of_week
 from leadjournal.store import Store
 
 from .conftest import NOW, Cli
