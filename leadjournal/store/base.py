@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal, Self, TypeVar
@@ -274,6 +274,24 @@ class StoreBase:
         return row is not None
 
     # -- shared by every kind of row ---------------------------------------
+
+    def _children(
+        self, table: str, parent: str, ids: Sequence[str], order_by: str
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The rows of ``table`` that belong to each of ``ids``, by parent id.
+
+        One query for all parents (not one per parent), so listing a hundred
+        commitments costs two queries, not a hundred and one.
+        """
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        if not ids:
+            return grouped
+        marks = ",".join("?" for _ in ids)
+        for row in self.conn.execute(
+            f"SELECT * FROM {table} WHERE {parent} IN ({marks}) ORDER BY {order_by}", list(ids)
+        ):
+            grouped.setdefault(row[parent], []).append(dict(row))
+        return grouped
 
     def _insert(self, table: str, row: dict[str, Any]) -> None:
         # Column names come from our own models' fields, never from input.

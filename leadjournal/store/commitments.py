@@ -65,17 +65,13 @@ class CommitmentRows(StoreBase):
         rows = self.conn.execute(
             f"SELECT * FROM commitments {where} ORDER BY week, created_at", list(params)
         ).fetchall()
-        follow_ups: dict[str, list[FollowUp]] = {}
-        if rows:
-            marks = ",".join("?" for _ in rows)
-            for f in self.conn.execute(
-                f"SELECT * FROM follow_ups WHERE commitment_id IN ({marks}) ORDER BY week",
-                [row["id"] for row in rows],
-            ):
-                follow_ups.setdefault(f["commitment_id"], []).append(
-                    FollowUp.model_validate(dict(f))
-                )
-        return [_commitment(row, follow_ups.get(row["id"], [])) for row in rows]
+        follow_ups = self._children(
+            "follow_ups", "commitment_id", [row["id"] for row in rows], "week"
+        )
+        return [
+            _commitment(row, [FollowUp.model_validate(f) for f in follow_ups.get(row["id"], [])])
+            for row in rows
+        ]
 
     def commitments_made_in(self, weeks: Sequence[str]) -> list[Commitment]:
         marks = ",".join("?" for _ in weeks)

@@ -61,18 +61,19 @@ class ExerciseRows(StoreBase):
         rows = self.conn.execute(
             f"SELECT * FROM exercise_runs {where} ORDER BY started_at, rowid", list(params)
         ).fetchall()
-        answers: dict[str, list[ExerciseAnswer]] = {}
-        if rows:
-            marks = ",".join("?" for _ in rows)
-            for a in self.conn.execute(
-                f"""SELECT * FROM exercise_answers WHERE run_id IN ({marks})
-                    ORDER BY position""",
-                [row["id"] for row in rows],
-            ):
-                row_of = dict(a)
-                run_id = row_of.pop("run_id")
-                answers.setdefault(run_id, []).append(ExerciseAnswer.model_validate(row_of))
+        answers = self._children(
+            "exercise_answers", "run_id", [row["id"] for row in rows], "position"
+        )
         return [
-            ExerciseRun.model_validate({**dict(row), "answers": answers.get(row["id"], [])})
+            ExerciseRun.model_validate(
+                {
+                    **dict(row),
+                    # An answer nests in its run, so it carries no run id of its own.
+                    "answers": [
+                        ExerciseAnswer.model_validate({k: v for k, v in a.items() if k != "run_id"})
+                        for a in answers.get(row["id"], [])
+                    ],
+                }
+            )
             for row in rows
         ]
