@@ -521,14 +521,11 @@ class Journal:
             lean=lean,
             style=insights.grid_style(review.results, review.relationships),
             toward=insights.lean_toward(lean),
-            imbalance=insights.imbalance(self._rated_weeks(week)),
+            imbalance=insights.imbalance(self.rated_weeks(week)),
         )
 
     def rated_weeks(self, up_to_week: str) -> list[WeekRatings]:
         """Every week with both ratings, up to a week: the history trends are made of."""
-        return self._rated_weeks(up_to_week)
-
-    def _rated_weeks(self, up_to_week: str) -> list[WeekRatings]:
         from leadjournal import insights
 
         return [
@@ -551,7 +548,7 @@ class Journal:
             for c in self.store.commitments()
         ]
         return insights.build_trends(
-            self._rated_weeks(week), commitments, current_week=week, window=window
+            self.rated_weeks(week), commitments, current_week=week, window=window
         )
 
     def trends_view(self, window: int = 12) -> TrendsView:
@@ -614,7 +611,7 @@ class Journal:
         from leadjournal import insights
         from leadjournal.selection import SelectionContext, choose_prompts
 
-        rated = self._rated_weeks(week)
+        rated = self.rated_weeks(week)
         this_week = next((r for r in rated if r.week == week), None)
         toward = None
         if this_week is not None:

@@ -44,7 +44,7 @@ def test_the_demo_spans_26_weeks_ending_now_with_missed_weeks() -> None:
 
 def test_the_demo_has_a_lasting_and_a_temporary_imbalance() -> None:
     journal = _demo()
-    history = journal._rated_weeks(journal.current_week())
+    history = journal.rated_weeks(journal.current_week())
     states = [insights.imbalance(history[: n + 1]) for n in range(len(history))]
     assert any(v.state == "lasting" and v.toward == "results" for v in states)
     assert any(v.state == "temporary" for v in states)
