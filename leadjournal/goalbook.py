@@ -27,6 +27,7 @@ from leadjournal.models import (
     GoalProgress,
     GoalStatus,
     Review,
+    one_of,
 )
 from leadjournal.store import Store
 
@@ -35,16 +36,6 @@ GOAL_LEVELS: tuple[GoalLevel, ...] = ("individual", "team", "organization")
 CADENCES: tuple[Cadence, ...] = ("weekly", "monthly", "quarterly")
 # The lagging measure's name when numbers are given without one.
 DEFAULT_MEASURE = "result"
-
-
-def _choice(value: str, options: tuple[str, ...], what: str) -> str:
-    cleaned = value.strip().lower()
-    if cleaned not in options:
-        raise BadInput(
-            messages.BAD_CHOICE.format(value=value, what=what, choices=", ".join(options)),
-            messages.BAD_CHOICE_HINT,
-        )
-    return cleaned
 
 
 def _optional_text(text: str | None) -> str | None:
@@ -96,11 +87,11 @@ class GoalBook:
         outcome = require_text(title, "goal")
         goal_kind: GoalKind = (
             "development"
-            if _choice(kind, GOAL_KINDS, "goal kind") == "development"
+            if one_of(kind, GOAL_KINDS, "goal kind", messages.BAD_CHOICE_HINT) == "development"
             else "performance"
         )
-        goal_level = _choice(level, GOAL_LEVELS, "goal level")
-        goal_cadence = _choice(cadence, CADENCES, "review cadence")
+        goal_level = one_of(level, GOAL_LEVELS, "goal level", messages.BAD_CHOICE_HINT)
+        goal_cadence = one_of(cadence, CADENCES, "review cadence", messages.BAD_CHOICE_HINT)
         base = None if baseline is None else goal_maths.parse_number(baseline, "baseline")
         aim = None if target is None else goal_maths.parse_number(target, "target")
         today = self._today()

@@ -298,7 +298,6 @@ OUTPUT_EXISTS = "{path} already exists, and leadjournal does not overwrite files
 OUTPUT_EXISTS_HINT = "Add --force to replace it, or choose another --output."
 OUTPUT_IS_FOLDER = "{path} is a folder; --output needs a file name."
 WROTE_FILE = "Wrote {path} ({size} bytes)."
-BAD_FORMAT = "'{value}' is not one of the formats: {choices}."
 BAD_FORMAT_HINT = "For example: --format {example}."
 EXPORTED = "Exported {counts} to {path}."
 IMPORT_FILE_MISSING = "Cannot read {name}: {reason}."

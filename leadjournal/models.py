@@ -10,6 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from leadjournal import messages
+from leadjournal.errors import BadInput
+
 EntryKind = Literal["reflection", "review", "prompt", "exercise"]
 CommitmentStatus = Literal["open", "done", "partly", "dropped"]
 FollowUpOutcome = Literal["done", "partly", "not_yet", "dropped"]
@@ -26,6 +29,20 @@ REVIEW_STEPS: tuple[str, ...] = (
     "win",
     "commitment",
 )
+
+
+def one_of(value: str, choices: tuple[str, ...], what: str, hint: str) -> str:
+    """``value`` (any case, spaces trimmed) if it is one of ``choices``.
+
+    Otherwise a BadInput naming every choice; used for the words people type
+    on the command line and in walk-throughs alike.
+    """
+    wanted = value.strip().lower()
+    if wanted not in choices:
+        raise BadInput(
+            messages.BAD_CHOICE.format(value=value, what=what, choices=", ".join(choices)), hint
+        )
+    return wanted
 
 
 class Model(BaseModel):

@@ -18,6 +18,7 @@ import typer
 from leadjournal import messages
 from leadjournal.cli.context import Settings
 from leadjournal.errors import BadInput, Conflict
+from leadjournal.models import one_of
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -187,11 +188,5 @@ def atomic_output(path: Path, *, force: bool = False) -> Iterator[TextIO]:
 
 
 def choose(value: str, choices: tuple[str, ...], example: str) -> str:
-    """``value`` if it is one of ``choices`` (any case), else a BadInput listing them."""
-    wanted = value.strip().lower()
-    if wanted not in choices:
-        raise BadInput(
-            messages.BAD_FORMAT.format(value=value, choices=", ".join(choices)),
-            messages.BAD_FORMAT_HINT.format(example=example),
-        )
-    return wanted
+    """``value`` if it is one of the ``--format`` or ``--from`` choices (any case)."""
+    return one_of(value, choices, "format", messages.BAD_FORMAT_HINT.format(example=example))
