@@ -33,3 +33,12 @@ def spawn(home: Path, *args: str, now: str = "2026-11-20T09:00:00+00:00") -> Any
     return pexpect.spawn(
         program, arguments, env=env, encoding="utf-8", timeout=45, dimensions=(40, 100)
     )
+
+
+def finish(child: Any) -> int:
+    """Wait for a spawned program to end; its exit status."""
+    import pexpect
+
+    child.expect(pexpect.EOF)
+    child.close()
+    return int(child.exitstatus if child.exitstatus is not None else -1)

@@ -21,12 +21,6 @@ def spawn(home: Path, *args: str, now: str = FRIDAY) -> pexpect.spawn:
     return helpers.spawn(home, *args, now=now)
 
 
-def finish(child: pexpect.spawn) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    return int(child.exitstatus if child.exitstatus is not None else -1)
-
-
 def test_four_steps_with_bad_answers_ctrl_c_resume_and_next_weeks_review(
     isolated: Path,
 ) -> None:
@@ -50,7 +44,7 @@ def test_four_steps_with_bad_answers_ctrl_c_resume_and_next_weeks_review(
     child.sendintr()
     child.expect("paused")
     child.expect("kept")
-    assert finish(child) == 130
+    assert helpers.finish(child) == 130
     assert rows(db, "SELECT step_id, answer FROM exercise_answers ORDER BY position") == [
         ("project", "The [billing] migration"),
         ("leaned", "toward results"),
@@ -86,7 +80,7 @@ def test_four_steps_with_bad_answers_ctrl_c_resume_and_next_weeks_review(
     again.sendline("")
     again.expect("Saved as entry")
     again.expect("due 2026-W48")
-    assert finish(again) == 0
+    assert helpers.finish(again) == 0
 
     assert rows(db, "SELECT status FROM exercise_runs") == [("complete",)]
     assert rows(db, "SELECT step_id, answer FROM exercise_answers ORDER BY position") == [
@@ -110,7 +104,7 @@ def test_four_steps_with_bad_answers_ctrl_c_resume_and_next_weeks_review(
     review.sendline("Held all three")
     review.expect("went into results")
     review.sendintr()
-    assert finish(review) == 130
+    assert helpers.finish(review) == 130
     assert rows(db, "SELECT status, source FROM commitments") == [("done", "exercise")]
     assert rows(db, "SELECT week, outcome, note FROM follow_ups") == [
         ("2026-W48", "done", "Held all three")
@@ -129,7 +123,7 @@ def test_a_bad_rating_is_asked_again_and_a_low_one_brings_the_tip(isolated: Path
     child.expect("Tip: Pick one person")
     child.expect("Step 2 of 5")
     child.sendintr()
-    assert finish(child) == 130
+    assert helpers.finish(child) == 130
     db = isolated / "journal.db"
     assert rows(db, "SELECT step_id, answer FROM exercise_answers") == [
         ("valued-and-accountable", "3")
@@ -144,7 +138,7 @@ def test_a_bad_rating_is_asked_again_and_a_low_one_brings_the_tip(isolated: Path
     again.sendline("8")
     again.expect("Step 2 of 5")
     again.sendintr()
-    assert finish(again) == 130
+    assert helpers.finish(again) == 130
     assert rows(db, "SELECT step_id, answer FROM exercise_answers") == [
         ("valued-and-accountable", "8")
     ]

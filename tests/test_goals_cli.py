@@ -258,9 +258,7 @@ def test_goal_add_walk_through_in_a_terminal(isolated: Path) -> None:
     child.expect(r"Save this goal\? \[Y/n\]")
     child.sendline("y")
     child.expect("Saved goal")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert helpers.finish(child) == 0
     db = isolated / "journal.db"
     assert rows(
         db, "SELECT title, kind, level, cadence, due_date, relevant, achievable FROM goals"
@@ -292,9 +290,7 @@ def test_goal_add_cancelled_with_ctrl_c_saves_nothing(isolated: Path) -> None:
     child.expect(r"\[d\]evelopment goal")
     child.sendintr()
     child.expect("not saved")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert helpers.finish(child) == 130
     assert rows(isolated / "journal.db", "SELECT count(*) FROM goals") == [(0,)]
 
 
@@ -312,9 +308,7 @@ def test_review_goals_step_survives_ctrl_c_and_resumes(cli: Cli, isolated: Path)
     child.expect("feedback given this week")
     child.sendintr()
     child.expect("paused")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert helpers.finish(child) == 130
     db = isolated / "journal.db"
     assert rows(db, "SELECT value FROM goal_checkins") == [(3.0,)]
 
@@ -330,9 +324,7 @@ def test_review_goals_step_survives_ctrl_c_and_resumes(cli: Cli, isolated: Path)
     again.sendline("")
     again.expect("commitment")
     again.sendline("")
-    again.expect(pexpect.EOF)
-    again.close()
-    assert again.exitstatus == 0
+    assert helpers.finish(again) == 0
     got = rows(
         db,
         """SELECT m.name, c.value FROM goal_checkins c JOIN goal_measures m ON m.id = c.measure_id

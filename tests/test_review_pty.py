@@ -56,9 +56,7 @@ def test_a_whole_review_with_a_bad_rating_on_the_way(isolated: Path) -> None:
     child.expect("One specific change")
     child.sendline("One-on-ones with the new hires")
     child.expect("Streak")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert helpers.finish(child) == 0
     db = isolated / "journal.db"
     assert rows(db, "SELECT status, results, relationships, win, win_by FROM reviews") == [
         ("complete", 7, 4, "The launch", "platform team")
@@ -77,9 +75,7 @@ def test_ctrl_c_halfway_keeps_answers_and_the_review_resumes(isolated: Path) -> 
     child.expect("1–9")
     child.sendintr()
     child.expect("paused")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert helpers.finish(child) == 130
     db = isolated / "journal.db"
     assert rows(db, "SELECT status, results, relationships FROM reviews") == [
         ("in_progress", 6, None)
@@ -100,9 +96,7 @@ def test_ctrl_c_halfway_keeps_answers_and_the_review_resumes(isolated: Path) -> 
     again.expect("One specific change")
     again.sendline("")
     again.expect("Streak")
-    again.expect(pexpect.EOF)
-    again.close()
-    assert again.exitstatus == 0
+    assert helpers.finish(again) == 0
     assert rows(db, "SELECT status, results, relationships FROM reviews") == [("complete", 6, 8)]
 
 
