@@ -23,9 +23,9 @@ from pydantic import BaseModel, ConfigDict
 from leadjournal import messages, weeks
 from leadjournal.clock import Clock, stamp
 from leadjournal.errors import BadInput
-from leadjournal.journal import new_entry, new_id, tags_in
 from leadjournal.models import Commitment, Entry, ExerciseAnswer, ExerciseRun
 from leadjournal.prompts import LOW_RATING, Exercise, ExerciseStep, Library
+from leadjournal.records import new_entry, new_id, tags_in
 from leadjournal.store import Store
 
 _YES = frozenset({"y", "yes"})

@@ -16,7 +16,6 @@ from leadjournal import goals as goal_maths
 from leadjournal import messages, weeks
 from leadjournal.clock import Clock, Stamp, stamp
 from leadjournal.errors import BadInput, Conflict
-from leadjournal.journal import new_id, require_text
 from leadjournal.models import (
     Cadence,
     CheckIn,
@@ -29,6 +28,7 @@ from leadjournal.models import (
     Review,
     one_of,
 )
+from leadjournal.records import new_id, require_text
 from leadjournal.store import Store
 
 GOAL_KINDS: tuple[GoalKind, ...] = ("performance", "development")

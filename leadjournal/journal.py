@@ -6,13 +6,11 @@ Never prints, prompts or reads the environment: the command line does that.
 
 from __future__ import annotations
 
-import re
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from leadjournal import messages, weeks
 from leadjournal.clock import Clock, Stamp, stamp
@@ -29,6 +27,14 @@ from leadjournal.models import (
     LogResult,
     Review,
 )
+from leadjournal.records import (
+    new_entry,
+    new_id,
+    normalise_tag,
+    parse_rating,
+    require_text,
+    tags_in,
+)
 from leadjournal.store import Store
 
 if TYPE_CHECKING:
@@ -44,70 +50,8 @@ MAX_WEEKS = 5_200
 # A prompt answered within this many weeks is not asked again.
 RECENT_PROMPT_WEEKS = 6
 CORE_DIMENSIONS = ("results", "relationships")
-# "@name" but not an e-mail address ("me@example.com") or "@@".
-_TAG_RE = re.compile(r"(?<![\w@.])@(\w[\w-]*)")
 
 Lean = Literal["results", "relationships"]
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def new_entry(
-    kind: EntryKind,
-    body: str,
-    when: Stamp,
-    *,
-    tags: Iterable[str],
-    saved_at: str | None = None,
-    entry_id: str | None = None,
-    **links: Any,
-) -> Entry:
-    """An entry that belongs to ``when`` (its date and week), saved now or at ``saved_at``."""
-    return Entry(
-        id=entry_id or new_id(),
-        kind=kind,
-        body=body,
-        tags=sorted(set(tags)),
-        created_at=when.utc,
-        updated_at=saved_at or when.utc,
-        date=when.date,
-        week=when.week,
-        **links,
-    )
-
-
-def tags_in(text: str) -> list[str]:
-    """The ``@tags`` written in a text, lower-cased, in order, without repeats."""
-    found: list[str] = []
-    for match in _TAG_RE.finditer(text):
-        tag = match.group(1).rstrip("-").lower()
-        if tag and tag not in found:
-            found.append(tag)
-    return found
-
-
-def normalise_tag(tag: str) -> str:
-    cleaned = tag.strip().lstrip("@").lower()
-    if not cleaned or not re.fullmatch(r"\w[\w-]*", cleaned):
-        raise BadInput(messages.BAD_TAG.format(value=tag), messages.TAG_HINT)
-    return cleaned
-
-
-def parse_rating(value: object, name: str) -> int:
-    """A rating on the Managerial Grid's 1–9 scale, or a BadInput saying why not."""
-    text = str(value).strip()
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 9:
-        raise BadInput(messages.BAD_RATING.format(name=name, value=value), messages.RATING_HINT)
-    return int(text)
-
-
-def require_text(text: str | None, what: str) -> str:
-    cleaned = (text or "").strip()
-    if not cleaned:
-        raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
-    return cleaned
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,20 @@ from leadjournal.models import (
     MigrationStatus,
     Review,
 )
+from leadjournal.safetext import visible
 
 if TYPE_CHECKING:
     from leadjournal.exercises import ExerciseDetail, ExerciseListing, RunProgress
     from leadjournal.journal import ReviewSummary, SearchHit, Standing, TrendsView
+
+
+def user(text: str | None, style: str = "") -> Text:
+    """Text a person, a file or a pack wrote: never parsed as markup, controls shown.
+
+    The one way user text reaches the terminal; a plain ``str`` handed to a
+    table cell or ``console.print`` would be read as rich markup.
+    """
+    return Text(visible(text or ""), style=style)
 
 
 def short(identifier: str) -> str:

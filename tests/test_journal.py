@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from leadjournal.errors import BadInput, Conflict
-from leadjournal.journal import Journal, parse_rating, tags_in
+from leadjournal.journal import Journal
+from leadjournal.records import parse_rating, tags_in
 
 
 def test_tags_come_from_the_text_and_options(journal: Journal) -> None:
