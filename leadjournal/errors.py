@@ -58,3 +58,10 @@ class StorageError(LeadJournalError):
 class ConfigError(LeadJournalError):
     exit_code = ExitCode.BAD_INPUT
     code = "config"
+
+
+class Interrupted(LeadJournalError):
+    """Ctrl-C stopped a command before it saved; what was typed is kept."""
+
+    exit_code = ExitCode.INTERRUPTED
+    code = "interrupted"

@@ -200,15 +200,40 @@ class Journal:
             self.store.set_starred(entry.id, starred)
         return self.store.get_entry(entry.id)
 
-    def edit(self, prefix: str, text: str) -> Entry:
+    def edit(
+        self,
+        prefix: str,
+        text: str,
+        *,
+        expected_updated_at: str | None = None,
+        expected_body: str | None = None,
+    ) -> Entry:
+        """Replace an entry's text.
+
+        ``expected_updated_at`` and ``expected_body`` are the entry as the
+        editor opened it: when another command changed it since, nothing is
+        written and ``Conflict`` is raised, so one edit never silently
+        overwrites another. The check is made under the write lock.
+        """
         entry = self.show(prefix)
         body = require_text(text, "entry")
-        if body == entry.body:
-            return entry
-        # Tags typed in the old text follow the text; tags given with --tag stay.
-        kept = [tag for tag in entry.tags if tag not in tags_in(entry.body)]
-        new_tags = sorted({*tags_in(body), *kept})
         with self.store.transaction():
+            current = self.store.get_entry(entry.id)
+            if expected_body is not None and body == expected_body:
+                return current  # this leader changed nothing: nothing to save or clash with
+            changed = (
+                expected_updated_at is not None and current.updated_at != expected_updated_at
+            ) or (expected_body is not None and current.body != expected_body)
+            if changed:
+                raise Conflict(
+                    messages.EDIT_CLASH.format(id=entry.id[:8]),
+                    messages.EDIT_CLASH_HINT.format(id=entry.id[:8]),
+                )
+            if body == current.body:
+                return current
+            # Tags typed in the old text follow the text; tags given with --tag stay.
+            kept = [tag for tag in current.tags if tag not in tags_in(current.body)]
+            new_tags = sorted({*tags_in(body), *kept})
             self.store.update_entry(entry.id, body, new_tags, self.now().utc)
         return self.store.get_entry(entry.id)
 

@@ -97,8 +97,10 @@ BAD_NOW = "LEADJOURNAL_NOW is '{value}', which is not an ISO date-time."
 BAD_NOW_HINT = "Set it like 2026-11-20T09:00 (it is meant for tests and demos), or unset it."
 
 # -- text input --------------------------------------------------------------
-MULTILINE_HINT = "Finish with an empty line. Type :e to use your editor, or just Enter to skip."
-MULTILINE_HINT_NO_EDITOR = "Finish with an empty line."
+MULTILINE_HINT = (
+    "Finish with an empty line or Ctrl-D. Type :e to use your editor, or just Enter to skip."
+)
+MULTILINE_HINT_NO_EDITOR = "Finish with an empty line or Ctrl-D."
 EDITOR_UNSET = (
     "No editor is set, so type here instead. "
     "Set $EDITOR or 'editor' in config.toml to write in your editor."
@@ -116,6 +118,47 @@ EDIT_NEEDS_EDITOR = "Editing needs an editor, and none could be started."
 EDIT_NEEDS_EDITOR_HINT = "Set $EDITOR (for example: export EDITOR=nano) or 'editor' in config.toml."
 UNCHANGED = "Entry {id} is unchanged."
 EDITED = "Saved your changes to entry {id}."
+EDIT_CLASH = (
+    "Entry {id} was changed by another command while your editor was open, "
+    "so your version was not saved over it."
+)
+EDIT_CLASH_HINT = (
+    "Your version is kept as a draft (above). See the entry as it is now with "
+    "'leadjournal show {id}', then edit it again; or save your version as a new entry "
+    "with 'write --from-draft'."
+)
+TEXT_NOT_UTF8 = "The text is not valid UTF-8 (byte {offset}, line {line}), so it was not saved."
+TEXT_NOT_UTF8_HINT = (
+    "It is kept byte for byte as a draft (above): open it in an editor, save it as UTF-8, "
+    "then run the command shown."
+)
+
+# -- drafts: text typed that could not be saved yet --------------------------
+WAITING_FOR_WRITER = (
+    "Another leadjournal command (an import, perhaps) is writing to the journal; "
+    "waiting for it to finish. Ctrl-C stops waiting."
+)
+DRAFT_KEPT_MEANWHILE = "Your text is safe meanwhile in the draft {path}"
+DRAFT_KEPT = "Your text was not saved to the journal; it is kept as a draft: {path}"
+DRAFT_SAVE_LATER = "Save it later with: {command}"
+DRAFT_NOT_KEPT = "The text could not be kept as a draft either ({reason})."
+DRAFT_STILL_IN = "Your text is still in {path}; copy it somewhere safe."
+DRAFT_TEXT_FOLLOWS = "Here it is, to copy:"
+STOPPED_BEFORE_SAVING = "Stopped before saving; nothing was written to the journal."
+STOPPED_BEFORE_SAVING_HINT = "Your text is kept as a draft (above); nothing typed is lost."
+DRAFT_SAVED = "Saved draft {name} as entry {id} ({week}); the draft is removed."
+DRAFT_AND_TEXT = "Give the text or --from-draft, not both."
+DRAFT_AND_TEXT_HINT = "For example: leadjournal write --from-draft 20261120-0900"
+DRAFT_NOT_FOUND = "No draft named '{name}' in {folder}."
+DRAFT_NOT_FOUND_HINT = "'leadjournal db doctor' lists the drafts waiting to be saved."
+DRAFT_OUTSIDE = "{path} is not one of the drafts in {folder}."
+DRAFT_OUTSIDE_HINT = "To save a file of your own as an entry, pipe it in: leadjournal write < FILE"
+DRAFT_NOT_UTF8 = "The draft {path} is not valid UTF-8 (byte {offset}, line {line})."
+DRAFT_NOT_UTF8_HINT = (
+    "Open it in an editor, save it as UTF-8, and run the same command again; the draft is kept."
+)
+DOCTOR_DRAFTS = "{count} draft(s) waiting to be saved, in {folder}:"
+DOCTOR_DRAFT_LINE = "  {name}  ({size} bytes)  leadjournal write --from-draft {name}"
 DELETE_NEEDS_YES = "Deleting asks for confirmation, and there is no terminal to ask at."
 DELETE_NEEDS_YES_HINT = "Add --yes to delete without asking."
 DELETE_CONFIRM = "Delete this entry for good?"

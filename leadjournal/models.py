@@ -257,8 +257,18 @@ class Recovery(Model):
     note: str | None = None  # why this method was used, when it was not the first choice
 
 
+class Draft(Model):
+    """A text kept beside the journal because it could not be saved when typed."""
+
+    name: str  # what ``write --from-draft`` takes
+    path: str
+    kind: str  # what it was typed for: write, answer, edit-<entry id>
+    size: int
+
+
 class DoctorReport(Model):
     path: str
     healthy: bool
     checks: list[DoctorCheck]
     recovery: Recovery | None = None
+    drafts: list[Draft] = []  # texts kept beside the journal, waiting to be saved

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import dropwhile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
@@ -506,4 +507,11 @@ def doctor_report(report: DoctorReport) -> RenderableType:
             )
     elif not report.healthy and any(c.name == "format" for c in report.checks):
         parts.append(Text(messages.DOCTOR_NOT_RECOVERABLE))
+    if report.drafts:
+        folder = str(Path(report.drafts[0].path).parent)
+        parts.append(Text())
+        parts.append(Text(messages.DOCTOR_DRAFTS.format(count=len(report.drafts), folder=folder)))
+        for draft in report.drafts:
+            line = messages.DOCTOR_DRAFT_LINE.format(name=draft.name, size=draft.size)
+            parts.append(Text(line, no_wrap=True, overflow="ignore"))
     return Group(*parts)

@@ -27,6 +27,7 @@ LAYERS = {
     "records": 2,
     "store": 2,
     "doctor": 2,
+    "drafts": 2,
     "prompts": 2,
     "selection": 2,
     "insights": 2,

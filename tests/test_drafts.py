@@ -100,15 +100,21 @@ def test_write_and_prompt_answer_wait_for_a_long_import(tmp_path: Path) -> None:
     try:
         writer = subprocess.Popen(
             command("write", "Told @maya the plan was clear"),
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         answer = subprocess.Popen(
             command("prompt", "--answer", "--seed", "1"),
-            env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
         )
-        answer_out, answer_err = answer.communicate("Thanked Sam for the cover\n", timeout=120)
-        write_out, write_err = writer.communicate(timeout=120)
+        _, answer_err = answer.communicate("Thanked Sam for the cover\n", timeout=120)
+        _, write_err = writer.communicate(timeout=120)
     finally:
         assert holder.wait(timeout=60) == 0
     assert writer.returncode == 0, write_err
@@ -135,7 +141,10 @@ def test_ctrl_c_while_waiting_keeps_the_draft_and_it_saves_later(tmp_path: Path)
     try:
         writer = subprocess.Popen(
             command("write", "--tag", "energy"),
-            env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
         )
         assert writer.stdin is not None and writer.stderr is not None
@@ -245,6 +254,7 @@ def test_bad_utf8_from_the_editor_is_kept_byte_for_byte(
 
 
 def test_from_draft_names_only_drafts(cli: Cli, isolated: Path, tmp_path: Path) -> None:
+    cli.ok("write", "first")
     missing = cli("write", "--from-draft", "nothing-like-it")
     assert missing.exit_code == 1 and "db doctor" in missing.stderr
     mine = tmp_path / "notes.txt"
@@ -253,7 +263,7 @@ def test_from_draft_names_only_drafts(cli: Cli, isolated: Path, tmp_path: Path) 
     assert outside.exit_code == 2 and mine.exists()
     both = cli("write", "text", "--from-draft", "x")
     assert both.exit_code == 2
-    assert rows(cli.db, "SELECT count(*) FROM entries") == [(0,)]
+    assert rows(cli.db, "SELECT count(*) FROM entries") == [(1,)]
 
 
 # -- two edits of one entry ----------------------------------------------------------
@@ -271,7 +281,8 @@ def test_two_edits_of_one_entry_never_overwrite_silently(
         "outer",
         "import os, subprocess\n"
         f"env = dict(os.environ, EDITOR={str(inner)!r})\n"
-        f"done = subprocess.run([sys.executable, '-m', 'leadjournal', 'edit', {short!r}], env=env)\n"
+        f"args = [sys.executable, '-m', 'leadjournal', 'edit', {short!r}]\n"
+        "done = subprocess.run(args, env=env)\n"
         "assert done.returncode == 0\n"
         "open(sys.argv[1], 'w').write('First terminal version')",
     )
@@ -291,7 +302,9 @@ def test_edit_refuses_to_save_over_a_newer_version(journal: Journal) -> None:
     journal.edit(entry.id, "Version two by another terminal")
     with pytest.raises(Conflict):
         journal.edit(
-            entry.id, "Version two here", expected_updated_at=entry.updated_at,
+            entry.id,
+            "Version two here",
+            expected_updated_at=entry.updated_at,
             expected_body=entry.body,
         )
     assert journal.show(entry.id).body == "Version two by another terminal"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -54,6 +54,13 @@ class Settings:
         if chosen:
             return Path(chosen).expanduser()
         return self.home / "journal.db"
+
+    @property
+    def drafts_folder(self) -> Path:
+        """Where text that could not be saved is kept, beside the journal."""
+        from leadjournal.drafts import folder_beside
+
+        return folder_beside(self.db_path)
 
     @property
     def config_path(self) -> Path:
@@ -106,11 +113,18 @@ class Settings:
     # -- the journal -------------------------------------------------------
 
     @contextmanager
-    def journal(self) -> Iterator[Journal]:
+    def journal(self, *, on_wait: Callable[[], None] | None = None) -> Iterator[Journal]:
+        """The journal, open for one command.
+
+        With ``on_wait``, a write that meets another terminal's long write
+        (an import) calls it once and waits for as long as that takes,
+        instead of failing after the busy timeout.
+        """
         from leadjournal.journal import Journal
         from leadjournal.store import Store
 
         store = Store.open(self.db_path)
+        store.on_wait = on_wait
         try:
             yield Journal(store, self.clock, prompt_dirs=self.prompt_dirs)
         finally:

@@ -108,12 +108,14 @@ def doctor(
 
     Looks at permissions, the header, SQLite's integrity and foreign-key checks,
     the schema version and the search index. The file itself is never changed:
-    the checks run on a private copy, and recovery writes a new file. Exits 0
-    when healthy, 1 when there are problems.
+    the checks run on a private copy, and recovery writes a new file. Also
+    lists drafts waiting to be saved (write --from-draft). Exits 0 when
+    healthy, 1 when there are problems.
 
     Example: leadjournal db doctor --json
     """
     from leadjournal import doctor as health
+    from leadjournal import drafts
     from leadjournal.errors import BadInput
 
     if method not in ("auto", "sqlite3", "python"):
@@ -124,6 +126,8 @@ def doctor(
         target = Path(recover_to).expanduser() if recover_to else None
         recovery = health.recover(settings.db_path, target, method)  # type: ignore[arg-type]
         report = report.model_copy(update={"recovery": recovery})
+    # Drafts waiting to be saved are news, not a problem: they do not change the verdict.
+    report = report.model_copy(update={"drafts": drafts.waiting(settings.drafts_folder)})
     if as_json:
         emit_json(report)
     else:

@@ -8,7 +8,8 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import confirm, edit_in_editor, emit_json, tell, text_from_anywhere
+from leadjournal.cli.drafts import edited_text, typed_text
+from leadjournal.cli.io import confirm, emit_json, tell
 from leadjournal.cli.options import Json, WeekOption
 from leadjournal.errors import BadInput, LeadJournalError
 
@@ -31,20 +32,59 @@ def write(
     star: Annotated[
         bool, typer.Option("--star", help="Mark it as one to bring to a coach (shown in brief).")
     ] = False,
+    from_draft: Annotated[
+        str | None,
+        typer.Option(
+            "--from-draft",
+            metavar="DRAFT",
+            help="Save a kept draft (its name or path; db doctor lists them), then remove it.",
+        ),
+    ] = None,
     as_json: Json = False,
 ) -> None:
     """Write a free reflection, any day. @words in the text become tags.
 
+    A text that cannot be saved (the journal busy, a full disk, ...) is kept
+    as a draft beside the journal; --from-draft saves it later.
+
     Example: leadjournal write "Told @maya her launch plan was the clearest yet" --tag recognition
     """
     settings: Settings = ctx.obj
-    body = text_from_anywhere(settings, text, what="reflection")
-    with settings.journal() as journal:
-        entry = journal.write(body, tags=tag or (), day=day, starred=star)
+    if from_draft is not None:
+        if text is not None:
+            raise BadInput(messages.DRAFT_AND_TEXT, messages.DRAFT_AND_TEXT_HINT)
+        _write_draft(settings, from_draft, tag or [], day, star, as_json)
+        return
+    again = [*(part for t in tag or () for part in ("--tag", t))]
+    again += [*(["--date", day] if day else []), *(["--star"] if star else [])]
+    with (
+        typed_text(settings, text, what="reflection", kind="write", again=again) as typed,
+        typed.saving(),
+        settings.journal(on_wait=typed.waiting) as journal,
+    ):
+        entry = journal.write(typed.text, tags=tag or (), day=day, starred=star)
     if as_json:
         emit_json(entry)
     else:
         tell(messages.SAVED_ENTRY.format(id=entry.id[:8], week=entry.week))
+
+
+def _write_draft(
+    settings: Settings, ref: str, tags: list[str], day: str | None, star: bool, as_json: bool
+) -> None:
+    """Save a kept draft as an entry; the draft is removed only once the entry is saved."""
+    from leadjournal import drafts
+    from leadjournal.cli.drafts import say_waiting
+
+    draft = drafts.find(settings.drafts_folder, ref)
+    body = drafts.text_of(draft)
+    with settings.journal(on_wait=lambda: say_waiting(draft)) as journal:
+        entry = journal.write(body, tags=tags, day=day, starred=star)
+    drafts.discard(draft)
+    if as_json:
+        emit_json(entry)
+    else:
+        tell(messages.DRAFT_SAVED.format(name=draft.name, id=entry.id[:8], week=entry.week))
 
 
 def log(
@@ -123,11 +163,19 @@ def edit(
     settings: Settings = ctx.obj
     with settings.journal() as journal:
         entry = journal.show(entry_id)
-        edited = edit_in_editor(settings, entry.body)
-        if edited is None:
+    # No connection is held while the editor is open; the save checks, under
+    # the write lock, that nobody changed the entry meanwhile.
+    with edited_text(settings, entry.body, kind=f"edit-{entry.id[:8]}") as typed:
+        if typed is None:
             raise LeadJournalError(messages.EDIT_NEEDS_EDITOR, messages.EDIT_NEEDS_EDITOR_HINT)
-        updated = journal.edit(entry.id, edited)
-    done = messages.UNCHANGED if updated.updated_at == entry.updated_at else messages.EDITED
+        with typed.saving(), settings.journal(on_wait=typed.waiting) as journal:
+            journal.edit(
+                entry.id,
+                typed.text,
+                expected_updated_at=entry.updated_at,
+                expected_body=entry.body,
+            )
+    done = messages.UNCHANGED if typed.text.strip() == entry.body else messages.EDITED
     tell(done.format(id=entry.id[:8]))
 
 

@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -74,28 +75,55 @@ def _plain(data: Any) -> Any:
     return data
 
 
-def edit_in_editor(settings: Settings, initial: str = "") -> str | None:
-    """The text after the person edits it, or None when no editor could run."""
+@dataclass
+class EditorFile:
+    """What the editor saved, in the private temporary file it edited.
+
+    ``keep`` set to True leaves the file in place when the editing block
+    ends: the last resort when its text could be kept nowhere else.
+    """
+
+    path: Path
+    data: bytes
+    keep: bool = False
+
+
+@contextmanager
+def editor_file(settings: Settings, initial: str = "") -> Iterator[EditorFile | None]:
+    """Run $EDITOR on a private temporary file; None when no editor could run.
+
+    The file lives until the block ends, so a caller can save the text (or
+    keep it as a draft) before anything is deleted.
+    """
     editor = settings.editor
     if not editor:
-        return None
+        yield None
+        return
     # mkstemp makes the file 0600: a draft reflection is as private as the journal.
     handle, name = tempfile.mkstemp(prefix="leadjournal-", suffix=".md")
     path = Path(name)
+    edited: EditorFile | None = None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as draft:
             draft.write(initial)
         try:
             result = subprocess.run([*shlex.split(editor), str(path)], check=False)
         except (OSError, ValueError):
+            result = None
+        if result is None or result.returncode != 0:
             say(settings.err_console, messages.EDITOR_FAILED.format(editor=editor))
-            return None
-        if result.returncode != 0:
-            say(settings.err_console, messages.EDITOR_FAILED.format(editor=editor))
-            return None
-        return path.read_text(encoding="utf-8")
+        else:
+            edited = EditorFile(path, path.read_bytes())
+        yield edited
     finally:
-        path.unlink(missing_ok=True)
+        if edited is None or not edited.keep:
+            path.unlink(missing_ok=True)
+
+
+def edit_in_editor(settings: Settings, initial: str = "") -> str | None:
+    """The text after the person edits it, or None when no editor could run."""
+    with editor_file(settings, initial) as edited:
+        return None if edited is None else edited.data.decode("utf-8")
 
 
 def ask_lines(
@@ -106,8 +134,10 @@ def ask_lines(
     console: Console | None = None,
     notes: Sequence[str] = (),
 ) -> str:
-    """A multi-line answer typed at the terminal, ended by an empty line.
+    """A multi-line answer typed at the terminal, ended by an empty line or Ctrl-D.
 
+    Ctrl-D finishes the answer and keeps every line typed, as an empty line
+    does (jrnl's habit); on the first line it means "skip", like Enter.
     Typing ``:e`` on the first line opens $EDITOR instead. An empty first line
     means "skip" and returns "". ``notes`` are shown under the question.
     ``console`` defaults to stdout; a command printing JSON asks on stderr.
@@ -120,7 +150,11 @@ def ask_lines(
     say(console, hint, "dim")
     lines: list[str] = []
     while True:
-        line = ask(console, "> " if not lines else "  ")
+        try:
+            line = ask(console, "> " if not lines else "  ")
+        except EOFError:
+            console.print()  # the terminal did not echo a newline for Ctrl-D
+            return "\n".join(lines).strip()
         if not lines and line.strip() == ":e" and allow_editor:
             edited = edit_in_editor(settings)
             if edited is not None:
@@ -130,23 +164,6 @@ def ask_lines(
         if not line.strip():
             return "\n".join(lines).strip()
         lines.append(line)
-
-
-def text_from_anywhere(settings: Settings, text: str | None, *, what: str) -> str:
-    """An argument, else piped stdin, else $EDITOR, else typed at the terminal."""
-    if text is not None:
-        return text
-    if not settings.interactive:
-        return sys.stdin.read()
-    edited = edit_in_editor(settings)
-    if edited is not None:
-        return edited
-    if settings.editor is None:
-        say(settings.err_console, messages.EDITOR_UNSET, "dim")
-    answer = ask_lines(settings, messages.WRITE_QUESTION.format(what=what), allow_editor=False)
-    if not answer:
-        raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
-    return answer
 
 
 def confirm(settings: Settings, question: str, *, default: bool = False) -> bool:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,6 +10,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
+from leadjournal.cli.drafts import Unsaved, from_bytes, stdin_bytes
 from leadjournal.cli.io import ask_lines, emit_json, say, warn_pack_problems
 from leadjournal.cli.options import Json, Seed
 from leadjournal.errors import BadInput
@@ -58,9 +58,12 @@ def prompt_command(
         chosen = journal.prompt_now(theme=theme, source=source, seed=seed)
         entry = None
         if answer:
-            text = _answer_text(settings, chosen, as_json)
-            if text is not None:
-                entry = journal.answer_prompt(chosen, text)
+            typed = _answer_text(settings, chosen, as_json)
+            if typed is not None:
+                # A long import elsewhere is waited for, with the answer kept meanwhile.
+                journal.store.on_wait = typed.waiting
+                with typed.saving():
+                    entry = journal.answer_prompt(chosen, typed.text)
     if as_json:
         emit_json({**_prompt_json(chosen), "entry": entry})
         return
@@ -78,20 +81,20 @@ def _show(settings: Settings, chosen: Prompt) -> None:
     say(console, chosen.text, "bold")
 
 
-def _answer_text(settings: Settings, chosen: Prompt, as_json: bool) -> str | None:
+def _answer_text(settings: Settings, chosen: Prompt, as_json: bool) -> Unsaved | None:
     """The answer from stdin when piped, else typed; None when skipped."""
     if not settings.interactive:
-        text = sys.stdin.read()
-        if not text.strip():
+        typed = from_bytes(settings, stdin_bytes(), "answer")
+        if not typed.text.strip():
             raise BadInput(
                 messages.PROMPT_ANSWER_NEEDS_TEXT, messages.PROMPT_ANSWER_NEEDS_TEXT_HINT
             )
-        return text
+        return typed
     # With --json the conversation goes to stderr, so stdout stays pure JSON.
     console = settings.err_console if as_json else settings.console
     say(console, messages.PROMPT_FROM.format(source=chosen.source), "dim")
     text = ask_lines(settings, chosen.text, console=console)
-    return text or None
+    return Unsaved(settings, text, "answer") if text else None
 
 
 def _prompt_json(chosen: Prompt) -> dict[str, object]:

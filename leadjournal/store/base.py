@@ -34,6 +34,11 @@ from leadjournal.store.files import (
 SCHEMA_VERSION = 2
 APPLICATION_ID = int.from_bytes(b"LJRN", "big")
 BUSY_TIMEOUT_SECONDS = 10.0
+# A write that is told how to say it is waiting (``on_wait``) says so after
+# this long, then waits as long as the other writer takes, checking for
+# Ctrl-C between short waits.
+PATIENT_GRACE_SECONDS = 1.0
+PATIENT_STEP_SECONDS = 0.25
 
 T = TypeVar("T")
 
@@ -42,7 +47,7 @@ IdTable = Literal[
 ]
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
+def connect(path: Path | str, timeout: float = BUSY_TIMEOUT_SECONDS) -> sqlite3.Connection:
     """Open a connection with the journal's settings.
 
     The one place a connection is made, so an encrypted connection can
@@ -50,7 +55,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
     """
     # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so a writer
     # waits on the busy timeout instead of failing when another terminal writes.
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -58,23 +63,36 @@ def connect(path: Path | str) -> sqlite3.Connection:
 class StoreBase:
     """What every part of the store shares: the connection and its transactions."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: str, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+    ) -> None:
         self.conn = conn
         self.path = path
+        self.busy_timeout = busy_timeout
+        # Set by a caller whose write must not fail behind a long writer
+        # (an import): called once when the wait begins, then the write
+        # waits for as long as the other takes.
+        self.on_wait: Callable[[], None] | None = None
         self._depth = 0
 
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, backup_suffix: str = "") -> Self:
-        """Open (creating if needed) and migrate the journal at ``path``."""
+    def open(
+        cls, path: Path, *, backup_suffix: str = "", busy_timeout: float = BUSY_TIMEOUT_SECONDS
+    ) -> Self:
+        """Open (creating if needed) and migrate the journal at ``path``.
+
+        ``busy_timeout`` is how long a write waits for another terminal's
+        write before failing (unless ``on_wait`` is set).
+        """
         if damage_marker(path).exists():
             raise StorageError(
                 messages.DB_MARKED_DAMAGED.format(path=path), messages.DB_CORRUPT_HINT
             )
         _prepare_file(path)
         try:
-            conn = connect(path)
+            conn = connect(path, busy_timeout)
         except sqlite3.DatabaseError as exc:
             raise describe_sqlite_error(exc, str(path)) from exc
         try:
@@ -84,7 +102,7 @@ class StoreBase:
             _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"))
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-            store = cls(conn, str(path))
+            store = cls(conn, str(path), busy_timeout)
             store._migrate(backup_suffix)
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -224,7 +242,7 @@ class StoreBase:
                 self._depth -= 1
             self.conn.execute(f"RELEASE {name}")
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin_write()
         try:
             yield
         except BaseException:
@@ -234,6 +252,40 @@ class StoreBase:
                 self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def _begin_write(self) -> None:
+        """Take the write lock, waiting for another terminal's write to end.
+
+        Without ``on_wait`` the wait is bounded by the busy timeout. With it,
+        a write that meets a long writer (an import of a large file) says so
+        once and then waits as long as that writer takes, in short steps so
+        that Ctrl-C stops it at once.
+        """
+        if self.on_wait is None:
+            self.conn.execute("BEGIN IMMEDIATE")
+            return
+        self._set_busy_timeout(min(PATIENT_GRACE_SECONDS, self.busy_timeout))
+        try:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+            self.on_wait()
+            self._set_busy_timeout(PATIENT_STEP_SECONDS)
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _is_busy(exc):
+                        raise
+        finally:
+            self._set_busy_timeout(self.busy_timeout)
+
+    def _set_busy_timeout(self, seconds: float) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -306,6 +358,11 @@ def _in_transaction(conn: sqlite3.Connection) -> bool:
     return conn.in_transaction
 
 
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 def _retry_busy(action: Callable[[], T], attempts: int = 5) -> T:
     """Run ``action``, retrying a few times while another terminal holds the file.
 
@@ -319,8 +376,7 @@ def _retry_busy(action: Callable[[], T], attempts: int = 5) -> T:
         try:
             return action()
         except sqlite3.OperationalError as exc:
-            text = str(exc).lower()
-            if attempt == attempts - 1 or ("locked" not in text and "busy" not in text):
+            if attempt == attempts - 1 or not _is_busy(exc):
                 raise
             time.sleep(delay)
             delay *= 2

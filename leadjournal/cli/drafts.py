@@ -1,0 +1,197 @@
+"""Text typed for the journal, from the moment it is typed until it is saved.
+
+Whatever stops the save (a long import holding the journal, a full disk, a
+read-only file, bytes that are not UTF-8, an edit clash, Ctrl-C while
+waiting) leaves the text in a draft beside the journal, with its path and
+the command that saves it later. Nothing a leader typed is thrown away.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+
+import typer
+
+from leadjournal import messages
+from leadjournal.cli.context import Settings
+from leadjournal.cli.io import EditorFile, ask_lines, editor_file, say
+from leadjournal.errors import BadInput, Interrupted
+from leadjournal.models import Draft
+
+
+class Unsaved:
+    """A text typed for the journal and not saved yet.
+
+    ``kind`` names what it was typed for (``write``, ``answer``,
+    ``edit-<id>``); ``again`` holds the options to repeat when saving it
+    later (``--tag x``). ``raw`` is the exact bytes, when they are not text.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        text: str,
+        kind: str,
+        again: Sequence[str] = (),
+        *,
+        raw: bytes | None = None,
+        source: EditorFile | None = None,
+    ) -> None:
+        self.settings = settings
+        self.text = text
+        self.kind = kind
+        self.again = list(again)
+        self.raw = raw
+        self.source = source
+        self.draft: Draft | None = None
+        self._told = False
+
+    def keep(self) -> Draft | None:
+        """Write the text to a draft (once); None when there was nothing to keep
+        or no draft could be written (then the text is shown another way)."""
+        if self.draft is not None:
+            return self.draft
+        data = self.raw if self.raw is not None else self.text.encode("utf-8")
+        if not data.strip():
+            return None
+        from leadjournal import drafts
+
+        try:
+            self.draft = drafts.keep(
+                self.settings.drafts_folder, data, self.kind, datetime.now().astimezone()
+            )
+        except OSError as exc:
+            self._show_instead(str(exc.strerror or exc))
+            return None
+        return self.draft
+
+    def waiting(self) -> None:
+        """Another writer holds the journal: say so once, and keep the text meanwhile,
+        so a closed terminal or a kill during the wait loses nothing."""
+        say_waiting(self.keep())
+
+    def tell_kept(self) -> bool:
+        """Keep the text and say where it is and how to save it; whether it was kept."""
+        draft = self.keep()
+        if draft is None:
+            return False
+        if not self._told:
+            self._told = True
+            _note(messages.DRAFT_KEPT.format(path=draft.path))
+            command = shlex.join(["leadjournal", "write", "--from-draft", draft.name, *self.again])
+            _note(messages.DRAFT_SAVE_LATER.format(command=command))
+        return True
+
+    @contextmanager
+    def saving(self) -> Iterator[None]:
+        """Around the save: on any failure the text is kept before the error is told;
+        on success a draft kept while waiting is removed."""
+        try:
+            yield
+        except KeyboardInterrupt:
+            kept = self.tell_kept()
+            raise Interrupted(
+                messages.STOPPED_BEFORE_SAVING,
+                messages.STOPPED_BEFORE_SAVING_HINT if kept else None,
+            ) from None
+        except BaseException:
+            self.tell_kept()
+            raise
+        if self.draft is not None:
+            from leadjournal import drafts
+
+            drafts.discard(self.draft)
+
+    def _show_instead(self, reason: str) -> None:
+        _note(messages.DRAFT_NOT_KEPT.format(reason=reason))
+        if self.source is not None:
+            self.source.keep = True
+            _note(messages.DRAFT_STILL_IN.format(path=self.source.path))
+            return
+        from leadjournal import render
+
+        _note(messages.DRAFT_TEXT_FOLLOWS)
+        shown = self.raw.decode("utf-8", "replace") if self.raw is not None else self.text
+        self.settings.err_console.print(render.user(shown))
+
+
+def say_waiting(draft: Draft | None) -> None:
+    """Once, on stderr: the write waits for another writer, and where the text is meanwhile."""
+    _note(messages.WAITING_FOR_WRITER)
+    if draft is not None:
+        _note(messages.DRAFT_KEPT_MEANWHILE.format(path=draft.path))
+
+
+def _note(text: str) -> None:
+    # Plain echo to stderr: never wrapped, so a path can be copied whole.
+    typer.echo(text, err=True)
+
+
+def from_bytes(
+    settings: Settings,
+    data: bytes,
+    kind: str,
+    again: Sequence[str] = (),
+    *,
+    source: EditorFile | None = None,
+) -> Unsaved:
+    """The text in ``data``; bytes that are not UTF-8 are kept as a draft, as they are."""
+    from leadjournal.drafts import utf8_problem
+
+    problem = utf8_problem(data)
+    if problem is None:
+        return Unsaved(settings, data.decode("utf-8"), kind, again, source=source)
+    unsaved = Unsaved(settings, "", kind, again, raw=data, source=source)
+    unsaved.tell_kept()
+    offset, line = problem
+    raise BadInput(
+        messages.TEXT_NOT_UTF8.format(offset=offset, line=line), messages.TEXT_NOT_UTF8_HINT
+    )
+
+
+@contextmanager
+def typed_text(
+    settings: Settings, text: str | None, *, what: str, kind: str, again: Sequence[str] = ()
+) -> Iterator[Unsaved]:
+    """An argument, else piped stdin, else $EDITOR, else typed at the terminal.
+
+    The editor's temporary file is deleted only when the block ends, after
+    the text was saved or kept as a draft.
+    """
+    if text is not None:
+        yield Unsaved(settings, text, kind, again)
+        return
+    if not settings.interactive:
+        yield from_bytes(settings, stdin_bytes(), kind, again)
+        return
+    with editor_file(settings) as edited:
+        if edited is not None:
+            yield from_bytes(settings, edited.data, kind, again, source=edited)
+            return
+    if settings.editor is None:
+        say(settings.err_console, messages.EDITOR_UNSET, "dim")
+    answer = ask_lines(settings, messages.WRITE_QUESTION.format(what=what), allow_editor=False)
+    if not answer:
+        raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
+    yield Unsaved(settings, answer, kind, again)
+
+
+@contextmanager
+def edited_text(settings: Settings, initial: str, *, kind: str) -> Iterator[Unsaved | None]:
+    """``initial`` after the person edits it in $EDITOR; None when no editor could run."""
+    with editor_file(settings, initial) as edited:
+        if edited is None:
+            yield None
+            return
+        yield from_bytes(settings, edited.data, kind, source=edited)
+
+
+def stdin_bytes() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        return bytes(stream.read())
+    return sys.stdin.read().encode("utf-8")

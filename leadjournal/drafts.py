@@ -1,0 +1,149 @@
+"""Drafts: text a leader typed that could not be saved yet, kept beside the journal.
+
+A draft is the text exactly as typed (bytes that are not UTF-8 included), in
+an owner-only file in an owner-only ``drafts/`` folder next to the journal
+file. It is saved later with ``write --from-draft NAME`` and removed then;
+``db doctor`` lists the ones still waiting.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from datetime import datetime
+from pathlib import Path
+
+from leadjournal import messages
+from leadjournal.errors import Ambiguous, BadInput, NotFound
+from leadjournal.models import Draft
+
+FOLDER_NAME = "drafts"
+SUFFIX = ".txt"
+_NAME = re.compile(r"^\d{8}-\d{6}-(?P<kind>[a-z0-9-]+?)-[0-9a-f]{6}$")
+
+
+def folder_beside(journal: Path) -> Path:
+    """The drafts folder of the journal at ``journal``."""
+    return journal.parent / FOLDER_NAME
+
+
+def keep(folder: Path, data: bytes, kind: str, when: datetime) -> Draft:
+    """Write ``data`` to a new draft; ``kind`` says what it was for (write, answer, edit-ID).
+
+    Raises OSError when the draft cannot be written (a full disk, a
+    read-only folder); the caller then has to show the text another way.
+    """
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.is_symlink() or not folder.is_dir():
+        raise NotADirectoryError(0, "not a folder", str(folder))
+    # A folder made by an older version, or under a loose umask, is made private.
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
+    stem = f"{when:%Y%m%d-%H%M%S}-{kind}-{secrets.token_hex(3)}"
+    path = folder / f"{stem}{SUFFIX}"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags, 0o600)
+    try:
+        os.fchmod(descriptor, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)
+    return _draft(path)
+
+
+def waiting(folder: Path) -> list[Draft]:
+    """The drafts in ``folder`` not saved yet, oldest first."""
+    if not folder.is_dir():
+        return []
+    found = [
+        _draft(path)
+        for path in folder.iterdir()
+        if path.suffix == SUFFIX and _NAME.match(path.stem) and path.is_file()
+    ]
+    return sorted(found, key=lambda draft: draft.name)
+
+
+def find(folder: Path, ref: str) -> Draft:
+    """The draft ``ref`` names: its path, its name, or a unique start of its name."""
+    if os.sep in ref or "/" in ref:
+        path = Path(ref).expanduser()
+        inside = path.is_file() and path.resolve().parent == folder.resolve()
+        if not inside or not _NAME.match(path.stem) or path.suffix != SUFFIX:
+            raise BadInput(
+                messages.DRAFT_OUTSIDE.format(path=path, folder=folder), messages.DRAFT_OUTSIDE_HINT
+            )
+        return _draft(path)
+    wanted = ref.strip().removesuffix(SUFFIX)
+    drafts = waiting(folder)
+    exact = [draft for draft in drafts if draft.name == wanted]
+    matches = exact or [draft for draft in drafts if wanted and draft.name.startswith(wanted)]
+    if not matches:
+        raise NotFound(
+            messages.DRAFT_NOT_FOUND.format(name=ref, folder=folder), messages.DRAFT_NOT_FOUND_HINT
+        )
+    if len(matches) > 1:
+        names = [draft.name for draft in matches]
+        raise Ambiguous(
+            messages.AMBIGUOUS.format(noun="draft", id=ref, candidates=", ".join(names)),
+            messages.AMBIGUOUS_HINT,
+            names,
+        )
+    return matches[0]
+
+
+def text_of(draft: Draft) -> str:
+    """The draft's text; a BadInput naming the line when it is not UTF-8."""
+    data = Path(draft.path).read_bytes()
+    problem = utf8_problem(data)
+    if problem is not None:
+        offset, line = problem
+        raise BadInput(
+            messages.DRAFT_NOT_UTF8.format(path=draft.path, offset=offset, line=line),
+            messages.DRAFT_NOT_UTF8_HINT,
+        )
+    return data.decode("utf-8")
+
+
+def discard(draft: Draft) -> None:
+    """Remove a draft once its text is in the journal."""
+    path = Path(draft.path)
+    path.unlink(missing_ok=True)
+    _sync_folder(path.parent)
+
+
+def utf8_problem(data: bytes) -> tuple[int, int] | None:
+    """Where ``data`` stops being UTF-8: (byte number from 1, line number), or None."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start + 1, data.count(b"\n", 0, exc.start) + 1
+    return None
+
+
+def _draft(path: Path) -> Draft:
+    match = _NAME.match(path.stem)
+    return Draft(
+        name=path.stem,
+        path=str(path),
+        kind=match.group("kind") if match else "write",
+        size=path.stat().st_size,
+    )
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
