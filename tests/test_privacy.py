@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import leadjournal
-from leadjournal import store
+from leadjournal import messages, store
 from leadjournal.store import SCHEMA_VERSION
 
 from .conftest import Cli, NetworkUsed
@@ -144,5 +144,7 @@ def test_without_debug_an_unexpected_failure_is_one_sentence(
     monkeypatch.setattr(Journal, "write", broken)
     result = cli("write", SECRET)
     assert result.exit_code == 1
-    assert result.stderr.startswith("error: leadjournal hit an unexpected problem (KeyError)")
+    # After the two lines saying where the unsaved text is kept as a draft.
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == ["error: " + messages.UNEXPECTED.format(kind="KeyError")]
     assert "Traceback" not in result.stderr and SECRET not in result.stderr

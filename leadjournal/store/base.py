@@ -47,7 +47,7 @@ IdTable = Literal[
 ]
 
 
-def connect(path: Path | str, timeout: float = BUSY_TIMEOUT_SECONDS) -> sqlite3.Connection:
+def connect(path: Path | str) -> sqlite3.Connection:
     """Open a connection with the journal's settings.
 
     The one place a connection is made, so an encrypted connection can
@@ -55,7 +55,7 @@ def connect(path: Path | str, timeout: float = BUSY_TIMEOUT_SECONDS) -> sqlite3.
     """
     # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so a writer
     # waits on the busy timeout instead of failing when another terminal writes.
-    conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -92,10 +92,12 @@ class StoreBase:
             )
         _prepare_file(path)
         try:
-            conn = connect(path, busy_timeout)
+            conn = connect(path)
         except sqlite3.DatabaseError as exc:
             raise describe_sqlite_error(exc, str(path)) from exc
         try:
+            if busy_timeout != BUSY_TIMEOUT_SECONDS:
+                conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             _retry_busy(lambda: _check_identity(conn, path))
             # WAL lets a reader in one terminal and a writer in another both
             # proceed; FULL sync keeps a committed answer through a power cut.
