@@ -70,7 +70,7 @@ def waiting(folder: Path) -> list[Draft]:
 
 
 def find(folder: Path, ref: str) -> Draft:
-    """The draft ``ref`` names: its path, its name, or a unique start of its name."""
+    """The draft ``ref`` names: its path, its name, or a unique part of its name."""
     if os.sep in ref or "/" in ref:
         path = Path(ref).expanduser()
         inside = path.is_file() and path.resolve().parent == folder.resolve()
@@ -83,6 +83,9 @@ def find(folder: Path, ref: str) -> Draft:
     drafts = waiting(folder)
     exact = [draft for draft in drafts if draft.name == wanted]
     matches = exact or [draft for draft in drafts if wanted and draft.name.startswith(wanted)]
+    if not matches and wanted:
+        # Any unique part of the name will do: its random end, or "edit-3f2a".
+        matches = [draft for draft in drafts if wanted in draft.name]
     if not matches:
         raise NotFound(
             messages.DRAFT_NOT_FOUND.format(name=ref, folder=folder), messages.DRAFT_NOT_FOUND_HINT

@@ -158,7 +158,10 @@ DRAFT_NOT_UTF8_HINT = (
     "Open it in an editor, save it as UTF-8, and run the same command again; the draft is kept."
 )
 DOCTOR_DRAFTS = "{count} draft(s) waiting to be saved, in {folder}:"
-DOCTOR_DRAFT_LINE = "  {name}  ({size} bytes)  leadjournal write --from-draft {name}"
+DOCTOR_DRAFT_LINE = "  {name}  ({size} bytes)"
+DOCTOR_DRAFTS_HINT = (
+    "Save one with: leadjournal write --from-draft NAME (it is removed once saved)."
+)
 DELETE_NEEDS_YES = "Deleting asks for confirmation, and there is no terminal to ask at."
 DELETE_NEEDS_YES_HINT = "Add --yes to delete without asking."
 DELETE_CONFIRM = "Delete this entry for good?"

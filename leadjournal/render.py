@@ -512,6 +512,6 @@ def doctor_report(report: DoctorReport) -> RenderableType:
         parts.append(Text())
         parts.append(Text(messages.DOCTOR_DRAFTS.format(count=len(report.drafts), folder=folder)))
         for draft in report.drafts:
-            line = messages.DOCTOR_DRAFT_LINE.format(name=draft.name, size=draft.size)
-            parts.append(Text(line, no_wrap=True, overflow="ignore"))
+            parts.append(Text(messages.DOCTOR_DRAFT_LINE.format(name=draft.name, size=draft.size)))
+        parts.append(Text(messages.DOCTOR_DRAFTS_HINT, style="dim"))
     return Group(*parts)

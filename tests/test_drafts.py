@@ -329,3 +329,44 @@ def test_a_draft_file_is_not_world_readable_even_with_a_loose_umask(
         os.umask(old)
     (draft,) = _drafts(isolated)
     _assert_private_draft(draft)
+
+
+def test_a_bad_date_is_refused_before_anything_is_typed(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = tmp_path / "editor-was-opened"
+    editor = _editor(tmp_path, "ed", f"open({str(opened)!r}, 'w').write('yes')")
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.setattr("leadjournal.cli.context.Settings.interactive", property(lambda s: True))
+    refused = cli("write", "--date", "someday")
+    assert refused.exit_code == 2 and not opened.exists()
+
+
+def test_the_command_to_save_later_keeps_the_date_it_meant(
+    cli: Cli, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.ok("write", "first")
+    (isolated / "journal.db.damaged").write_text("")
+    failed = cli("write", "--date", "yesterday", input="About yesterday\n")
+    assert failed.exit_code == 1
+    assert "--date 2026-11-19" in failed.stderr  # the fixed clock's yesterday
+    (isolated / "journal.db.damaged").unlink()
+    (draft,) = _drafts(isolated)
+    cli.ok("write", "--from-draft", draft.name, "--date", "2026-11-19")
+    assert rows(cli.db, "SELECT date FROM entries WHERE body = 'About yesterday'") == [
+        ("2026-11-19",)
+    ]
+
+
+def test_bad_utf8_from_the_editor_in_a_typed_answer_is_kept(
+    cli: Cli, isolated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = _editor(tmp_path, "ed", "open(sys.argv[1], 'wb').write(b'Thanked \\xe9quipe')")
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.setattr("leadjournal.cli.context.Settings.interactive", property(lambda s: True))
+    failed = cli("prompt", "--answer", "--seed", "1", input=":e\n")
+    assert failed.exit_code == 2 and "byte 9" in failed.stderr
+    (draft,) = _drafts(isolated)
+    assert draft.read_bytes() == b"Thanked \xe9quipe"
+    listed = cli.ok("db", "doctor", "--json").json()["drafts"]
+    assert [(d["name"], d["size"]) for d in listed] == [(draft.stem, len(b"Thanked \xe9quipe"))]

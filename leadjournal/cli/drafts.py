@@ -12,15 +12,29 @@ import shlex
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import EditorFile, ask_lines, editor_file, say
 from leadjournal.errors import BadInput, Interrupted
 from leadjournal.models import Draft
+
+
+@dataclass
+class EditorFile:
+    """What the editor saved, in the private temporary file it edited.
+
+    ``keep`` set to True leaves the file in place when the editing block
+    ends: the last resort when its text could be kept nowhere else.
+    """
+
+    path: Path
+    data: bytes
+    keep: bool = False
 
 
 class Unsaved:
@@ -151,43 +165,6 @@ def from_bytes(
     raise BadInput(
         messages.TEXT_NOT_UTF8.format(offset=offset, line=line), messages.TEXT_NOT_UTF8_HINT
     )
-
-
-@contextmanager
-def typed_text(
-    settings: Settings, text: str | None, *, what: str, kind: str, again: Sequence[str] = ()
-) -> Iterator[Unsaved]:
-    """An argument, else piped stdin, else $EDITOR, else typed at the terminal.
-
-    The editor's temporary file is deleted only when the block ends, after
-    the text was saved or kept as a draft.
-    """
-    if text is not None:
-        yield Unsaved(settings, text, kind, again)
-        return
-    if not settings.interactive:
-        yield from_bytes(settings, stdin_bytes(), kind, again)
-        return
-    with editor_file(settings) as edited:
-        if edited is not None:
-            yield from_bytes(settings, edited.data, kind, again, source=edited)
-            return
-    if settings.editor is None:
-        say(settings.err_console, messages.EDITOR_UNSET, "dim")
-    answer = ask_lines(settings, messages.WRITE_QUESTION.format(what=what), allow_editor=False)
-    if not answer:
-        raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
-    yield Unsaved(settings, answer, kind, again)
-
-
-@contextmanager
-def edited_text(settings: Settings, initial: str, *, kind: str) -> Iterator[Unsaved | None]:
-    """``initial`` after the person edits it in $EDITOR; None when no editor could run."""
-    with editor_file(settings, initial) as edited:
-        if edited is None:
-            yield None
-            return
-        yield from_bytes(settings, edited.data, kind, source=edited)
 
 
 def stdin_bytes() -> bytes:

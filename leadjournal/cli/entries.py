@@ -8,8 +8,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.drafts import edited_text, typed_text
-from leadjournal.cli.io import confirm, emit_json, tell
+from leadjournal.cli.io import confirm, edited_text, emit_json, tell, typed_text
 from leadjournal.cli.options import Json, WeekOption
 from leadjournal.errors import BadInput, LeadJournalError
 
@@ -55,6 +54,12 @@ def write(
             raise BadInput(messages.DRAFT_AND_TEXT, messages.DRAFT_AND_TEXT_HINT)
         _write_draft(settings, from_draft, tag or [], day, star, as_json)
         return
+    if day is not None:
+        # Checked before anything is typed, and kept as the date it means
+        # now: a draft saved tomorrow still belongs to today's "yesterday".
+        from leadjournal.weeks import parse_day
+
+        day = parse_day(day, settings.clock.now().date()).isoformat()
     again = [*(part for t in tag or () for part in ("--tag", t))]
     again += [*(["--date", day] if day else []), *(["--star"] if star else [])]
     with (

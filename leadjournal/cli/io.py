@@ -10,7 +10,6 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -18,6 +17,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
+from leadjournal.cli.drafts import EditorFile, Unsaved, from_bytes, stdin_bytes
 from leadjournal.errors import BadInput, Conflict
 from leadjournal.models import one_of
 
@@ -75,19 +75,6 @@ def _plain(data: Any) -> Any:
     return data
 
 
-@dataclass
-class EditorFile:
-    """What the editor saved, in the private temporary file it edited.
-
-    ``keep`` set to True leaves the file in place when the editing block
-    ends: the last resort when its text could be kept nowhere else.
-    """
-
-    path: Path
-    data: bytes
-    keep: bool = False
-
-
 @contextmanager
 def editor_file(settings: Settings, initial: str = "") -> Iterator[EditorFile | None]:
     """Run $EDITOR on a private temporary file; None when no editor could run.
@@ -121,9 +108,12 @@ def editor_file(settings: Settings, initial: str = "") -> Iterator[EditorFile | 
 
 
 def edit_in_editor(settings: Settings, initial: str = "") -> str | None:
-    """The text after the person edits it, or None when no editor could run."""
+    """The text after the person edits it, or None when no editor could run.
+
+    Bytes that are not UTF-8 are kept as a draft before the file is deleted.
+    """
     with editor_file(settings, initial) as edited:
-        return None if edited is None else edited.data.decode("utf-8")
+        return None if edited is None else from_bytes(settings, edited.data, "text").text
 
 
 def ask_lines(
@@ -164,6 +154,43 @@ def ask_lines(
         if not line.strip():
             return "\n".join(lines).strip()
         lines.append(line)
+
+
+@contextmanager
+def typed_text(
+    settings: Settings, text: str | None, *, what: str, kind: str, again: Sequence[str] = ()
+) -> Iterator[Unsaved]:
+    """An argument, else piped stdin, else $EDITOR, else typed at the terminal.
+
+    The editor's temporary file is deleted only when the block ends, after
+    the text was saved or kept as a draft.
+    """
+    if text is not None:
+        yield Unsaved(settings, text, kind, again)
+        return
+    if not settings.interactive:
+        yield from_bytes(settings, stdin_bytes(), kind, again)
+        return
+    with editor_file(settings) as edited:
+        if edited is not None:
+            yield from_bytes(settings, edited.data, kind, again, source=edited)
+            return
+    if settings.editor is None:
+        say(settings.err_console, messages.EDITOR_UNSET, "dim")
+    answer = ask_lines(settings, messages.WRITE_QUESTION.format(what=what), allow_editor=False)
+    if not answer:
+        raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
+    yield Unsaved(settings, answer, kind, again)
+
+
+@contextmanager
+def edited_text(settings: Settings, initial: str, *, kind: str) -> Iterator[Unsaved | None]:
+    """``initial`` after the person edits it in $EDITOR; None when no editor could run."""
+    with editor_file(settings, initial) as edited:
+        if edited is None:
+            yield None
+            return
+        yield from_bytes(settings, edited.data, kind, source=edited)
 
 
 def confirm(settings: Settings, question: str, *, default: bool = False) -> bool:
