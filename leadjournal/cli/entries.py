@@ -10,7 +10,7 @@ from leadjournal import messages
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import confirm, edited_text, emit_json, tell, typed_text
 from leadjournal.cli.options import Json, WeekOption
-from leadjournal.errors import BadInput, LeadJournalError
+from leadjournal.errors import BadInput, Interrupted, LeadJournalError
 
 
 def write(
@@ -83,8 +83,13 @@ def _write_draft(
 
     draft = drafts.find(settings.drafts_folder, ref)
     body = drafts.text_of(draft)
-    with settings.journal(on_wait=lambda: say_waiting(draft)) as journal:
-        entry = journal.write(body, tags=tags, day=day, starred=star)
+    try:
+        with settings.journal(on_wait=lambda: say_waiting(draft)) as journal:
+            entry = journal.write(body, tags=tags, day=day, starred=star)
+    except KeyboardInterrupt:
+        raise Interrupted(
+            messages.STOPPED_BEFORE_SAVING, messages.DRAFT_STILL_KEPT.format(path=draft.path)
+        ) from None
     drafts.discard(draft)
     if as_json:
         emit_json(entry)
