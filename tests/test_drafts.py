@@ -331,7 +331,7 @@ def test_a_draft_file_is_not_world_readable_even_with_a_loose_umask(
     _assert_private_draft(draft)
 
 
-def test_a_bad_date_is_refused_before_anything_is_typed(
+def test_a_bad_date_or_tag_is_refused_before_anything_is_typed(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened = tmp_path / "editor-was-opened"
@@ -339,6 +339,8 @@ def test_a_bad_date_is_refused_before_anything_is_typed(
     monkeypatch.setenv("EDITOR", str(editor))
     monkeypatch.setattr("leadjournal.cli.context.Settings.interactive", property(lambda s: True))
     refused = cli("write", "--date", "someday")
+    assert refused.exit_code == 2 and not opened.exists()
+    refused = cli("write", "--tag", "not a tag!")
     assert refused.exit_code == 2 and not opened.exists()
 
 
@@ -370,3 +372,23 @@ def test_bad_utf8_from_the_editor_in_a_typed_answer_is_kept(
     assert draft.read_bytes() == b"Thanked \xe9quipe"
     listed = cli.ok("db", "doctor", "--json").json()["drafts"]
     assert [(d["name"], d["size"]) for d in listed] == [(draft.stem, len(b"Thanked \xe9quipe"))]
+
+
+def test_when_no_draft_can_be_written_the_text_is_shown_to_copy(tmp_path: Path) -> None:
+    from .procs import without_root_powers
+
+    home = tmp_path / "home"
+    db = home / "journal.db"
+    env = child_env(home)
+    assert run(env, "write", "first").returncode == 0
+    db.chmod(0o400)
+    home.chmod(0o500)  # no drafts folder can be made beside the journal either
+    try:
+        text = "The only copy of this text\n"
+        failed = run(env, "write", input=text, preexec=without_root_powers)
+    finally:
+        home.chmod(0o700)
+        db.chmod(0o600)
+    assert failed.returncode == 1
+    assert _drafts(home) == []
+    assert "The only copy of this text" in failed.stderr

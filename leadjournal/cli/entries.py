@@ -54,9 +54,13 @@ def write(
             raise BadInput(messages.DRAFT_AND_TEXT, messages.DRAFT_AND_TEXT_HINT)
         _write_draft(settings, from_draft, tag or [], day, star, as_json)
         return
+    # Tags and the date are checked before anything is typed; the date is
+    # kept as the day it means now: a draft saved tomorrow still belongs to
+    # today's "yesterday".
+    from leadjournal.records import normalise_tag
+
+    tag = [normalise_tag(each) for each in tag or ()]
     if day is not None:
-        # Checked before anything is typed, and kept as the date it means
-        # now: a draft saved tomorrow still belongs to today's "yesterday".
         from leadjournal.weeks import parse_day
 
         day = parse_day(day, settings.clock.now().date()).isoformat()
