@@ -58,3 +58,19 @@ def test_ctrl_d_on_an_empty_prompt_answer_saves_nothing(isolated: Path) -> None:
     child.expect(messages.PROMPT_NOT_ANSWERED)
     assert helpers.finish(child) == 0
     assert rows(isolated / "journal.db", "SELECT count(*) FROM entries") == [(0,)]
+
+
+def test_ctrl_c_after_typing_keeps_the_lines_as_a_draft(isolated: Path) -> None:
+    child = helpers.spawn(isolated, "write")
+    child.expect("Finish with an empty line")
+    # Each line read before the next is typed: Ctrl-C makes the terminal
+    # itself drop input the program has not read yet.
+    child.sendline("Half of a thought")
+    child.expect("Half of a thought\r\n  ")
+    child.sendline("and the other half")
+    child.expect("and the other half\r\n  ")
+    child.sendintr()
+    child.expect("kept as a draft")
+    assert helpers.finish(child) == 130
+    (draft,) = sorted((isolated / "drafts").iterdir())
+    assert draft.read_text(encoding="utf-8") == "Half of a thought\nand the other half"

@@ -133,6 +133,27 @@ class Unsaved:
         self.settings.err_console.print(render.user(shown))
 
 
+class StoppedTyping(KeyboardInterrupt):
+    """Ctrl-C in the middle of a multi-line answer, with the lines typed so far."""
+
+    def __init__(self, typed: str) -> None:
+        super().__init__()
+        self.typed = typed
+
+
+@contextmanager
+def kept_if_stopped(settings: Settings, kind: str, again: Sequence[str] = ()) -> Iterator[None]:
+    """Around typing: Ctrl-C after some lines keeps them as a draft (exit 130)."""
+    try:
+        yield
+    except StoppedTyping as stopped:
+        unsaved = Unsaved(settings, stopped.typed, kind, again)
+        kept = unsaved.tell_kept()
+        raise Interrupted(
+            messages.STOPPED_BEFORE_SAVING, messages.STOPPED_BEFORE_SAVING_HINT if kept else None
+        ) from None
+
+
 def say_waiting(draft: Draft | None) -> None:
     """Once, on stderr: the write waits for another writer, and where the text is meanwhile."""
     _note(messages.WAITING_FOR_WRITER)

@@ -17,7 +17,14 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.drafts import EditorFile, Unsaved, from_bytes, stdin_bytes
+from leadjournal.cli.drafts import (
+    EditorFile,
+    StoppedTyping,
+    Unsaved,
+    from_bytes,
+    kept_if_stopped,
+    stdin_bytes,
+)
 from leadjournal.errors import BadInput, Conflict
 from leadjournal.models import one_of
 
@@ -128,6 +135,8 @@ def ask_lines(
 
     Ctrl-D finishes the answer and keeps every line typed, as an empty line
     does (jrnl's habit); on the first line it means "skip", like Enter.
+    Ctrl-C after some lines raises ``StoppedTyping`` (a KeyboardInterrupt)
+    carrying them, so a caller can keep them as a draft.
     Typing ``:e`` on the first line opens $EDITOR instead. An empty first line
     means "skip" and returns "". ``notes`` are shown under the question.
     ``console`` defaults to stdout; a command printing JSON asks on stderr.
@@ -145,6 +154,10 @@ def ask_lines(
         except EOFError:
             console.print()  # the terminal did not echo a newline for Ctrl-D
             return "\n".join(lines).strip()
+        except KeyboardInterrupt:
+            if lines:
+                raise StoppedTyping("\n".join(lines)) from None
+            raise
         if not lines and line.strip() == ":e" and allow_editor:
             edited = edit_in_editor(settings)
             if edited is not None:
@@ -177,7 +190,9 @@ def typed_text(
             return
     if settings.editor is None:
         say(settings.err_console, messages.EDITOR_UNSET, "dim")
-    answer = ask_lines(settings, messages.WRITE_QUESTION.format(what=what), allow_editor=False)
+    question = messages.WRITE_QUESTION.format(what=what)
+    with kept_if_stopped(settings, kind, again):
+        answer = ask_lines(settings, question, allow_editor=False)
     if not answer:
         raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
     yield Unsaved(settings, answer, kind, again)

@@ -10,7 +10,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.drafts import Unsaved, from_bytes, stdin_bytes
+from leadjournal.cli.drafts import Unsaved, from_bytes, kept_if_stopped, stdin_bytes
 from leadjournal.cli.io import ask_lines, emit_json, say, warn_pack_problems
 from leadjournal.cli.options import Json, Seed
 from leadjournal.errors import BadInput
@@ -93,7 +93,8 @@ def _answer_text(settings: Settings, chosen: Prompt, as_json: bool) -> Unsaved |
     # With --json the conversation goes to stderr, so stdout stays pure JSON.
     console = settings.err_console if as_json else settings.console
     say(console, messages.PROMPT_FROM.format(source=chosen.source), "dim")
-    text = ask_lines(settings, chosen.text, console=console)
+    with kept_if_stopped(settings, "answer"):
+        text = ask_lines(settings, chosen.text, console=console)
     return Unsaved(settings, text, "answer") if text else None
 
 
