@@ -392,3 +392,11 @@ def test_when_no_draft_can_be_written_the_text_is_shown_to_copy(tmp_path: Path) 
     assert failed.returncode == 1
     assert _drafts(home) == []
     assert "The only copy of this text" in failed.stderr
+
+
+def test_an_argument_that_is_not_utf8_is_kept_as_its_bytes(cli: Cli, isolated: Path) -> None:
+    # The shell hands Python bytes that are not UTF-8 as surrogates.
+    failed = cli("write", "Notes from the caf\udce9")
+    assert failed.exit_code == 2
+    (draft,) = _drafts(isolated)
+    assert draft.read_bytes() == b"Notes from the caf\xe9"

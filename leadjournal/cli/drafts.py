@@ -69,7 +69,9 @@ class Unsaved:
         or no draft could be written (then the text is shown another way)."""
         if self.draft is not None:
             return self.draft
-        data = self.raw if self.raw is not None else self.text.encode("utf-8")
+        # surrogateescape: an argument the shell passed as bytes that are not
+        # UTF-8 comes back as those very bytes.
+        data = self.raw if self.raw is not None else self.text.encode("utf-8", "surrogateescape")
         if not data.strip():
             return None
         from leadjournal import drafts
@@ -116,9 +118,7 @@ class Unsaved:
             self.tell_kept()
             raise
         if self.draft is not None:
-            from leadjournal import drafts
-
-            drafts.discard(self.draft)
+            discard_saved(self.draft)
 
     def _show_instead(self, reason: str) -> None:
         _note(messages.DRAFT_NOT_KEPT.format(reason=reason))
@@ -154,6 +154,16 @@ def kept_if_stopped(settings: Settings, kind: str, again: Sequence[str] = ()) ->
         ) from None
 
 
+def discard_saved(draft: Draft) -> None:
+    """Remove a draft whose text is now in the journal; if that fails, say so (it is saved)."""
+    from leadjournal import drafts
+
+    try:
+        drafts.discard(draft)
+    except OSError as exc:
+        _note(messages.DRAFT_NOT_REMOVED.format(path=draft.path, reason=exc.strerror or exc))
+
+
 def say_waiting(draft: Draft | None) -> None:
     """Once, on stderr: the write waits for another writer, and where the text is meanwhile."""
     _note(messages.WAITING_FOR_WRITER)
@@ -162,8 +172,11 @@ def say_waiting(draft: Draft | None) -> None:
 
 
 def _note(text: str) -> None:
-    # Plain echo to stderr: never wrapped, so a path can be copied whole.
-    typer.echo(text, err=True)
+    # Plain echo to stderr: never wrapped, so a path can be copied whole;
+    # control characters in a path are shown, not obeyed.
+    from leadjournal.safetext import visible
+
+    typer.echo(visible(text), err=True)
 
 
 def from_bytes(

@@ -83,7 +83,7 @@ def _write_draft(
 ) -> None:
     """Save a kept draft as an entry; the draft is removed only once the entry is saved."""
     from leadjournal import drafts
-    from leadjournal.cli.drafts import say_waiting
+    from leadjournal.cli.drafts import discard_saved, say_waiting
 
     draft = drafts.find(settings.drafts_folder, ref)
     body = drafts.text_of(draft)
@@ -94,7 +94,7 @@ def _write_draft(
         raise Interrupted(
             messages.STOPPED_BEFORE_SAVING, messages.DRAFT_STILL_KEPT.format(path=draft.path)
         ) from None
-    drafts.discard(draft)
+    discard_saved(draft)
     if as_json:
         emit_json(entry)
     else:
