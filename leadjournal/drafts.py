@@ -37,8 +37,10 @@ def keep(folder: Path, data: bytes, kind: str, when: datetime) -> Draft:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if folder.is_symlink() or not folder.is_dir():
         raise NotADirectoryError(0, "not a folder", str(folder))
-    # A folder made by an older version, or under a loose umask, is made private.
-    if folder.stat().st_mode & 0o077:
+    # A drafts folder made under a loose umask is made private; a folder of
+    # the leader's own that happens to share the name is left as it is (each
+    # draft in it is still readable by its owner only).
+    if folder.stat().st_mode & 0o077 and all(_is_draft(path) for path in folder.iterdir()):
         folder.chmod(0o700)
     stem = f"{when:%Y%m%d-%H%M%S}-{kind}-{secrets.token_hex(3)}"
     path = folder / f"{stem}{SUFFIX}"
@@ -61,11 +63,7 @@ def waiting(folder: Path) -> list[Draft]:
     """The drafts in ``folder`` not saved yet, oldest first."""
     if not folder.is_dir():
         return []
-    found = [
-        _draft(path)
-        for path in folder.iterdir()
-        if path.suffix == SUFFIX and _NAME.match(path.stem) and path.is_file()
-    ]
+    found = [_draft(path) for path in folder.iterdir() if _is_draft(path)]
     return sorted(found, key=lambda draft: draft.name)
 
 
@@ -127,6 +125,10 @@ def utf8_problem(data: bytes) -> tuple[int, int] | None:
     except UnicodeDecodeError as exc:
         return exc.start + 1, data.count(b"\n", 0, exc.start) + 1
     return None
+
+
+def _is_draft(path: Path) -> bool:
+    return path.suffix == SUFFIX and _NAME.match(path.stem) is not None and path.is_file()
 
 
 def _draft(path: Path) -> Draft:

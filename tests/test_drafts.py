@@ -64,7 +64,7 @@ def test_a_patient_write_waits_past_the_busy_timeout(tmp_path: Path, clock: Fixe
     home = tmp_path / "home"
     db = home / "journal.db"
     Store.open(db).close()
-    holder = _hold(child_env(home), db, 2.0)
+    holder = _hold(child_env(home), db, 3.0)
     try:
         impatient = Store.open(db, busy_timeout=0.3)
         try:
@@ -400,3 +400,16 @@ def test_an_argument_that_is_not_utf8_is_kept_as_its_bytes(cli: Cli, isolated: P
     assert failed.exit_code == 2
     (draft,) = _drafts(isolated)
     assert draft.read_bytes() == b"Notes from the caf\xe9"
+
+
+def test_a_folder_of_the_leaders_own_named_drafts_keeps_its_mode(cli: Cli, isolated: Path) -> None:
+    own = isolated / "drafts"
+    own.mkdir(parents=True)
+    (own / "my-novel.md").write_text("chapter one")
+    own.chmod(0o755)
+    cli.ok("write", "first")
+    (isolated / "journal.db.damaged").write_text("")
+    cli("write", input="Refused for now\n")
+    assert stat.S_IMODE(own.stat().st_mode) == 0o755
+    (draft,) = [path for path in own.iterdir() if path.name != "my-novel.md"]
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o600
