@@ -64,14 +64,15 @@ def write(
         from leadjournal.weeks import parse_day
 
         day = parse_day(day, settings.clock.now().date()).isoformat()
-    again = [*(part for t in tag or () for part in ("--tag", t))]
+    # The options to repeat when a kept draft is saved later.
+    again = [part for each in tag for part in ("--tag", each)]
     again += [*(["--date", day] if day else []), *(["--star"] if star else [])]
     with (
         typed_text(settings, text, what="reflection", kind="write", again=again) as typed,
         typed.saving(),
         settings.journal(on_wait=typed.waiting) as journal,
     ):
-        entry = journal.write(typed.text, tags=tag or (), day=day, starred=star)
+        entry = journal.write(typed.text, tags=tag, day=day, starred=star)
     if as_json:
         emit_json(entry)
     else:
