@@ -64,7 +64,44 @@ BAD_WEEKS_HINT = "For example: --weeks 4."
 FUTURE_WEEK = "{week} has not started yet; this is {current}."
 FUTURE_WEEK_HINT = "Review this week or an earlier one, for example --week last week."
 REVIEW_EXISTS = "The review for {week} is already done."
-REVIEW_EXISTS_HINT = "Add --replace to record it again from the start, or pick another --week."
+REVIEW_EXISTS_HINT = (
+    "Name only what to change (e.g. --results 6) to amend it, or add --replace to start it over."
+)
+REVIEW_CLAIMED = "The review of {week} is open in another terminal ({where}) since {since}."
+REVIEW_CLAIMED_HINT = "Finish it there, or add --take-over to carry it on here."
+CLAIM_SOMEWHERE = "another terminal"
+REVIEW_TAKEN_OVER = (
+    "Another terminal took over the review of {week}; what you answered until then is saved."
+)
+REVIEW_TAKEN_OVER_HINT = "Carry on in the terminal that took it over."
+TAKE_OVER_CONFIRM = "Take the review over here? (the other terminal stops writing to it)"
+TOOK_OVER_STALE = "Took over the review of {week} left open by a process that has ended."
+BAD_FOLLOW_UP_FLAG = "--follow-up '{value}' is not ID=OUTCOME or ID=OUTCOME:NOTE."
+BAD_FOLLOW_UP_OUTCOME = "'{value}' is not a follow-up outcome."
+BAD_FOLLOW_UP_HINT = (
+    "Use done, partly, notyet or drop, with an optional note: --follow-up 3f2a=partly:Two of three."
+)
+REPLACE_NEEDS_YES = "--replace starts {week} over, and its review is already recorded."
+REPLACE_NEEDS_YES_HINT = (
+    "Add --yes to confirm, or name only what to change (e.g. --results 6)."
+)
+REPLACE_FLAGS_CONFIRM = "Start {week} over? Its recorded review is replaced by these flags."
+CHANGED = "Changed in {week}:"
+REVIEW_UNCHANGED = "Nothing changed in {week}: it already holds what the flags say."
+CHANGE_LINE = "  {what}: {old} → {new}"
+NOTHING = "(none)"
+AMEND_CHOICE = "The review for {week} is already done. What now?"
+AMEND_OPTIONS = "[a]mend one step, [s]tart over, or [l]eave it as it is:"
+AMEND_RETRY = "Type a, s or l."
+AMEND_WHICH = "Which step? {choices}:"
+AMEND_WHICH_RETRY = "Type the number of a step."
+AMEND_KEEP = "(Enter keeps it)"
+CURRENT_VALUE = "Now: {value}"
+WEEK_CHOICE = "Which week are you reviewing?"
+WEEK_CHOICE_LAST = "  [1] {week}, last week (not reviewed yet)"
+WEEK_CHOICE_THIS = "  [2] {week}, this week"
+WEEK_CHOICE_ASK = "Week [1]:"
+WEEK_CHOICE_RETRY = "Type 1 or 2."
 NO_RATINGS = "The review for {week} has no ratings yet."
 NO_RATINGS_HINT = "Rate results and relationships first."
 COMMITMENT_CLOSED = "Commitment {id} is already {status}."
@@ -99,6 +136,10 @@ BAD_NOW_HINT = "Set it like 2026-11-20T09:00 (it is meant for tests and demos), 
 # -- text input --------------------------------------------------------------
 MULTILINE_HINT = "Finish with an empty line. Type :e to use your editor, or just Enter to skip."
 MULTILINE_HINT_NO_EDITOR = "Finish with an empty line."
+MULTILINE_HINT_REVIEW = (
+    "Finish with an empty line (or Ctrl-D). Type :e to use your editor, or just Enter to skip."
+)
+BAD_REVIEW_DAY = "'{name}' is not a day of the week (monday … sunday)"
 EDITOR_UNSET = (
     "No editor is set, so type here instead. "
     "Set $EDITOR or 'editor' in config.toml to write in your editor."
@@ -180,6 +221,7 @@ LEAN_NONE = "balanced (lean {lean:+d})"
 LEAN_TOWARD = "leans toward {toward} (lean {lean:+d})"
 STREAK = "Streak: {current} in a row (longest {longest}); a streak counts weeks, not days."
 OPEN_COMMITMENTS = "Open commitments: {count}."
+AND_MORE = "  and {count} more ('leadjournal commitments' lists them all)"
 NO_COMMITMENTS = "No commitments yet."
 COMMITMENT_MARKED = "Commitment {id} is now {status}."
 BACKUP_WRITTEN = "Backup written to {path}. Open it with --db to read it."
