@@ -82,9 +82,7 @@ BAD_FOLLOW_UP_HINT = (
     "Use done, partly, notyet or drop, with an optional note: --follow-up 3f2a=partly:Two of three."
 )
 REPLACE_NEEDS_YES = "--replace starts {week} over, and its review is already recorded."
-REPLACE_NEEDS_YES_HINT = (
-    "Add --yes to confirm, or name only what to change (e.g. --results 6)."
-)
+REPLACE_NEEDS_YES_HINT = "Add --yes to confirm, or name only what to change (e.g. --results 6)."
 REPLACE_FLAGS_CONFIRM = "Start {week} over? Its recorded review is replaced by these flags."
 CHANGED = "Changed in {week}:"
 REVIEW_UNCHANGED = "Nothing changed in {week}: it already holds what the flags say."
