@@ -626,13 +626,20 @@ class Flow:
             draft.save("\n".join(lines))
 
     def _win(self, session: ReviewSession) -> None:
+        from leadjournal import render
+
         _heading(self.console, "5 · A win")
         review = session.review
-        self._now(review.win)
-        win = ask(self.console, f"  {messages.ASK_WIN} ").strip()
-        if win:
-            # Saved now, before whose effort is asked.
-            session.win(win)
+        if review.win and not self.amending:
+            # Resumed after the win was given: only whose effort is left to ask.
+            self.console.print(render.user(f"  {review.win}"))
+            win = review.win
+        else:
+            self._now(review.win)
+            win = ask(self.console, f"  {messages.ASK_WIN} ").strip()
+            if win:
+                # Saved now, before whose effort is asked.
+                session.win(win)
         if win or (self.amending and review.win):
             self._now(review.win_by)
             by = ask(self.console, f"  {messages.ASK_WIN_BY} ").strip()
