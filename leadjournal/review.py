@@ -583,7 +583,9 @@ class ReviewSession:
         return self.store.get_entry(draft.entry_id)
 
     def win(self, text: str) -> None:
-        win = require_text(text, "win")
+        self._put_win(require_text(text, "win"))
+
+    def _put_win(self, win: str) -> None:
         with self._write() as now:
             self.store.update_review(self.review_id, now.utc, win=win)
 
@@ -593,11 +595,14 @@ class ReviewSession:
 
     def commit(self, text: str) -> Commitment:
         """This week's one commitment; a second answer rewords the first."""
-        body = require_text(text, "commitment")
+        return self._put_commitment(require_text(text, "commitment"))
+
+    def _put_commitment(self, body: str) -> Commitment:
         with self._write() as now:
             previous = self.store.commitment_for_review(self.review_id)
             if previous is not None:
                 if previous.text != body:
+                    # The store keeps the earlier wording.
                     self.store.update_commitment_text(previous.id, body)
                 return self.store.get_commitment(previous.id)
             commitment = Commitment(
@@ -626,7 +631,10 @@ class ReviewSession:
     def apply(
         self, answers: Answers, follow_ups: Sequence[tuple[str, FollowUpAnswer]] = ()
     ) -> list[Change]:
-        """Write what ``answers`` name, nothing else; what changed, old and new."""
+        """Write what ``answers`` name, nothing else; what changed, old and new.
+
+        ``answers`` were checked when parsed, so nothing is checked again here.
+        """
         changes: list[Change] = []
         state = self.state()
         review = state.review
@@ -655,7 +663,7 @@ class ReviewSession:
                     Change("reflection", existing.body if existing else None, answers.reflection)
                 )
         if answers.win is not None and answers.win != review.win:
-            self.win(answers.win)
+            self._put_win(answers.win)
             changes.append(Change("win", review.win, answers.win))
         if answers.win_by is not None and answers.win_by != review.win_by:
             self.win_by(answers.win_by)
@@ -663,7 +671,7 @@ class ReviewSession:
         if answers.commitment is not None:
             old_text = state.commitment.text if state.commitment else None
             if old_text != answers.commitment:
-                self.commit(answers.commitment)
+                self._put_commitment(answers.commitment)
                 changes.append(Change("commitment", old_text, answers.commitment))
         return changes
 

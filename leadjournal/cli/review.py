@@ -33,7 +33,14 @@ if TYPE_CHECKING:
     from leadjournal.goalbook import GoalQuestion
     from leadjournal.journal import Journal
     from leadjournal.models import FollowUpOutcome
-    from leadjournal.review import Change, Draft, Owner, ReviewSession, WeeklyReview
+    from leadjournal.review import (
+        Answers,
+        Change,
+        Draft,
+        Owner,
+        ReviewSession,
+        WeeklyReview,
+    )
 
 
 def review_command(
@@ -105,11 +112,11 @@ def review_command(
           --reflection "Shipped, but rushed people" --commit "1:1s with new hires"
       leadjournal review --week 2026-W47 --results 6 --follow-up 3f2a=done
     """
-    from leadjournal.review import Answers
-
     settings: Settings = ctx.obj
     flags = [results, relationships, rate, reflection, win, win_by, commit, follow_up]
     if any(value is not None for value in flags):
+        from leadjournal.review import Answers
+
         # Every value is checked here, once, before the journal is touched.
         answers = Answers.parse(
             results=results,
@@ -121,26 +128,9 @@ def review_command(
             commitment=commit,
             follow_ups=follow_up or [],
         )
-        with settings.journal() as journal:
-            target = journal.review_week(week)
-            book = _book(journal)
-            if replace and book.state(target) is not None and not yes:
-                _confirm_replace(settings, target)
-            recorded = _with_take_over(
-                settings,
-                book,
-                target,
-                take_over,
-                lambda over: book.record(
-                    target, answers, replace=replace, owner=_owner(), take_over=over
-                ),
-            )
-            if as_json:
-                emit_json(recorded.review)
-                return
-            if recorded.opened == "amend":
-                _show_changes(settings.console, target, recorded.changes)
-            _show_summary(settings, book, target)
+        _from_flags(
+            settings, answers, week, replace=replace, yes=yes, take_over=take_over, as_json=as_json
+        )
         return
     if not settings.interactive:
         raise BadInput(messages.REVIEW_NEEDS_TERMINAL, messages.REVIEW_NEEDS_TERMINAL_HINT)
@@ -153,6 +143,42 @@ def review_command(
             seed=seed,
         )
         flow.run(week, replace=replace, yes=yes, take_over=take_over)
+
+
+def _from_flags(
+    settings: Settings,
+    answers: Answers,
+    week: str | None,
+    *,
+    replace: bool,
+    yes: bool,
+    take_over: bool,
+    as_json: bool,
+) -> None:
+    """A review from flags: a new week whole, or on a reviewed week what the flags name.
+
+    The week is today's unless --week names another: scripts stay predictable.
+    """
+    with settings.journal() as journal:
+        target = journal.review_week(week)
+        book = _book(journal)
+        if replace and book.state(target) is not None and not yes:
+            _confirm_replace(settings, target)
+        recorded = _with_take_over(
+            settings,
+            book,
+            target,
+            take_over,
+            lambda over: book.record(
+                target, answers, replace=replace, owner=_owner(), take_over=over
+            ),
+        )
+        if as_json:
+            emit_json(recorded.review)
+            return
+        if recorded.opened == "amend":
+            _show_changes(settings.console, target, recorded.changes)
+        _show_summary(settings, book, target)
 
 
 # -- who is asking ---------------------------------------------------------------
@@ -367,7 +393,10 @@ class Flow:
 
         current = self.journal.current_week()
         today = self.journal.today()
-        if today.strftime("%A").lower() not in self.settings.config.review_days:
+        from leadjournal.config import DAYS
+
+        # Named from our own list, not strftime: a day's name must not depend on the locale.
+        if DAYS[today.weekday()] not in self.settings.config.review_days:
             return current
         last = weeks.shift(current, -1)
         state = self.book.state(last)
