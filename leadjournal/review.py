@@ -90,7 +90,7 @@ class ReviewClaimed(Conflict):
     def __init__(self, claim: ReviewClaim) -> None:
         super().__init__(
             messages.REVIEW_CLAIMED.format(
-                week=claim.week, where=describe_claim(claim), since=claim.claimed_at
+                week=claim.week, where=describe_claim(claim), since=_moment(claim.claimed_at)
             ),
             messages.REVIEW_CLAIMED_HINT,
         )
@@ -714,6 +714,11 @@ class Draft:
                 )
                 store.insert_entry(entry)
                 self.entry_id = entry.id
+
+
+def _moment(utc: str) -> str:
+    """A stored UTC time as people read it: ``2026-11-20 08:55 UTC``."""
+    return utc.replace("T", " ")[:16] + " UTC" if "T" in utc else utc
 
 
 def _text(value: object) -> str | None:

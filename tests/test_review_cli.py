@@ -174,7 +174,7 @@ def test_flags_during_an_open_review_say_where_and_write_nothing(cli: Cli) -> No
     run = cli("review", "--results", "1", "--relationships", "1")
     assert run.exit_code == 1
     assert f"pid {os.getpid()}" in run.stderr and "/dev/pts/9" in run.stderr
-    assert "2026-11-20T08:55:00Z" in run.stderr and "--take-over" in run.stderr
+    assert "since 2026-11-20 08:55 UTC" in run.stderr and "--take-over" in run.stderr
     assert rows(cli.db, "SELECT results, relationships FROM reviews") == [(6, 7)]
     cli.ok("review", "--results", "1", "--relationships", "1", "--take-over")
     assert rows(cli.db, "SELECT results, relationships FROM reviews") == [(1, 1)]
@@ -273,3 +273,19 @@ def test_the_card_lists_the_newest_commitments_and_how_many_more(cli: Cli) -> No
     assert "Commitment 5" in card and "Commitment 0" not in card
     assert card.index("Commitment 5") < card.index("Commitment 1")
     assert "and 1 more" in card
+
+
+def test_ctrl_d_at_the_week_choice_writes_nothing(cli: Cli, terminal: None) -> None:
+    cli.ok("db", "status")
+    run = cli("review", input="", env={"LEADJOURNAL_NOW": MONDAY})
+    assert run.exit_code == 130
+    assert "nothing was written" in run.stderr and "error:" not in run.stderr
+    assert rows(cli.db, "SELECT count(*) FROM reviews") == [(0,)]
+
+
+def test_ctrl_d_at_a_question_pauses_without_an_error(cli: Cli, terminal: None) -> None:
+    run = cli("review", "--no-prompts", input="6\n")
+    assert run.exit_code == 130
+    assert "paused" in run.stderr and "error:" not in run.stderr
+    assert rows(cli.db, "SELECT results, relationships FROM reviews") == [(6, None)]
+    assert rows(cli.db, "SELECT count(*) FROM review_claims") == [(0,)]

@@ -357,7 +357,7 @@ class Flow:
                 session = None
                 _show_summary(self.settings, self.book, target)
         except (KeyboardInterrupt, EOFError):
-            self._paused(target)
+            self._paused(target, started=session is not None)
         except _HungUp:
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         finally:
@@ -365,12 +365,15 @@ class Flow:
             if session is not None:
                 session.release()
 
-    def _paused(self, week: str) -> None:
+    def _paused(self, week: str, *, started: bool) -> None:
         err = self.settings.err_console
         try:
             err.print()
-            say(err, messages.REVIEW_PAUSED.format(week=week))
-            say(err, messages.REVIEW_PAUSED_HINT, "dim")
+            if started:
+                say(err, messages.REVIEW_PAUSED.format(week=week))
+                say(err, messages.REVIEW_PAUSED_HINT, "dim")
+            else:
+                say(err, messages.REVIEW_NOT_STARTED)
         except OSError:
             pass  # the terminal is gone; the answers are saved all the same
         raise typer.Exit(int(ExitCode.INTERRUPTED))
