@@ -289,3 +289,11 @@ def test_ctrl_d_at_a_question_pauses_without_an_error(cli: Cli, terminal: None) 
     assert "paused" in run.stderr and "error:" not in run.stderr
     assert rows(cli.db, "SELECT results, relationships FROM reviews") == [(6, None)]
     assert rows(cli.db, "SELECT count(*) FROM review_claims") == [(0,)]
+
+
+def test_ctrl_d_at_the_replace_question_changes_nothing(cli: Cli, terminal: None) -> None:
+    full_week(cli)
+    run = cli("review", "--week", "2026-W47", "--results", "2", "--relationships", "2",
+              "--replace", input="")  # fmt: skip
+    assert run.exit_code == 130 and "nothing was written" in run.stderr
+    assert week_row(cli) == [(6, 7, "Launch", "platform team", "complete")]

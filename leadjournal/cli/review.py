@@ -162,17 +162,23 @@ def _from_flags(
     with settings.journal() as journal:
         target = journal.review_week(week)
         book = _book(journal)
-        if replace and book.state(target) is not None and not yes:
-            _confirm_replace(settings, target)
-        recorded = _with_take_over(
-            settings,
-            book,
-            target,
-            take_over,
-            lambda over: book.record(
-                target, answers, replace=replace, owner=_owner(), take_over=over
-            ),
-        )
+        try:
+            if replace and book.state(target) is not None and not yes:
+                _confirm_replace(settings, target)
+            recorded = _with_take_over(
+                settings,
+                book,
+                target,
+                take_over,
+                lambda over: book.record(
+                    target, answers, replace=replace, owner=_owner(), take_over=over
+                ),
+            )
+        except (KeyboardInterrupt, EOFError):
+            # Asked before anything was written, and nothing was.
+            say(settings.err_console)
+            say(settings.err_console, messages.REVIEW_NOT_STARTED)
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         if as_json:
             emit_json(recorded.review)
             return
