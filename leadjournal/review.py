@@ -312,7 +312,9 @@ class WeeklyReview:
             c for c in self.store.open_commitments_before(review.week) if c.id not in done_this_week
         ]
         followed = [
-            c for c in self.store.commitments() if c.id in done_this_week and c.week < review.week
+            c
+            for c in (self.store.get_commitment(cid) for cid in sorted(done_this_week))
+            if c.week < review.week
         ]
         return ReviewState(
             review=review,
@@ -638,12 +640,9 @@ class ReviewSession:
         changes: list[Change] = []
         state = self.state()
         review = state.review
-        earlier = {
-            c.id: next((f for f in c.follow_ups if f.week == self.week), None)
-            for c in self.store.commitments()
-        }
         for commitment_id, answer in follow_ups:
-            before = earlier.get(commitment_id)
+            earlier = self.store.get_commitment(commitment_id).follow_ups
+            before = next((f for f in earlier if f.week == self.week), None)
             old = None if before is None else _follow_up_text(before.outcome, before.note)
             new = _follow_up_text(answer.outcome, answer.note)
             if old != new:

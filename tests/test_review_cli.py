@@ -297,3 +297,17 @@ def test_ctrl_d_at_the_replace_question_changes_nothing(cli: Cli, terminal: None
               "--replace", input="")  # fmt: skip
     assert run.exit_code == 130 and "nothing was written" in run.stderr
     assert week_row(cli) == [(6, 7, "Launch", "platform team", "complete")]
+
+
+def test_interactive_amend_of_a_follow_up(cli: Cli, terminal: None) -> None:
+    ident = commitment_of(cli, "2026-W45")
+    cli.ok(
+        "review", "--week", "2026-W46", "--results", "5", "--relationships", "5",
+        "--follow-up", f"{ident}=done",
+    )  # fmt: skip
+    run = cli.ok("review", "--week", "2026-W46", input="a\n1\np\nOnly half\n")
+    assert "Now: done" in run.stdout
+    assert rows(cli.db, "SELECT outcome, note, week FROM follow_ups") == [
+        ("partly", "Only half", "2026-W46")
+    ]
+    assert rows(cli.db, "SELECT status FROM commitments WHERE id = ?", (ident,)) == [("partly",)]
