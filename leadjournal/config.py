@@ -16,6 +16,7 @@ from leadjournal import messages
 from leadjournal.errors import ConfigError
 
 _DIMENSION_RE = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class Config(BaseModel):
@@ -26,6 +27,20 @@ class Config(BaseModel):
     prompts_folder: Path | None = None
     prompt_count: int = Field(default=1, ge=1, le=2)
     extra_dimensions: list[str] = []
+    # The days on which `review` first offers last week, while it is not done.
+    review_days: list[str] = ["monday", "tuesday"]
+
+    @field_validator("review_days")
+    @classmethod
+    def _days(cls, names: list[str]) -> list[str]:
+        days: list[str] = []
+        for name in names:
+            day = name.strip().lower()
+            match = [full for full in DAYS if len(day) >= 3 and full.startswith(day)]
+            if not match:
+                raise ValueError(messages.BAD_REVIEW_DAY.format(name=name))
+            days.append(match[0])
+        return days
 
     @field_validator("extra_dimensions")
     @classmethod

@@ -193,31 +193,31 @@ def build_demo(store: Store, clock: Clock) -> DemoResult:
             day = min(weeks.week_start(week) + timedelta(days=2), moment.date())
             journal.write(text, day=day.isoformat(), starred=starred)
             entries += 1
-        state = journal.start_review(week)
-        for position, pending in enumerate(state.follow_ups):
+        session = journal.reviews.open(week)
+        for position, pending in enumerate(session.state().follow_ups):
             outcome, note = (
                 item.outcomes[position] if position < len(item.outcomes) else ("done", None)
             )
-            journal.follow_up(state.review, pending.id, outcome, note)
-        review = state.review
-        journal.rate(review, "results", item.results)
-        journal.rate(review, "relationships", item.relationships)
-        journal.rate(review, "energy", item.energy)
+            session.follow_up(pending.id, outcome, note)
+        session.rate("results", item.results)
+        session.rate("relationships", item.relationships)
+        session.rate("energy", item.energy)
         answers = dict(zip(goal_ids, GOAL_CHECKINS.get(index, ()), strict=False))
         for question in journal.goals.questions(week):
             value = answers.get(question.goal.id)
             if value is not None:
-                journal.goals.review_checkin(review, question, value)
+                journal.goals.review_checkin(session.review, question, value)
                 checkins += 1
         if item.reflection:
-            journal.reflect(review, item.reflection)
+            session.reflect(item.reflection)
             entries += 1
         if item.win:
-            journal.record_win(review, item.win, item.win_by)
+            session.win(item.win)
+            session.win_by(item.win_by)
         if item.commitment:
-            journal.commit(review, item.commitment)
+            session.commit(item.commitment)
             commitments += 1
-        journal.complete(review)
+        session.complete()
         reviews += 1
     return DemoResult(
         weeks=DEMO_WEEKS,

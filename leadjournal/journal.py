@@ -10,28 +10,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from leadjournal import messages, weeks
 from leadjournal.clock import Clock, Stamp, stamp
 from leadjournal.errors import BadInput, Conflict, NotFound
 from leadjournal.models import (
-    REVIEW_STEPS,
     Commitment,
     CommitmentStatus,
     Entry,
     EntryKind,
     FollowUp,
-    FollowUpOutcome,
     GoalProgress,
     LogResult,
-    Review,
 )
 from leadjournal.records import (
     new_entry,
     new_id,
     normalise_tag,
-    parse_rating,
     require_text,
     tags_in,
 )
@@ -40,55 +36,16 @@ from leadjournal.store import Store
 if TYPE_CHECKING:
     from leadjournal.exercises import Exercises
     from leadjournal.goalbook import GoalBook
-    from leadjournal.insights import Imbalance, Trends, TrendsReport, WeekRatings
+    from leadjournal.insights import Trends, TrendsReport, WeekRatings
     from leadjournal.prompts import Library, Prompt
+    from leadjournal.review import WeeklyReview
 
 # Past these, a larger --limit or --weeks means "all of it": SQLite's integers
 # stop at 2**63, and a century of weeks is more than any journal holds.
 MAX_LIMIT = 1_000_000
-MAX_WEEKS = 5_200
+MAX_WEEKS = 5_200  # as trendbook.MAX_WEEKS; log reads it without the trend maths
 # A prompt answered within this many weeks is not asked again.
 RECENT_PROMPT_WEEKS = 6
-CORE_DIMENSIONS = ("results", "relationships")
-
-Lean = Literal["results", "relationships"]
-
-
-@dataclass(frozen=True)
-class ReviewState:
-    """Where a week's review stands: what is recorded and what is left to ask."""
-
-    review: Review
-    follow_ups: list[Commitment]
-    remaining: list[str]
-    commitment: Commitment | None = None
-
-    @property
-    def resumed(self) -> bool:
-        return bool(self.review.steps_done) or self.review.results is not None
-
-
-@dataclass(frozen=True)
-class Standing:
-    """This week's place on the grid, for the step right after rating."""
-
-    week: str
-    results: int
-    relationships: int
-    lean: int
-    style: str
-    toward: Lean | None
-    imbalance: Imbalance
-
-
-@dataclass(frozen=True)
-class ReviewSummary:
-    """The closing card: this week beside the last few, streak, open commitments."""
-
-    week: str
-    trends: Trends
-    open_commitments: list[Commitment] = field(default_factory=list)
-    open_goals: list[GoalProgress] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -305,220 +262,23 @@ class Journal:
 
     # -- the weekly review -------------------------------------------------
 
-    def review_state(self, week: str) -> ReviewState | None:
-        review = self.store.get_review(week)
-        if review is None:
-            return None
-        return self._state(review)
+    @property
+    def reviews(self) -> WeeklyReview:
+        """The weekly review: open a week, answer its steps, the closing card."""
+        from leadjournal.review import WeeklyReview
 
-    def start_review(self, week: str, *, replace: bool = False) -> ReviewState:
-        """Begin (or resume) the week's review; ``replace`` starts a done one over."""
-        now = self.now()
-        # Read and write under one lock: two terminals starting the same week
-        # get one review between them, never a clash.
-        with self.store.transaction():
-            review = self.store.get_review(week)
-            if review is not None and review.status == "complete" and not replace:
-                raise Conflict(
-                    messages.REVIEW_EXISTS.format(week=week), messages.REVIEW_EXISTS_HINT
-                )
-            if review is not None and replace:
-                self.store.delete_review(review.id)
-                review = None
-            if review is None:
-                self.store.create_review(new_id(), week, now.utc)
-        found = self.store.get_review(week)
-        assert found is not None
-        return self._state(found)
-
-    def _state(self, review: Review) -> ReviewState:
-        done_this_week = self.store.followed_up_in(review.week)
-        pending = [
-            c for c in self.store.open_commitments_before(review.week) if c.id not in done_this_week
-        ]
-        remaining = [step for step in REVIEW_STEPS if step not in review.steps_done]
-        return ReviewState(
-            review=review,
-            follow_ups=pending,
-            remaining=remaining,
-            commitment=self.store.commitment_for_review(review.id),
-        )
-
-    def follow_up(
-        self, review: Review, commitment_id: str, outcome: FollowUpOutcome, note: str | None
-    ) -> None:
-        """Record how an earlier commitment went; "not yet" carries it forward."""
-        now = self.now()
-        status: CommitmentStatus = "open" if outcome == "not_yet" else outcome
-        with self.store.transaction():
-            self.store.record_follow_up(
-                FollowUp(
-                    id=new_id(),
-                    commitment_id=commitment_id,
-                    week=review.week,
-                    outcome=outcome,
-                    note=(note or "").strip() or None,
-                    created_at=now.utc,
-                )
-            )
-            self.store.set_commitment_status(commitment_id, status, note, now.utc)
-
-    def rate(self, review: Review, dimension: str, value: object) -> int:
-        rating = parse_rating(value, dimension)
-        with self.store.transaction():
-            if dimension in CORE_DIMENSIONS:
-                self.store.update_review(review.id, self.now().utc, **{dimension: rating})
-            else:
-                self.store.set_extra_rating(review.id, dimension, rating)
-        return rating
-
-    def reflect(self, review: Review, text: str, prompt_id: str | None = None) -> Entry:
-        body = require_text(text, "reflection")
-        now = self.now()
-        # The entry belongs to the reviewed week, even when backfilled later.
-        in_week = Stamp(now.utc, self._day_in(review.week).isoformat(), review.week)
-        entry = new_entry(
-            "review", body, in_week, tags=tags_in(body), prompt_id=prompt_id, review_id=review.id
-        )
-        with self.store.transaction():
-            self.store.insert_entry(entry)
-        return entry
-
-    def record_win(self, review: Review, text: str, by: str | None = None) -> None:
-        win = require_text(text, "win")
-        with self.store.transaction():
-            self.store.update_review(
-                review.id, self.now().utc, win=win, win_by=(by or "").strip() or None
-            )
-
-    def commit(self, review: Review, text: str) -> Commitment:
-        body = require_text(text, "commitment")
-        now = self.now()
-        commitment = Commitment(
-            id=new_id(),
-            text=body,
-            status="open",
-            week=review.week,
-            due_week=weeks.shift(review.week, 1),
-            review_id=review.id,
-            created_at=now.utc,
-        )
-        with self.store.transaction():
-            previous = self.store.commitment_for_review(review.id)
-            if previous is not None:
-                self.store.delete_commitment(previous.id)
-            self.store.insert_commitment(commitment)
-        return commitment
-
-    def step_done(self, review: Review, step: str) -> None:
-        with self.store.transaction():
-            self.store.mark_step(review.id, step, self.now().utc)
-
-    def complete(self, review: Review) -> Review:
-        now = self.now()
-        with self.store.transaction():
-            for step in REVIEW_STEPS:
-                self.store.mark_step(review.id, step, now.utc)
-            self.store.update_review(review.id, now.utc, status="complete", completed_at=now.utc)
-        found = self.store.get_review(review.week)
-        assert found is not None
-        return found
-
-    def record_review(
-        self,
-        week: str,
-        *,
-        results: object,
-        relationships: object,
-        extra: dict[str, object] | None = None,
-        reflection: str | None = None,
-        prompt_id: str | None = None,
-        win: str | None = None,
-        win_by: str | None = None,
-        commitment: str | None = None,
-        replace: bool = False,
-    ) -> Review:
-        """A whole review from flags, all validated before anything is written."""
-        ratings = {
-            "results": parse_rating(results, "results"),
-            "relationships": parse_rating(relationships, "relationships"),
-        }
-        extras = {name: parse_rating(value, name) for name, value in (extra or {}).items()}
-        texts = {
-            "reflection": reflection,
-            "win": win,
-            "commitment": commitment,
-        }
-        for what, text in texts.items():
-            if text is not None:
-                require_text(text, what)
-        existing = self.store.get_review(week)
-        if existing is not None and existing.status == "complete" and not replace:
-            raise Conflict(messages.REVIEW_EXISTS.format(week=week), messages.REVIEW_EXISTS_HINT)
-        # One transaction around the steps' own: a scripted review lands whole
-        # or not at all.
-        with self.store.transaction():
-            if existing is not None and replace:
-                self.store.delete_review(existing.id)
-                existing = None
-            if existing is None:
-                self.store.create_review(new_id(), week, self.now().utc)
-            review = self.store.get_review(week)
-            assert review is not None
-            for name, value in {**ratings, **extras}.items():
-                self.rate(review, name, value)
-            if reflection is not None:
-                self.reflect(review, reflection, prompt_id)
-            if win is not None:
-                self.record_win(review, win, win_by)
-            if commitment is not None:
-                self.commit(review, commitment)
-            return self.complete(review)
-
-    def standing(self, week: str) -> Standing:
-        """This week's grid style and lean, and whether a lean is temporary or lasting."""
-        from leadjournal import insights
-
-        review = self.store.get_review(week)
-        if review is None or review.results is None or review.relationships is None:
-            raise BadInput(messages.NO_RATINGS.format(week=week), messages.NO_RATINGS_HINT)
-        lean = insights.lean(review.results, review.relationships)
-        return Standing(
-            week=week,
-            results=review.results,
-            relationships=review.relationships,
-            lean=lean,
-            style=insights.grid_style(review.results, review.relationships),
-            toward=insights.lean_toward(lean),
-            imbalance=insights.imbalance(self.rated_weeks(week)),
-        )
+        return WeeklyReview(self.store, self.clock)
 
     def rated_weeks(self, up_to_week: str) -> list[WeekRatings]:
         """Every week with both ratings, up to a week: the history trends are made of."""
-        from leadjournal import insights
+        from leadjournal import trendbook
 
-        return [
-            insights.WeekRatings(
-                week=r.week, results=r.results, relationships=r.relationships, extra=r.extra
-            )
-            for r in self.store.rated_reviews(up_to_week)
-            if r.results is not None and r.relationships is not None
-        ]
+        return trendbook.rated_weeks(self.store, up_to_week)
 
     def trends(self, window: int = 12, *, current_week: str | None = None) -> Trends:
-        from leadjournal import insights
+        from leadjournal import trendbook
 
-        if window < 1:
-            raise BadInput(messages.BAD_WEEKS.format(value=window), messages.BAD_WEEKS_HINT)
-        window = min(window, MAX_WEEKS)  # more than a century: "all of it"
-        week = current_week or self.current_week()
-        commitments = [
-            insights.CommitmentState(status=c.status, due_week=c.due_week)
-            for c in self.store.commitments()
-        ]
-        return insights.build_trends(
-            self.rated_weeks(week), commitments, current_week=week, window=window
-        )
+        return trendbook.trends(self.store, window, current_week or self.current_week())
 
     def trends_view(self, window: int = 12) -> TrendsView:
         """The trends, with what became of each week's commitment and the extra dimensions."""
@@ -534,26 +294,6 @@ class Journal:
             dimensions=dimensions,
             goals=self.goals.summaries("open"),
         )
-
-    def summary(self, week: str, window: int = 5) -> ReviewSummary:
-        return ReviewSummary(
-            week=week,
-            trends=self.trends(window, current_week=max(week, self.current_week())),
-            open_commitments=self.store.commitments("open"),
-            open_goals=self.goals.summaries("open"),
-        )
-
-    def suggestion(self, week: str) -> str:
-        """A commitment idea that leans the other way from this week's lean."""
-        review = self.store.get_review(week)
-        if review is None or review.results is None or review.relationships is None:
-            return messages.SUGGEST_BALANCED
-        lean = review.relationships - review.results
-        if lean <= -2:
-            return messages.SUGGEST_FOR_RESULTS_LEAN
-        if lean >= 2:
-            return messages.SUGGEST_FOR_RELATIONSHIPS_LEAN
-        return messages.SUGGEST_BALANCED
 
     # -- goals -------------------------------------------------------------
 
@@ -636,10 +376,6 @@ class Journal:
         from leadjournal.exercises import Exercises
 
         return Exercises(self.store, self.clock, self.packs)
-
-    @staticmethod
-    def _day_in(week: str) -> date:
-        return weeks.week_start(week)
 
 
 @dataclass(frozen=True)

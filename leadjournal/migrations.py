@@ -200,3 +200,23 @@ def m002_create_goals(db: Database) -> None:
         """
     )
     db.execute("PRAGMA user_version = 2")
+
+
+@migrations()
+def m003_create_review_claims(db: Database) -> None:
+    # Which terminal has a week's review open, so a second one asks before
+    # writing into it. A row lives only while that review is open: nothing
+    # here is the leader's writing, and export leaves it out.
+    db.executescript(
+        """
+        CREATE TABLE review_claims (
+            week TEXT PRIMARY KEY,
+            token TEXT NOT NULL,
+            pid INTEGER,
+            host TEXT,
+            tty TEXT,
+            claimed_at TEXT NOT NULL
+        );
+        """
+    )
+    db.execute("PRAGMA user_version = 3")

@@ -108,6 +108,17 @@ class Review(Model):
     completed_at: str | None = None
 
 
+class ReviewClaim(Model):
+    """Which terminal has a week's review open, and since when."""
+
+    week: str
+    token: str
+    pid: int | None = None
+    host: str | None = None
+    tty: str | None = None
+    claimed_at: str
+
+
 class LogResult(Model):
     """What ``log`` shows: entries, and the reviews of the weeks they cover."""
 

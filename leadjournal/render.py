@@ -27,7 +27,8 @@ from leadjournal.safetext import visible
 
 if TYPE_CHECKING:
     from leadjournal.exercises import ExerciseDetail, ExerciseListing, RunProgress
-    from leadjournal.journal import ReviewSummary, SearchHit, Standing, TrendsView
+    from leadjournal.journal import SearchHit, TrendsView
+    from leadjournal.review import ReviewSummary, Standing
 
 
 def user(text: str | None, style: str = "") -> Text:
@@ -220,9 +221,14 @@ def summary_card(summary: ReviewSummary) -> Panel:
         )
     lines.append(Text(verdict(trends.imbalance, rated)))
     lines.append(Text(messages.STREAK.format(**trends.streak.model_dump())))
-    lines.append(Text(messages.OPEN_COMMITMENTS.format(count=len(summary.open_commitments))))
-    for commitment in summary.open_commitments[:5]:
-        lines.append(Text(f"  • {commitment.text} ({commitment.week})", style="dim"))
+    count = len(summary.open_commitments) + summary.more_commitments
+    lines.append(Text(messages.OPEN_COMMITMENTS.format(count=count)))
+    for commitment in summary.open_commitments:
+        lines.append(
+            Text.assemble("  • ", user(commitment.text), f" ({commitment.week})", style="dim")
+        )
+    if summary.more_commitments:
+        lines.append(Text(messages.AND_MORE.format(count=summary.more_commitments), style="dim"))
     if summary.open_goals:
         from leadjournal.export import goal_figures
 

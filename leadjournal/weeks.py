@@ -91,12 +91,12 @@ def parse_week_or_day(text: str, today: date) -> str:
     """The ISO week named by any accepted date form.
 
     Accepts ``2026-W47``, ``2026-11-18``, ``today``, ``yesterday``,
-    ``this week`` and ``last week``.
+    ``this week`` and ``last week`` (or ``this`` and ``last``).
     """
     word = " ".join(text.strip().lower().replace("-", " ").split())
-    if word in ("this week", "thisweek"):
+    if word in ("this week", "thisweek", "this"):
         return week_of(today)
-    if word in ("last week", "lastweek"):
+    if word in ("last week", "lastweek", "last"):
         return week_of(today - timedelta(weeks=1))
     if _WEEK_RE.match(text.strip()):
         return parse_week(text)

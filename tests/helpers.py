@@ -42,3 +42,10 @@ def finish(child: Any) -> int:
     child.expect(pexpect.EOF)
     child.close()
     return int(child.exitstatus if child.exitstatus is not None else -1)
+
+
+def record(journal: Any, week: str, *, replace: bool = False, **flags: Any) -> Any:
+    """A whole review from flags, as ``review --week W --results N ...`` records it."""
+    from leadjournal.review import Answers
+
+    return journal.reviews.record(week, Answers.parse(**flags), replace=replace).review

@@ -24,6 +24,8 @@ LAYERS = {
     "demo": 3,
     "goals": 3,
     "goalbook": 3,
+    "review": 3,
+    "trendbook": 3,
     "records": 2,
     "store": 2,
     "doctor": 2,

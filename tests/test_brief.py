@@ -25,6 +25,7 @@ from leadjournal.journal import Journal
 from leadjournal.store import Store
 
 from .conftest import NOW, Cli
+from .helpers import record
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("LEADJOURNAL_UPDATE_GOLDEN") == "1"
@@ -112,7 +113,7 @@ def test_the_brief_shows_each_open_goal_where_it_stands(demo_journal: Journal) -
 
 
 def test_closed_goals_leave_the_brief_and_no_goals_means_no_section(journal: Journal) -> None:
-    journal.record_review("2026-W47", results=6, relationships=6)
+    record(journal, "2026-W47", results=6, relationships=6)
     assert "## Goals" not in brief.to_markdown(brief.build_brief(journal, 4))
     assert "<h2>Goals</h2>" not in brief.to_html(brief.build_brief(journal, 4))
     goal = journal.goals.add(
@@ -144,7 +145,7 @@ def test_html_brief_is_self_contained(demo_journal: Journal) -> None:
 
 
 def test_html_brief_escapes_what_the_leader_wrote(journal: Journal) -> None:
-    journal.record_review(
+    record(journal,
         "2026-W47", results=6, relationships=6, win="<script>alert(1)</script>",
         reflection="<img src=x onerror=alert(1)> @risky",
     )  # fmt: skip

@@ -68,7 +68,8 @@ def test_bad_rating_flag_exits_2_and_writes_nothing(cli: Cli, value: str) -> Non
     assert run.exit_code == 2
     assert run.stdout == ""
     assert "1 to 9" in run.stderr and "Traceback" not in run.stderr
-    assert rows(cli.db, "SELECT count(*) FROM reviews") == [(0,)]
+    # Checked before the journal is opened: not even an empty journal is made.
+    assert not cli.db.exists()
 
 
 def test_one_rating_alone_is_a_usage_error(cli: Cli) -> None:
@@ -78,10 +79,16 @@ def test_one_rating_alone_is_a_usage_error(cli: Cli) -> None:
 
 def test_backfill_and_replace(cli: Cli) -> None:
     cli.ok("review", "--week", "2026-W45", "--results", "3", "--relationships", "8")
-    again = cli("review", "--week", "2026-W45", "--results", "5", "--relationships", "5")
-    assert again.exit_code == 1 and "--replace" in again.stderr
+    # Without a terminal, starting a reviewed week over needs --yes: exit 2, nothing changes.
+    again = cli(
+        "review", "--week", "2026-W45", "--results", "5", "--relationships", "5", "--replace"
+    )
+    assert again.exit_code == 2 and "--yes" in again.stderr
     assert rows(cli.db, "SELECT results FROM reviews WHERE week = '2026-W45'") == [(3,)]
-    cli.ok("review", "--week", "2026-W45", "--results", "5", "--relationships", "5", "--replace")
+    cli.ok(
+        "review", "--week", "2026-W45", "--results", "5", "--relationships", "5", "--replace",
+        "--yes",
+    )  # fmt: skip
     assert rows(cli.db, "SELECT results FROM reviews WHERE week = '2026-W45'") == [(5,)]
 
 
@@ -207,7 +214,11 @@ def test_commitments_list_done_drop(cli: Cli, monkeypatch: pytest.MonkeyPatch) -
 def test_db_path_and_status(cli: Cli, isolated: Path) -> None:
     assert cli.ok("db", "path").stdout.strip() == str(isolated / "journal.db")
     status = cli.ok("db", "status", "--json").json()
-    assert status["applied"] == ["m001_create_journal", "m002_create_goals"]
+    assert status["applied"] == [
+        "m001_create_journal",
+        "m002_create_goals",
+        "m003_create_review_claims",
+    ]
     assert status["pending"] == []
 
 
@@ -332,8 +343,8 @@ def test_extra_dimensions_are_asked_after_the_core_ratings(
 
 def test_a_done_week_asks_before_replacing(cli: Cli, terminal: None) -> None:
     cli.ok("review", "--results", "5", "--relationships", "5")
-    run = cli.ok("review", input="n\n")
-    assert "already done" in run.stdout
+    run = cli.ok("review", input="l\n")
+    assert "already done" in run.stdout and "Kept the review" in run.stdout
     assert rows(cli.db, "SELECT results FROM reviews") == [(5,)]
 
 
@@ -403,10 +414,8 @@ def test_the_first_review_card_starts_at_the_first_review(cli: Cli) -> None:
     first = cli.ok("review", "--results", "6", "--relationships", "6")
     assert "2026-W47" in first.stdout and "not reviewed" not in first.stdout
     cli.ok("review", "--week", "2026-W44", "--results", "6", "--relationships", "6")
-    cli.ok("review", "--week", "2026-W47", "--results", "6", "--relationships", "6", "--replace")
-    later = cli.ok(
-        "review", "--week", "2026-W47", "--results", "7", "--relationships", "6", "--replace"
-    )
+    cli.ok("review", "--week", "2026-W47", "--results", "6", "--relationships", "6")
+    later = cli.ok("review", "--week", "2026-W47", "--results", "7", "--relationships", "6")
     # Weeks missed after the first review are gaps, shown as such.
     assert later.stdout.count("not reviewed") == 2
 

@@ -126,3 +126,54 @@ def test_many_first_opens_at_the_same_moment_share_one_new_journal(tmp_path: Pat
     assert integrity(db) == ["ok"]
     names = rows(db, "SELECT name FROM _sqlite_migrations")
     assert len(names) == len(set(names)) > 0
+
+
+ROUNDS = 20
+_TOGETHER = (
+    "import sys, time, pathlib\n"
+    "go = pathlib.Path(sys.argv[1])\n"
+    "from leadjournal.cli.app import app\n"
+    "while not go.exists(): time.sleep(0.001)\n"
+    "app(sys.argv[2:], prog_name='leadjournal')\n"
+)
+
+
+def test_two_flag_reviews_of_one_week_started_together(tmp_path: Path) -> None:
+    """Two terminals record the same week at the same moment: one review, no error."""
+    clashes = 0
+    for round_ in range(ROUNDS):
+        home = tmp_path / f"round-{round_}"
+        env = child_env(home)
+        # The journal exists first: the race is over the week, not the file.
+        assert run(env, "db", "path").returncode == 0
+        run(env, "write", "opening the journal")
+        go = tmp_path / f"go-{round_}"
+        flags = [
+            ["--results", "6", "--relationships", "5", "--win", f"Launch {round_}"],
+            ["--results", "6", "--relationships", "5", "--commit", f"Change {round_}"],
+        ]
+        reviews = [
+            subprocess.Popen(
+                [sys.executable, "-c", _TOGETHER, str(go), "review", "--week", "2026-W45", *more],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for more in flags
+        ]
+        go.touch()
+        outcomes = [process.communicate(timeout=120) for process in reviews]
+        for process, (_, err) in zip(reviews, outcomes, strict=True):
+            if process.returncode != 0:
+                clashes += 1
+            assert "IntegrityError" not in err and "UNIQUE" not in err, err
+            assert process.returncode == 0, err
+        db = home / "journal.db"
+        assert integrity(db) == ["ok"]
+        # One review of the week, holding what both terminals gave: nothing lost.
+        assert rows(db, "SELECT week, status, win FROM reviews") == [
+            ("2026-W45", "complete", f"Launch {round_}")
+        ]
+        assert rows(db, "SELECT text FROM commitments") == [(f"Change {round_}",)]
+    assert clashes == 0

@@ -223,12 +223,13 @@ def test_the_commitment_comes_back_in_next_weeks_review(
     exercise = exercises.find(FOUR_STEPS)
     exercises.run_with_answers(exercise, {"implement-and-assess": "Weekly 1:1s"})
     # This week's review does not ask about a commitment made this week...
-    assert journal.start_review("2026-W47").follow_ups == []
+    assert journal.reviews.open("2026-W47").state().follow_ups == []
     # ...next week's does, like any other open commitment.
     journal.clock = FixedClock(datetime.fromisoformat("2026-11-27T09:00:00+00:00"))
-    state = journal.start_review("2026-W48")
+    session = journal.reviews.open("2026-W48")
+    state = session.state()
     assert [(c.text, c.source) for c in state.follow_ups] == [("Weekly 1:1s", "exercise")]
-    journal.follow_up(state.review, state.follow_ups[0].id, "done", "Held all three")
+    session.follow_up(state.follow_ups[0].id, "done", "Held all three")
     assert journal.commitments("done")[0].outcome_note == "Held all three"
 
 

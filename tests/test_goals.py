@@ -14,9 +14,9 @@ from leadjournal.clock import FixedClock
 from leadjournal.errors import BadInput, Conflict, NotFound
 from leadjournal.journal import Journal
 from leadjournal.migrations import migrations
-from leadjournal.store import Store
+from leadjournal.store import SCHEMA_VERSION, Store
 
-from .helpers import rows
+from .helpers import record, rows
 
 FULL: dict[str, Any] = {
     "measure": "voluntary turnover",
@@ -356,7 +356,7 @@ def test_review_asks_leading_measures_only_when_the_cadence_is_due(journal: Jour
     monthly = journal.goals.add(
         "Raise the team's engagement score", measure="engagement", cadence="monthly"
     )
-    journal.record_review("2026-W46", results=5, relationships=5)  # also November
+    record(journal, "2026-W46", results=5, relationships=5)  # also November
     # W47 is not November's first review, but the monthly goal has no check-in yet.
     asked = [(q.goal.id, q.measure.name) for q in journal.goals.questions("2026-W47")]
     assert asked == [
@@ -373,7 +373,7 @@ def test_review_asks_leading_measures_only_when_the_cadence_is_due(journal: Jour
 
 def test_review_check_ins_are_kept_and_not_asked_twice(journal: Journal) -> None:
     added = journal.goals.add(TITLE, **FULL, leading=["one-on-ones held", "feedback given"])
-    state = journal.start_review("2026-W47")
+    state = journal.reviews.open("2026-W47").state()
     first = journal.goals.questions("2026-W47")[0]
     saved = journal.goals.review_checkin(state.review, first, "4")
     assert (saved.week, saved.date, saved.review_id) == ("2026-W47", "2026-11-20", state.review.id)
@@ -387,7 +387,7 @@ def test_review_check_ins_are_kept_and_not_asked_twice(journal: Journal) -> None
 
 def test_a_backfilled_review_dates_check_ins_in_its_week(journal: Journal) -> None:
     journal.goals.add(TITLE, **{**FULL, "start": "2026-11-01"}, leading=["one-on-ones held"])
-    state = journal.start_review("2026-W45")
+    state = journal.reviews.open("2026-W45").state()
     (question,) = journal.goals.questions("2026-W45")
     saved = journal.goals.review_checkin(state.review, question, 2)
     assert (saved.date, saved.week) == ("2026-11-08", "2026-W45")
@@ -469,8 +469,8 @@ def test_a_version_1_journal_is_upgraded_with_a_backup(tmp_path: Path) -> None:
     journal = Journal(store, FixedClock(datetime.fromisoformat("2026-11-20T09:00:00+00:00")))
     journal.goals.add(TITLE, **FULL)
     store.close()
-    assert rows(path, "PRAGMA user_version") == [(2,)]
+    assert rows(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert rows(path, "SELECT week FROM reviews") == [("2026-W46",)]
-    backup = tmp_path / "journal.db.before-v2.db"
+    backup = tmp_path / f"journal.db.before-v{SCHEMA_VERSION}.db"
     assert rows(backup, "PRAGMA user_version") == [(1,)]
     assert rows(backup, "SELECT week FROM reviews") == [("2026-W46",)]

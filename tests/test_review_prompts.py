@@ -17,7 +17,7 @@ from leadjournal.selection import theme_of_week
 from leadjournal.store import Store
 
 from .conftest import NOW, Cli
-from .helpers import rows
+from .helpers import record, rows
 
 WEEK = "2026-W47"
 
@@ -46,7 +46,7 @@ def make_journal(library: Library) -> Iterator[Callable[[], Journal]]:
 
 def rated(journal: Journal, *weeks: tuple[str, int, int]) -> Journal:
     for week, results, relationships in weeks:
-        journal.record_review(week, results=results, relationships=relationships)
+        record(journal, week, results=results, relationships=relationships)
     return journal
 
 
@@ -97,11 +97,11 @@ def test_a_low_or_falling_rating_brings_self_compassion(
 
 def test_a_dropped_commitment_brings_self_compassion(make_journal: Callable[[], Journal]) -> None:
     journal = make_journal()
-    journal.record_review("2026-W46", results=6, relationships=6, commitment="Weekly 1:1s")
-    state = journal.start_review(WEEK)
-    journal.follow_up(state.review, state.follow_ups[0].id, "dropped", "Too much on")
-    journal.rate(state.review, "results", 6)
-    journal.rate(state.review, "relationships", 6)
+    record(journal, "2026-W46", results=6, relationships=6, commitment="Weekly 1:1s")
+    session = journal.reviews.open(WEEK)
+    session.follow_up(session.state().follow_ups[0].id, "dropped", "Too much on")
+    session.rate("results", 6)
+    session.rate("relationships", 6)
     (asked,) = first(journal, 1)
     assert "setback" in asked.fits
     steady = rated(make_journal(), ("2026-W46", 6, 6), ("2026-W47", 6, 6))

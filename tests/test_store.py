@@ -89,6 +89,7 @@ def test_migrations_are_recorded(tmp_path: Path) -> None:
     assert rows(path, "SELECT name FROM _sqlite_migrations") == [
         ("m001_create_journal",),
         ("m002_create_goals",),
+        ("m003_create_review_claims",),
     ]
 
 

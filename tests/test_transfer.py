@@ -23,7 +23,7 @@ from leadjournal.models import Entry
 from leadjournal.store import Store
 
 from .conftest import NOW, Cli
-from .helpers import rows
+from .helpers import record, rows
 
 JRNL_FIXTURE = Path(__file__).parent / "data" / "jrnl-export.json"
 DEMO_REVIEWS = sum(1 for week in STORY if week is not None)
@@ -157,11 +157,12 @@ def _goal_journal(clock: FixedClock) -> tuple[Journal, str, str]:
     ).goal.id  # fmt: skip
     journal.goals.checkin(backlog, 22.5, note="after the triage rota")
     journal.goals.checkin(backlog, 30, measure="tickets triaged")
-    state = journal.start_review("2026-W47")
+    session = journal.reviews.open("2026-W47")
+    state = session.state()
     for question in journal.goals.questions("2026-W47"):
         if question.goal.id == coaching:
             journal.goals.review_checkin(state.review, question, 1, note="Alex led one")
-    journal.complete(state.review)
+    session.complete()
     closed = journal.goals.add("Hire a second support engineer", measure="hired", target=1)
     journal.goals.close(closed.goal.id, "done", "Kim starts in January")
     return journal, backlog, coaching
@@ -388,10 +389,10 @@ def test_importing_twice_changes_nothing(clock: FixedClock) -> None:
 
 def test_two_machines_merge_without_duplicates(clock: FixedClock) -> None:
     laptop, desktop = _fresh(clock), _fresh(clock)
-    laptop.record_review("2026-W46", results=7, relationships=4, commitment="Hold 1:1s")
+    record(laptop, "2026-W46", results=7, relationships=4, commitment="Hold 1:1s")
     laptop.write("Written on the laptop @travel")
     desktop.write("Written on the desktop @office")
-    desktop.record_review("2026-W47", results=6, relationships=6)
+    record(desktop, "2026-W47", results=6, relationships=6)
     _import(desktop, _export(laptop))
     _import(laptop, _export(desktop))
     assert _tables(_export(laptop)) == _tables(_export(desktop))
@@ -403,8 +404,8 @@ def test_a_week_reviewed_on_both_machines_keeps_ours_and_links_entries_to_it(
     clock: FixedClock,
 ) -> None:
     laptop, desktop = _fresh(clock), _fresh(clock)
-    laptop.record_review("2026-W47", results=7, relationships=4, reflection="Laptop thoughts")
-    ours = desktop.record_review("2026-W47", results=5, relationships=5)
+    record(laptop, "2026-W47", results=7, relationships=4, reflection="Laptop thoughts")
+    ours = record(desktop, "2026-W47", results=5, relationships=5)
     report = _import(desktop, _export(laptop))
     assert report.unchanged["reviews"] == 1 and "2026-W47" in report.notes[0]
     review = desktop.store.get_review("2026-W47")
@@ -415,7 +416,7 @@ def test_a_week_reviewed_on_both_machines_keeps_ours_and_links_entries_to_it(
 
 def test_a_commitment_closed_elsewhere_is_closed_here(clock: FixedClock) -> None:
     laptop = _fresh(clock)
-    laptop.record_review("2026-W46", results=6, relationships=6, commitment="Delegate the report")
+    record(laptop, "2026-W46", results=6, relationships=6, commitment="Delegate the report")
     desktop = _fresh(clock)
     _import(desktop, _export(laptop))
     commitment = laptop.commitments()[0]
@@ -593,7 +594,8 @@ def test_csv_export_is_the_weekly_ratings_table() -> None:
 
 
 def test_csv_text_cannot_run_as_a_spreadsheet_formula(journal: Journal) -> None:
-    journal.record_review(
+    record(
+        journal,
         "2026-W47",
         results=5,
         relationships=5,

@@ -15,7 +15,7 @@ WeekOption = Annotated[
     typer.Option(
         "--week",
         metavar="WEEK",
-        help="An ISO week (2026-W45) or a date form: 2026-11-18, today, last week.",
+        help="An ISO week (2026-W45), last, this, or a date form: 2026-11-18, today, last week.",
     ),
 ]
 Weeks = Annotated[

@@ -39,6 +39,10 @@ class CommitmentRows(StoreBase):
     def delete_commitment(self, commitment_id: str) -> None:
         self.conn.execute("DELETE FROM commitments WHERE id = ?", [commitment_id])
 
+    def update_commitment_text(self, commitment_id: str, text: str) -> None:
+        """New wording for a commitment; its status and follow-ups stay."""
+        self.conn.execute("UPDATE commitments SET text = ? WHERE id = ?", [text, commitment_id])
+
     def set_commitment_status(
         self, commitment_id: str, status: CommitmentStatus, note: str | None, at: str | None
     ) -> None:

@@ -31,6 +31,17 @@ class EntryRows(StoreBase):
         )
         self._set_tags(entry_id, tags)
 
+    def grow_entry(self, entry_id: str, body: str, tags: Sequence[str], updated_at: str) -> None:
+        """The answer being typed, one more line of it.
+
+        Not an edit: each line of a reflection is saved as it is typed, and
+        the lines before it are never a finished version to keep.
+        """
+        self.conn.execute(
+            "UPDATE entries SET body = ?, updated_at = ? WHERE id = ?", [body, updated_at, entry_id]
+        )
+        self._set_tags(entry_id, tags)
+
     def delete_entry(self, entry_id: str) -> None:
         self.conn.execute("DELETE FROM entries WHERE id = ?", [entry_id])
 

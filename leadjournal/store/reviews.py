@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from leadjournal.models import Review
+from leadjournal.models import REVIEW_STEPS, Review, ReviewClaim
 from leadjournal.store.base import StoreBase
 
 
@@ -67,16 +67,42 @@ class ReviewRows(StoreBase):
         )
 
     def mark_step(self, review_id: str, step: str, at: str) -> None:
-        row = self.conn.execute(
-            "SELECT steps_done FROM reviews WHERE id = ?", [review_id]
-        ).fetchone()
-        done: list[str] = json.loads(row["steps_done"])
-        if step not in done:
-            done.append(step)
+        """Add ``step`` to the review's steps done, in one statement."""
         self.conn.execute(
-            "UPDATE reviews SET steps_done = ?, updated_at = ? WHERE id = ?",
-            [json.dumps(done), at, review_id],
+            """UPDATE reviews SET steps_done = json_insert(steps_done, '$[#]', ?),
+                                  updated_at = ?
+               WHERE id = ? AND NOT EXISTS
+                   (SELECT 1 FROM json_each(reviews.steps_done) WHERE value = ?)""",
+            [step, at, review_id, step],
         )
+
+    def complete_review(self, review_id: str, at: str) -> None:
+        """Every step done and the review complete, in one statement."""
+        self.conn.execute(
+            """UPDATE reviews SET steps_done = ?, status = 'complete', completed_at = ?,
+                                  updated_at = ?
+               WHERE id = ? AND status <> 'complete'""",
+            [json.dumps(list(REVIEW_STEPS)), at, at, review_id],
+        )
+
+    # -- claims: which terminal has a week's review open -------------------
+
+    def get_claim(self, week: str) -> ReviewClaim | None:
+        row = self.conn.execute("SELECT * FROM review_claims WHERE week = ?", [week]).fetchone()
+        return None if row is None else ReviewClaim.model_validate(dict(row))
+
+    def put_claim(self, claim: ReviewClaim) -> None:
+        self.conn.execute(
+            """INSERT INTO review_claims (week, token, pid, host, tty, claimed_at)
+               VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (week) DO UPDATE SET token = excluded.token, pid = excluded.pid,
+                   host = excluded.host, tty = excluded.tty, claimed_at = excluded.claimed_at""",
+            [claim.week, claim.token, claim.pid, claim.host, claim.tty, claim.claimed_at],
+        )
+
+    def drop_claim(self, week: str, token: str) -> None:
+        """Let go of a week's review; a claim another terminal took is left alone."""
+        self.conn.execute("DELETE FROM review_claims WHERE week = ? AND token = ?", [week, token])
 
     def _review(self, row: sqlite3.Row) -> Review:
         extra = {
