@@ -107,10 +107,13 @@ class Settings:
 
     @contextmanager
     def journal(self) -> Iterator[Journal]:
+        from leadjournal.cli.files import tidy_beside_journal, warn_if_exposed
         from leadjournal.journal import Journal
         from leadjournal.store import Store
 
+        tidy_beside_journal(self.db_path)
         store = Store.open(self.db_path)
+        warn_if_exposed(self.db_path)
         try:
             yield Journal(store, self.clock, prompt_dirs=self.prompt_dirs)
         finally:

@@ -1,0 +1,45 @@
+"""Around opening the journal: tidy what killed commands left, warn about open modes."""
+
+from __future__ import annotations
+
+import shlex
+import time
+from pathlib import Path
+
+from leadjournal import messages
+from leadjournal.safetext import visible
+
+
+def tidy_beside_journal(db_path: Path) -> None:
+    """Remove the temporary files killed backups, exports and doctor runs left.
+
+    Only names that belong to this journal (``.journal…``, from the journal's
+    own name) and only once their writer is gone.
+    """
+    from leadjournal.store.files import clean_leftovers
+
+    stem = db_path.stem
+    clean_leftovers(db_path.parent, time.time(), lambda name: name.startswith(stem))
+
+
+def tidy_beside(target: Path) -> None:
+    """Remove what a killed write of ``target`` (an export, a backup) left beside it."""
+    from leadjournal.store.files import clean_leftovers
+
+    clean_leftovers(target.parent, time.time(), lambda name: name == target.name)
+
+
+def warn_if_exposed(db_path: Path) -> None:
+    """One line on stderr when others may read or change the journal or its folder."""
+    from leadjournal.store.files import exposures
+
+    found = exposures(db_path)
+    if not found:
+        return
+    import typer
+
+    what = ", ".join(
+        messages.EXPOSED_ITEM.format(path=visible(str(e.path)), mode=f"{e.mode:o}") for e in found
+    )
+    fix = " && ".join(f"chmod {e.private_mode:o} {shlex.quote(str(e.path))}" for e in found)
+    typer.echo(messages.EXPOSED.format(what=what, fix=visible(fix)), err=True)
