@@ -86,6 +86,10 @@ ENVIRONMENT_READS = {
     "os.getenvb",
     "os.putenv",
     "os.unsetenv",
+    "os.path.expanduser",
+    "os.path.expandvars",
+    "pathlib.Path.home",
+    "platformdirs",
 }
 CLOCK_READS = {
     "datetime.datetime.now",
@@ -113,6 +117,8 @@ DYNAMIC_IMPORTS = {
     "builtins.__import__",
     "runpy.run_module",
     "runpy.run_path",
+    "exec",
+    "eval",
 }
 
 
@@ -637,6 +643,7 @@ def test_a_dynamic_import_is_caught(tmp_path: Path) -> None:
         "from importlib import import_module\n\nJ = import_module('leadjournal.cli')\n",
         "import importlib as il\n\nJ = il.import_module('leadjournal.cli')\n",
         "J = __import__('leadjournal.cli')\n",
+        "exec('from leadjournal.cli import app')\n",
     ):
         problems = dynamic_imports(_fake(tmp_path, journal=source))
         assert len(problems) == 1, (source, problems)
@@ -696,6 +703,8 @@ def test_clock_and_environment_reads_in_the_core_are_caught(tmp_path: Path) -> N
         "import os\nH = os.getenv('HOME')\n": "os.getenv",
         "from os import environ\nH = environ['HOME']\n": "os.environ",
         "from os import getenv as g\nH = g('HOME')\n": "os.getenv",
+        "from pathlib import Path\nH = Path.home()\n": "pathlib.Path.home",
+        "import platformdirs\nH = platformdirs.user_data_dir('x')\n": "platformdirs",
         "X = 1\nprint('hello')\n": "print",
         "import sys\nsys.stdout.write('x')\n": "sys.stdout",
     }
