@@ -191,7 +191,7 @@ def _permissions(path: Path) -> list[DoctorCheck]:
         if exposed.is_folder:
             detail = messages.DOCTOR_FOLDER_TOO_OPEN.format(folder=exposed.path, mode=shown)
             found.append(_bad("folder permissions", detail))
-        elif exposed.path != path:
+        elif exposed.path.name != path.name:
             detail = messages.DOCTOR_SIDECAR_TOO_OPEN.format(name=exposed.path.name, mode=shown)
             found.append(_bad("sidecar permissions", detail))
     return found

@@ -234,6 +234,7 @@ def exposures(path: Path) -> list[Exposure]:
     folder is not ours to change).
     """
     found: list[Exposure] = []
+    path = path.absolute()  # "." says nothing in a warning
     candidates = [(path, False), *((Path(f"{path}{s}"), False) for s in SIDECARS)]
     candidates.append((path.parent, True))
     for candidate, is_folder in candidates:
