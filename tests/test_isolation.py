@@ -14,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -198,3 +199,29 @@ def test_no_test_undoes_its_monkeypatch_wholesale() -> None:
         if ".undo()" in line and not line.lstrip().startswith("#")
     ]
     assert offenders == []
+
+
+def _try_a_network_socket(reply: Any) -> None:
+    """Runs in a multiprocessing child: is a network socket refused there too?"""
+    try:
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM).close()
+    except AssertionError as exc:
+        reply.send(f"refused: {exc}")
+    else:
+        reply.send("made a network socket")
+
+
+def test_multiprocessing_children_are_guarded_and_its_local_pipes_work() -> None:
+    import multiprocessing
+
+    for method in ("spawn", "fork"):
+        context = multiprocessing.get_context(method)
+        ours, theirs = context.Pipe()  # a local (AF_UNIX) socket pair
+        child = context.Process(target=_try_a_network_socket, args=(theirs,))
+        child.start()
+        try:
+            assert ours.poll(60), method
+            answer = ours.recv()
+        finally:
+            child.join(60)
+        assert answer.startswith("refused:") and "forbidden" in answer, (method, answer)
