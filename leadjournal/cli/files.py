@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import time
 from pathlib import Path
 
@@ -36,6 +35,8 @@ def warn_if_exposed(db_path: Path) -> None:
     found = exposures(db_path)
     if not found:
         return
+    import shlex
+
     import typer
 
     what = ", ".join(

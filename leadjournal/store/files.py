@@ -253,13 +253,12 @@ def exposures(path: Path) -> list[Exposure]:
 # ``.NAME.PID.partial`` (backups, recovered journals), ``.NAME.PID.XXXXXXXX.part``
 # (exports) and ``.NAME.PID.doctor`` (doctor's working folder), with SQLite's
 # sidecars; and the names older versions used, without the process id.
-_WITH_PID = re.compile(
+_WITH_PID = (
     r"^\.(?P<name>.+?)\.(?P<pid>[0-9]+)(?:\.[a-z0-9_]+)?\.(?:partial|part|doctor)"
     r"(?:-wal|-shm|-journal)?$"
 )
-_WITHOUT_PID = re.compile(
-    r"^\.(?P<name>.+?)(?:\.[a-z0-9_]{8}\.part|\.partial(?:-wal|-shm|-journal)?)$"
-)
+_WITHOUT_PID = r"^\.(?P<name>.+?)(?:\.[a-z0-9_]{8}\.part|\.partial(?:-wal|-shm|-journal)?)$"
+_ENDINGS = ("partial", "part", "doctor", "-wal", "-shm", "-journal")
 # A file nobody has written to for this long is no longer being written.
 STALE_SECONDS = 60.0
 
@@ -284,9 +283,10 @@ def leftovers(folder: Path, now: float, wanted: Callable[[str], bool]) -> list[P
     except OSError:
         return found
     for entry in entries:
-        if not entry.name.startswith("."):
+        # Cheap tests first: most folders hold nothing of ours.
+        if not entry.name.startswith(".") or not entry.name.endswith(_ENDINGS):
             continue
-        match = _WITH_PID.match(entry.name) or _WITHOUT_PID.match(entry.name)
+        match = re.match(_WITH_PID, entry.name) or re.match(_WITHOUT_PID, entry.name)
         if match is None or not wanted(match["name"]):
             continue
         try:
