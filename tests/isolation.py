@@ -158,6 +158,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     lines = [
         "the test run changed the real user folders (a test escaped its isolation):",
         *(f"  {line}" for line in changed),
+        "(leadjournal itself, run outside the tests while they ran, would also show here)",
     ]
     if report is not None:
         report.ensure_newline()
