@@ -75,9 +75,8 @@ def examine(path: Path) -> DoctorReport:
     try:
         with _private_copy(path) as copy:
             checks.extend(_database_checks(copy))
-    except OSError as exc:
-        detail = messages.DOCTOR_NO_SCRATCH.format(folder=path.parent, reason=exc.strerror or exc)
-        checks.append(_bad("readable", detail))
+    except _NoWorkingCopy as exc:
+        checks.append(_bad("working copy", exc.message))
     marker = damage_marker(path)
     if marker.exists():
         if all(check.ok for check in checks):
@@ -108,6 +107,15 @@ def recover(path: Path, target: Path | None = None, method: Method = "auto") -> 
         raise StorageError(
             messages.BACKUP_EXISTS.format(path=destination), messages.BACKUP_EXISTS_HINT
         )
+    try:
+        return _recover(path, destination, method)
+    except _NoWorkingCopy as exc:
+        from leadjournal.errors import StorageError
+
+        raise StorageError(exc.message, messages.DB_PATH_HINT) from exc
+
+
+def _recover(path: Path, destination: Path, method: Method) -> Recovery:
     with _private_copy(path) as copy:
         scratch = copy.parent
         used, source, note = PYTHON_METHOD, copy, None
@@ -289,21 +297,39 @@ def _search_index(conn: sqlite3.Connection) -> DoctorCheck:
 # -- copies and recovery -------------------------------------------------------
 
 
+def _no_scratch_message(path: Path, exc: OSError) -> str:
+    return messages.DOCTOR_NO_SCRATCH.format(folder=path.parent, reason=exc.strerror or exc)
+
+
+class _NoWorkingCopy(Exception):
+    """The private copy beside the journal could not be made (a read-only folder, a full disk)."""
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        super().__init__(_no_scratch_message(path, exc))
+        self.message = _no_scratch_message(path, exc)
+
+
 @contextmanager
 def _private_copy(path: Path) -> Iterator[Path]:
     """The journal (and its write-ahead log) copied into a private folder beside it."""
     folder = partial_name(path, "doctor")
     shutil.rmtree(folder, ignore_errors=True)  # our own pid's, from a crash long ago
-    with owner_only():
-        folder.mkdir(mode=0o700)
+    try:
+        with owner_only():
+            folder.mkdir(mode=0o700)
+    except OSError as exc:
+        raise _NoWorkingCopy(path, exc) from exc
     try:
         copy = folder / "journal.db"
-        _private_file(copy, source=path)
-        wal = Path(f"{path}-wal")
-        if wal.exists():
-            _private_file(Path(f"{copy}-wal"), source=wal)
-        else:
-            _fit_header_to_file(copy)
+        try:
+            _private_file(copy, source=path)
+            wal = Path(f"{path}-wal")
+            if wal.exists():
+                _private_file(Path(f"{copy}-wal"), source=wal)
+            else:
+                _fit_header_to_file(copy)
+        except OSError as exc:
+            raise _NoWorkingCopy(path, exc) from exc
         with owner_only():
             yield copy
     finally:

@@ -121,7 +121,7 @@ def test_the_doctor_says_so_when_it_cannot_make_its_working_copy(tmp_path: Path)
         from .procs import without_root_powers
 
         checked = subprocess.run(
-            [sys.executable, "-m", "leadjournal", "db", "doctor", "--json", "--no-recover"],
+            [sys.executable, "-m", "leadjournal", "db", "doctor", "--json"],
             env=env,
             capture_output=True,
             text=True,
@@ -133,7 +133,8 @@ def test_the_doctor_says_so_when_it_cannot_make_its_working_copy(tmp_path: Path)
         home.chmod(0o700)
     assert checked.returncode == 1, checked.stderr
     details = {c["name"]: c["detail"] for c in json.loads(checked.stdout)["checks"]}
-    assert "private working copy" in details["readable"]
+    assert "private working copy" in details["working copy"]
+    assert json.loads(checked.stdout).get("recovery") is None  # not damaged: nothing to recover
     assert "Traceback" not in checked.stderr
 
 
