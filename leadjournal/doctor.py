@@ -196,10 +196,10 @@ def _permissions(path: Path) -> list[DoctorCheck]:
         found.append(_ok("permissions", messages.DOCTOR_PERMISSIONS_OK.format(mode=f"{mode:o}")))
     for exposed in exposures(path):
         shown = f"{exposed.mode:o}"
-        if exposed.is_folder:
+        if exposed.kind == "folder":
             detail = messages.DOCTOR_FOLDER_TOO_OPEN.format(folder=exposed.path, mode=shown)
             found.append(_bad("folder permissions", detail))
-        elif exposed.path.name != path.name:
+        elif exposed.kind == "sidecar":
             detail = messages.DOCTOR_SIDECAR_TOO_OPEN.format(name=exposed.path.name, mode=shown)
             found.append(_bad("sidecar permissions", detail))
     return found

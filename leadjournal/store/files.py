@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from leadjournal import messages
 from leadjournal.errors import StorageError
@@ -224,7 +225,7 @@ class Exposure:
     path: Path
     mode: int
     private_mode: int  # what it should be: 0o600 for files, 0o700 for the folder
-    is_folder: bool
+    kind: Literal["journal", "sidecar", "folder"]
 
 
 def exposures(path: Path) -> list[Exposure]:
@@ -234,17 +235,23 @@ def exposures(path: Path) -> list[Exposure]:
     folder is not ours to change).
     """
     found: list[Exposure] = []
-    path = path.absolute()  # "." says nothing in a warning
-    candidates = [(path, False), *((Path(f"{path}{s}"), False) for s in SIDECARS)]
-    candidates.append((path.parent, True))
-    for candidate, is_folder in candidates:
+    # Absolute ("." says nothing in a warning), and through a link to the real
+    # file: SQLite keeps the -wal and -shm beside that.
+    path = path.resolve()
+    candidates: list[tuple[Path, Literal["journal", "sidecar", "folder"]]] = [
+        (path, "journal"),
+        *((Path(f"{path}{suffix}"), "sidecar") for suffix in SIDECARS),
+        (path.parent, "folder"),
+    ]
+    for candidate, kind in candidates:
         try:
             info = candidate.stat()
         except OSError:
             continue
         mode = stat.S_IMODE(info.st_mode)
         if info.st_uid == os.geteuid() and mode & 0o066:
-            found.append(Exposure(candidate, mode, 0o700 if is_folder else 0o600, is_folder))
+            private = 0o700 if kind == "folder" else 0o600
+            found.append(Exposure(candidate, mode, private, kind))
     return found
 
 
