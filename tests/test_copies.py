@@ -138,6 +138,26 @@ def test_the_doctor_says_so_when_it_cannot_make_its_working_copy(tmp_path: Path)
     assert "Traceback" not in checked.stderr
 
 
+def test_the_doctor_removes_copies_older_versions_left_in_the_system_temp_folder(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    system_temp = tmp_path / "system-temp"
+    env = child_env(home, TMPDIR=str(system_temp))
+    assert run(env, "write", SECRET).returncode == 0
+    old, recent = system_temp / "leadjournal-doctor-abc123", system_temp / "leadjournal-doctor-x"
+    other = system_temp / "someone-else-doctor-1"
+    for folder in (old, recent, other):
+        folder.mkdir(parents=True)
+        (folder / "journal.db").write_text(SECRET)
+    long_ago = time.time() - 3600
+    for path in (old / "journal.db", old, other / "journal.db", other):
+        os.utime(path, (long_ago, long_ago))
+    assert run(env, "db", "doctor").returncode == 0
+    assert not old.exists()
+    assert recent.exists() and other.exists()  # may be a doctor running now; not ours
+
+
 # -- what killed backups and exports left ---------------------------------------------
 
 

@@ -21,6 +21,32 @@ def tidy_beside_journal(db_path: Path) -> None:
     clean_leftovers(db_path.parent, time.time(), lambda name: name.startswith(stem))
 
 
+def tidy_old_doctor_copies() -> None:
+    """Remove the copies killed ``db doctor`` runs of older versions left in the temp folder.
+
+    Older versions worked in ``leadjournal-doctor-*`` in the system's temporary
+    folder, each holding a whole copy of a journal. Only our own folders, and
+    only those nobody has written to for a minute.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    from leadjournal.store.files import STALE_SECONDS
+
+    folder = Path(tempfile.gettempdir())
+    now = time.time()
+    for old in folder.glob("leadjournal-doctor-*"):
+        try:
+            if old.is_symlink() or not old.is_dir() or old.stat().st_uid != os.geteuid():
+                continue
+            newest = max([old.stat().st_mtime, *(p.stat().st_mtime for p in old.iterdir())])
+        except OSError:
+            continue
+        if now - newest > STALE_SECONDS:
+            shutil.rmtree(old, ignore_errors=True)
+
+
 def tidy_beside(target: Path) -> None:
     """Remove what a killed write of ``target`` (an export, a backup) left beside it."""
     from leadjournal.store.files import clean_leftovers
