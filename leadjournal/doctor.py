@@ -5,8 +5,13 @@ store refuses to open (cut short, damaged, of an unknown version), so it
 cannot go through the store's mapping of rows to models.
 
 Two promises. The original file is never written: every check runs on a
-private copy made in a temporary folder. And recovery writes a new journal
-beside it, never over it, readable by the owner only.
+private copy. And recovery writes a new journal beside it, never over it,
+readable by the owner only.
+
+No copy goes anywhere else: the working copy lives in a hidden folder beside
+the journal (``.journal.db.PID.doctor``, owner-only), removed when the doctor
+finishes and, if it was killed, by the next command (see
+``store.files.clean_leftovers``).
 """
 
 from __future__ import annotations
@@ -16,7 +21,6 @@ import shutil
 import sqlite3
 import stat
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -32,6 +36,7 @@ from leadjournal.store import (
     damage_marker,
     expected_pages,
 )
+from leadjournal.store.files import SIDECARS, exposures, owner_only, partial_name
 
 Method = Literal["auto", "sqlite3", "python"]
 CLI_METHOD = "sqlite3 .recover"
@@ -67,8 +72,11 @@ def examine(path: Path) -> DoctorReport:
         checks.append(_bad("format", messages.DOCTOR_NOT_SQLITE.format(start=repr(header[:16]))))
         return _report(path, checks)
     checks.append(_header_check(path, header, size))
-    with _private_copy(path) as copy:
-        checks.extend(_database_checks(copy))
+    try:
+        with _private_copy(path) as copy:
+            checks.extend(_database_checks(copy))
+    except _NoWorkingCopy as exc:
+        checks.append(_bad("working copy", exc.message))
     marker = damage_marker(path)
     if marker.exists():
         if all(check.ok for check in checks):
@@ -99,34 +107,42 @@ def recover(path: Path, target: Path | None = None, method: Method = "auto") -> 
         raise StorageError(
             messages.BACKUP_EXISTS.format(path=destination), messages.BACKUP_EXISTS_HINT
         )
-    with tempfile.TemporaryDirectory(prefix="leadjournal-doctor-") as scratch_dir:
-        scratch = Path(scratch_dir)
-        with _private_copy(path) as copy:
-            used, source, note = PYTHON_METHOD, copy, None
-            cli = _sqlite_cli() if method != "python" else None
-            if method == "sqlite3" and cli is None:
-                from leadjournal.errors import StorageError
+    try:
+        return _recover(path, destination, method)
+    except _NoWorkingCopy as exc:
+        from leadjournal.errors import StorageError
 
-                raise StorageError(messages.DOCTOR_NO_CLI, messages.DOCTOR_NO_CLI_HINT)
-            if cli is not None:
-                recovered = scratch / "recovered.db"
-                if _cli_recover(cli, copy, recovered):
-                    used, source = CLI_METHOD, recovered
-                else:
-                    note = messages.DOCTOR_CLI_FAILED
-            elif method == "auto":
-                note = messages.DOCTOR_CLI_MISSING
-            # A fresh journal with today's schema, then the rows that can be read.
-            partial = destination.with_name(f".{destination.name}.partial")
-            partial.unlink(missing_ok=True)
-            Store.open(partial).close()
-            try:
+        raise StorageError(exc.message, messages.DB_PATH_HINT) from exc
+
+
+def _recover(path: Path, destination: Path, method: Method) -> Recovery:
+    with _private_copy(path) as copy:
+        scratch = copy.parent
+        used, source, note = PYTHON_METHOD, copy, None
+        cli = _sqlite_cli() if method != "python" else None
+        if method == "sqlite3" and cli is None:
+            from leadjournal.errors import StorageError
+
+            raise StorageError(messages.DOCTOR_NO_CLI, messages.DOCTOR_NO_CLI_HINT)
+        if cli is not None:
+            recovered = scratch / "recovered.db"
+            _private_file(recovered)
+            if _cli_recover(cli, copy, recovered):
+                used, source = CLI_METHOD, recovered
+            else:
+                note = messages.DOCTOR_CLI_FAILED
+        elif method == "auto":
+            note = messages.DOCTOR_CLI_MISSING
+        # A fresh journal with today's schema, then the rows that can be read.
+        partial = partial_name(destination)
+        try:
+            with owner_only():
+                Store.open(partial).close()
                 copied, unreadable, dropped = _copy_rows(source, partial)
-                partial.replace(destination)
-            finally:
-                partial.unlink(missing_ok=True)
-                for suffix in ("-wal", "-shm"):
-                    Path(f"{partial}{suffix}").unlink(missing_ok=True)
+            partial.replace(destination)
+        finally:
+            for suffix in ("", *SIDECARS):
+                Path(f"{partial}{suffix}").unlink(missing_ok=True)
     return Recovery(
         path=str(destination),
         method=used,
@@ -178,6 +194,14 @@ def _permissions(path: Path) -> list[DoctorCheck]:
         found.append(_bad("permissions", messages.DOCTOR_TOO_OPEN.format(mode=f"{mode:o}")))
     else:
         found.append(_ok("permissions", messages.DOCTOR_PERMISSIONS_OK.format(mode=f"{mode:o}")))
+    for exposed in exposures(path):
+        shown = f"{exposed.mode:o}"
+        if exposed.kind == "folder":
+            detail = messages.DOCTOR_FOLDER_TOO_OPEN.format(folder=exposed.path, mode=shown)
+            found.append(_bad("folder permissions", detail))
+        elif exposed.kind == "sidecar":
+            detail = messages.DOCTOR_SIDECAR_TOO_OPEN.format(name=exposed.path.name, mode=shown)
+            found.append(_bad("sidecar permissions", detail))
     return found
 
 
@@ -273,18 +297,52 @@ def _search_index(conn: sqlite3.Connection) -> DoctorCheck:
 # -- copies and recovery -------------------------------------------------------
 
 
+def _no_scratch_message(path: Path, exc: OSError) -> str:
+    return messages.DOCTOR_NO_SCRATCH.format(folder=path.parent, reason=exc.strerror or exc)
+
+
+class _NoWorkingCopy(Exception):
+    """The private copy beside the journal could not be made (a read-only folder, a full disk)."""
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        super().__init__(_no_scratch_message(path, exc))
+        self.message = _no_scratch_message(path, exc)
+
+
 @contextmanager
 def _private_copy(path: Path) -> Iterator[Path]:
-    """The journal (and its write-ahead log) copied into a private temporary folder."""
-    with tempfile.TemporaryDirectory(prefix="leadjournal-doctor-") as folder:
-        copy = Path(folder) / "journal.db"
-        shutil.copyfile(path, copy)
-        wal = Path(f"{path}-wal")
-        if wal.exists():
-            shutil.copyfile(wal, Path(f"{copy}-wal"))
-        else:
-            _fit_header_to_file(copy)
-        yield copy
+    """The journal (and its write-ahead log) copied into a private folder beside it."""
+    folder = partial_name(path, "doctor")
+    shutil.rmtree(folder, ignore_errors=True)  # our own pid's, from a crash long ago
+    try:
+        with owner_only():
+            folder.mkdir(mode=0o700)
+    except OSError as exc:
+        raise _NoWorkingCopy(path, exc) from exc
+    try:
+        copy = folder / "journal.db"
+        try:
+            _private_file(copy, source=path)
+            wal = Path(f"{path}-wal")
+            if wal.exists():
+                _private_file(Path(f"{copy}-wal"), source=wal)
+            else:
+                _fit_header_to_file(copy)
+        except OSError as exc:
+            raise _NoWorkingCopy(path, exc) from exc
+        with owner_only():
+            yield copy
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _private_file(target: Path, source: Path | None = None) -> None:
+    """A new file only its owner can read: empty, or a copy of ``source``."""
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        if source is not None:
+            with source.open("rb") as handle:
+                shutil.copyfileobj(handle, out, 1024 * 1024)
 
 
 def _fit_header_to_file(copy: Path) -> None:

@@ -603,6 +603,19 @@ DOCTOR_NOT_OWNER = "The file belongs to another user (uid {uid}), so it may not 
 DOCTOR_READ_ONLY = "Mode {mode}: you cannot both read and write it; fix with chmod 600."
 DOCTOR_FOLDER_READ_ONLY = "The folder {folder} is read-only, so no change can be saved."
 DOCTOR_TOO_OPEN = "Mode {mode}: other users can read your journal; fix with chmod 600."
+EXPOSED = "warning: other users can read or change {what}; to keep it private run: {fix}"
+EXPOSED_ITEM = "{path} (mode {mode})"
+DOCTOR_FOLDER_TOO_OPEN = (
+    "The folder {folder} has mode {mode}: other users can see or change what is in it;"
+    " fix with chmod 700."
+)
+DOCTOR_SIDECAR_TOO_OPEN = (
+    "{name} has mode {mode}: other users can read recent changes; fix with chmod 600."
+)
+DOCTOR_NO_SCRATCH = (
+    "Cannot make a private working copy in {folder} ({reason}); the checks need one."
+    " Make the folder writable, or copy the journal to a writable folder and check the copy."
+)
 DOCTOR_NO_CLI = "The sqlite3 program with .recover is not installed."
 DOCTOR_NO_CLI_HINT = "Use --method python, or install the sqlite3 command-line program."
 DOCTOR_HEALTHY = "The journal is healthy."

@@ -1,13 +1,14 @@
 """Shared fixtures: every test gets its own journal home, a set clock and plain output.
 
-No test can reach the real user data directory: HOME, XDG folders and
-LEADJOURNAL_HOME all point into the test's tmp_path.
+No test can reach the real user data directory. The whole run is isolated
+once, before any test is collected (HOME, the XDG folders, LEADJOURNAL_HOME,
+the clock, the network guard), and checked at its end: tests/isolation.py.
+Each test then gets its own folders inside its tmp_path.
 """
 
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,11 +23,18 @@ from leadjournal.clock import FixedClock
 from leadjournal.journal import Journal
 from leadjournal.store import Store
 
-NOW = "2026-11-20T09:00:00+00:00"  # a Friday in ISO week 2026-W47
+from .isolation import NOW, pytest_configure, pytest_sessionfinish
+
+__all__ = ["pytest_configure", "pytest_sessionfinish"]
 
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's own journal folder and home, on top of the run's isolation.
+
+    Undoing this test's monkeypatch falls back to the run's temporary
+    folders, never to the real ones: see tests/isolation.py.
+    """
     home = tmp_path / "home"
     for name in ("LEADJOURNAL_DB", "LEADJOURNAL_PROMPTS", "EDITOR", "VISUAL"):
         monkeypatch.delenv(name, raising=False)
@@ -34,31 +42,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user" / "data"))
     monkeypatch.setenv("LEADJOURNAL_HOME", str(home))
     monkeypatch.setenv("LEADJOURNAL_NOW", NOW)
-    monkeypatch.setenv("TZ", "UTC")
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "100")
     return home
-
-
-class NetworkUsed(AssertionError):
-    """Raised when anything in a test tries to open a network connection."""
-
-
-def _no_network(*args: object, **kwargs: object) -> None:
-    raise NetworkUsed("leadjournal must never touch the network, and a test just tried")
-
-
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail any test in which a socket connects, sends, or looks up a name.
-
-    Pipes and pseudo-terminals (subprocess, pexpect) are not sockets and are
-    unaffected. Child processes get the same guard from tests/guard.
-    """
-    for name in ("connect", "connect_ex", "sendto", "bind"):
-        monkeypatch.setattr(socket.socket, name, _no_network)
-    for name in ("create_connection", "getaddrinfo", "gethostbyname"):
-        monkeypatch.setattr(socket, name, _no_network)
 
 
 @pytest.fixture

@@ -373,12 +373,12 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_earlier_entries(
         conn.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
         return conn
 
-    monkeypatch.setattr(store.base, "connect", nearly_full)
-    result = cli("write", "x" * 2_000_000)
+    with monkeypatch.context() as patch:
+        patch.setattr(store.base, "connect", nearly_full)
+        result = cli("write", "x" * 2_000_000)
     assert result.exit_code == 1
     assert messages.DISK_FULL.split("{")[0] in result.stderr
     assert "Free some space" in result.stderr
-    monkeypatch.undo()
     assert rows(cli.db, "SELECT body FROM entries") == [("Saved before the disk filled up",)]
     assert integrity(cli.db) == ["ok"]
     cli.ok("write", "Space again")

@@ -166,6 +166,8 @@ def test_killed_mid_backup_leaves_no_half_copy(tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
     assert integrity(target) == ["ok"]
     assert rows(target, "SELECT count(*), sum(length(body)) FROM entries") == before
+    # ...and the half-copy the killed one left is gone.
+    assert list(tmp_path.glob(".copy.db.*.partial*")) == []
 
 
 def test_killed_mid_write_of_a_large_entry_leaves_all_or_nothing(tmp_path: Path) -> None:
@@ -278,3 +280,4 @@ def test_killed_mid_export_leaves_the_earlier_export_whole(tmp_path: Path) -> No
     assert again.returncode == 0, again.stderr
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert len(json.loads(target.read_text())["entries"]) == 6000
+    assert list(tmp_path.glob(".journal.json.*.part")) == []  # the leftover is gone

@@ -9,11 +9,11 @@ the journal file must pass SQLite's integrity check afterwards.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -153,8 +153,23 @@ command = st.one_of(
         st.booleans(),
     ),
     st.builds(lambda s: ["commitments", *(["--status", s] if s else [])], st.none() | text),
-    st.builds(lambda i: ["commitments", "done", i], id_like),
-    st.builds(lambda i: ["commitments", "drop", i], id_like),
+    st.builds(
+        lambda i, note, partly: [
+            "commitments",
+            "done",
+            i,
+            *_options([("--note", note)]),
+            *(["--partly"] if partly else []),
+        ],
+        id_like,
+        st.none() | text,
+        st.booleans(),
+    ),
+    st.builds(
+        lambda i, note: ["commitments", "drop", i, *_options([("--note", note)])],
+        id_like,
+        st.none() | text,
+    ),
     st.builds(
         lambda w, j: ["trends", "--weeks", w, *(["--json"] if j else [])], number, st.booleans()
     ),
@@ -191,37 +206,74 @@ command = st.one_of(
 )
 
 
-def test_no_command_line_breaks_the_program_or_the_journal(isolated: Path) -> None:
+# The weeks the setup reviews, each leaving one open commitment behind.
+SETUP_WEEKS = ("2026-W45", "2026-W46", "2026-W47")
+
+
+def _setup(runner: CliRunner, env: dict[str, str]) -> list[str]:
+    """A journal with an entry and three open commitments; their ids."""
+    done = runner.invoke(app, ["write", "A first entry about @hiring"], env=env)
+    assert done.exit_code == 0, done.output
+    for week in SETUP_WEEKS:
+        args = ["review", "--week", week, "--results", "6", "--relationships", "4"]
+        done = runner.invoke(app, [*args, "--commit", f"x {week}", "--no-prompts"], env=env)
+        assert done.exit_code == 0, done.output
+    listed = runner.invoke(app, ["commitments", "--json"], env=env)
+    assert listed.exit_code == 0, listed.output
+    ids = [str(row["id"]) for row in json.loads(listed.stdout)]
+    assert len(ids) == len(SETUP_WEEKS), listed.stdout
+    return ids
+
+
+def test_no_command_line_breaks_the_program_or_the_journal(tmp_path: Path) -> None:
     runner = CliRunner()
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "fuzz.db"
-        env = {"LEADJOURNAL_DB": str(db)}
-        # Something to find, show, edit and delete.
-        runner.invoke(app, ["write", "A first entry about @hiring"], env=env)
-        runner.invoke(app, ["review", "--results", "6", "--relationships", "4", "--commit", "x"])
+    db = tmp_path / "fuzz.db"
+    env = {"LEADJOURNAL_DB": str(db)}
+    # Something to find, show, edit, delete, complete and drop.
+    ids = _setup(runner, env)
+    real = st.sampled_from(ids).flatmap(
+        lambda full: st.sampled_from([full, full[:8], full[:4], full.upper(), f" {full} "])
+    )
+    closing = st.builds(
+        lambda verb, i, note: ["commitments", verb, i, *_options([("--note", note)])],
+        st.sampled_from(["done", "drop"]),
+        real,
+        st.none() | text,
+    )
+    met: list[list[str]] = []  # done/drop commands that closed a real commitment
 
-        @settings(
-            max_examples=150,
-            deadline=None,
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-        )
-        @given(args=command, stdin=st.none() | text)
-        def run(args: list[str], stdin: str | None) -> None:
-            # Piped bytes as a shell would pass them, undecodable ones included.
-            raw = None if stdin is None else stdin.encode("utf-8", "surrogateescape")
-            result = runner.invoke(app, args, input=raw, env=env)
-            shown = result.stdout + result.stderr
-            assert result.exit_code in (0, 1, 2), (args, result.exit_code, shown[-2000:])
-            if result.exception is not None:
-                assert isinstance(result.exception, SystemExit), (args, repr(result.exception))
-            assert "Traceback" not in shown, (args, shown[-2000:])
-            assert messages.UNEXPECTED.split("(")[0] not in shown, (args, shown[-2000:])
-            if db.exists():
-                conn = sqlite3.connect(db)
-                try:
-                    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-                    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-                finally:
-                    conn.close()
+    @settings(
+        max_examples=150,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(args=st.one_of(command, closing), stdin=st.none() | text)
+    # At least these meet an open commitment whatever hypothesis draws.
+    @example(args=["commitments", "done", ids[0][:8], "--note", "\x1b[2J"], stdin=None)
+    @example(args=["commitments", "drop", ids[1], "--note", "x" * 200_000], stdin=None)
+    @example(args=["commitments", "done", ids[2], "--partly"], stdin="\udcff")
+    def run(args: list[str], stdin: str | None) -> None:
+        # Piped bytes as a shell would pass them, undecodable ones included.
+        raw = None if stdin is None else stdin.encode("utf-8", "surrogateescape")
+        result = runner.invoke(app, args, input=raw, env=env)
+        shown = result.stdout + result.stderr
+        assert result.exit_code in (0, 1, 2), (args, result.exit_code, shown[-2000:])
+        if result.exception is not None:
+            assert isinstance(result.exception, SystemExit), (args, repr(result.exception))
+        assert "Traceback" not in shown, (args, shown[-2000:])
+        assert messages.UNEXPECTED.split("(")[0] not in shown, (args, shown[-2000:])
+        closed = args[:1] == ["commitments"] and args[1:2] in (["done"], ["drop"])
+        if closed and result.exit_code == 0:
+            met.append(args)
+        if db.exists():
+            conn = sqlite3.connect(db)
+            try:
+                assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+                assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+            finally:
+                conn.close()
 
-        run()
+    run()
+    assert met, "no fuzzed done/drop ever closed a real commitment"
+    # Every command ran on the fuzz journal; the test's own home was never used.
+    assert not (tmp_path / "home" / "journal.db").exists()

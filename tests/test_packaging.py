@@ -19,6 +19,8 @@ import pytest
 from leadjournal import prompts
 from leadjournal.prompts import builtin_prompts_dir, load_library
 
+from .procs import GUARD
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -75,6 +77,8 @@ def leadjournal(venv: Path, tmp_path: Path, *args: str) -> subprocess.CompletedP
         LEADJOURNAL_HOME=str(tmp_path / "home"),
         LEADJOURNAL_NOW="2026-11-20T09:00:00+00:00",
         NO_COLOR="1",
+        # Only the network guard (no checkout): the installed copy runs offline too.
+        PYTHONPATH=str(GUARD),
     )
     return subprocess.run(
         [str(venv / "bin" / "leadjournal"), *args],

@@ -120,11 +120,14 @@ class Settings:
         (an import) calls it once and waits for as long as that takes,
         instead of failing after the busy timeout.
         """
+        from leadjournal.cli.files import tidy_beside_journal, warn_if_exposed
         from leadjournal.journal import Journal
         from leadjournal.store import Store
 
+        tidy_beside_journal(self.db_path)
         store = Store.open(self.db_path)
         store.on_wait = on_wait
+        warn_if_exposed(self.db_path)
         try:
             yield Journal(store, self.clock, prompt_dirs=self.prompt_dirs)
         finally:

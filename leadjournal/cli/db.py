@@ -76,6 +76,9 @@ def backup(
             destination = settings.db_path.with_name(f"journal-backup-{stamp}.db")
         else:
             destination = Path(target).expanduser()
+        from leadjournal.cli.files import tidy_beside
+
+        tidy_beside(destination)
         written = journal.store.backup(destination)
     tell(messages.BACKUP_WRITTEN.format(path=written))
 
@@ -121,6 +124,10 @@ def doctor(
     if method not in ("auto", "sqlite3", "python"):
         raise BadInput(messages.BAD_METHOD.format(value=method), messages.BAD_METHOD_HINT)
     settings: Settings = ctx.obj
+    from leadjournal.cli.files import tidy_beside_journal, tidy_old_doctor_copies
+
+    tidy_beside_journal(settings.db_path)
+    tidy_old_doctor_copies()
     report = health.examine(settings.db_path)
     if health.needs_recovery(report) and not no_recover:
         target = Path(recover_to).expanduser() if recover_to else None

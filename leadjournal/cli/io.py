@@ -233,7 +233,13 @@ def atomic_output(path: Path, *, force: bool = False) -> Iterator[TextIO]:
         raise BadInput(messages.OUTPUT_IS_FOLDER.format(path=path), messages.OUTPUT_EXISTS_HINT)
     if path.exists() and not force:
         raise Conflict(messages.OUTPUT_EXISTS.format(path=path), messages.OUTPUT_EXISTS_HINT)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    from leadjournal.cli.files import tidy_beside
+
+    tidy_beside(path)
+    # The pid in the name tells a later command whether the writer is gone.
+    handle, name = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=path.parent
+    )
     temporary = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:

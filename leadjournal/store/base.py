@@ -7,7 +7,6 @@ migrations are pending.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +26,8 @@ from leadjournal.store.files import (
     describe_sqlite_error,
     is_damage,
     note_damage,
+    owner_only,
+    partial_name,
 )
 
 # The schema this code reads and writes; every migration sets
@@ -90,6 +91,13 @@ class StoreBase:
             raise StorageError(
                 messages.DB_MARKED_DAMAGED.format(path=path), messages.DB_CORRUPT_HINT
             )
+        # Whatever is created while opening (the file, the folder, a backup
+        # before a migration) is the owner's alone, whatever the umask says.
+        with owner_only():
+            return cls._open(path, backup_suffix, busy_timeout)
+
+    @classmethod
+    def _open(cls, path: Path, backup_suffix: str, busy_timeout: float) -> Self:
         _prepare_file(path)
         try:
             conn = connect(path)
@@ -192,7 +200,7 @@ class StoreBase:
         # Written beside the target under a temporary name, then linked into
         # place: a backup killed half-way never leaves a half-copy under the
         # name the leader asked for, and an existing file is never replaced.
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+        partial = partial_name(target)
         try:
             target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             partial.unlink(missing_ok=True)

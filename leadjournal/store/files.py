@@ -1,10 +1,22 @@
-"""The journal file on disk: creating it privately, checking it, naming backups, errors."""
+"""The journal file on disk: creating it privately, checking it, naming backups, errors.
+
+Also the files we write beside it for a while (a backup or export being
+written, ``db doctor``'s working copy): named with the writer's process id,
+owner-only, and cleaned up by a later command when their writer is gone.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sqlite3
+import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from leadjournal import messages
 from leadjournal.errors import StorageError
@@ -12,25 +24,55 @@ from leadjournal.errors import StorageError
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+SIDECARS = ("-wal", "-shm", "-journal")
+
+
+@contextmanager
+def owner_only() -> Iterator[None]:
+    """Files created meanwhile (by us or by SQLite) are readable by their owner only."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
 def _prepare_file(path: Path) -> None:
     """Create a new journal file owner-only, or check an existing one is SQLite."""
     if path.is_dir():
         raise StorageError(messages.DB_IS_FOLDER.format(path=path), messages.DB_PATH_HINT)
-    if path.exists():
-        _check_header(path)
-        return
+    if not path.exists():
+        # A link to a file that does not exist yet: create the file it names
+        # (O_EXCL never follows a link, so creating the link's own path fails).
+        target = Path(os.path.realpath(path)) if path.is_symlink() else path
+        try:
+            # 0700: the folder holding private reflections is the owner's alone.
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _create_private_file(target)
+        except FileExistsError:
+            # Another terminal created it a moment ago: open theirs.
+            if not path.exists():
+                raise StorageError(
+                    messages.CANNOT_CREATE_DB.format(path=path, reason="a broken link"),
+                    messages.DB_PATH_HINT,
+                ) from None
+        except OSError as exc:
+            raise StorageError(
+                messages.CANNOT_CREATE_DB.format(path=path, reason=exc.strerror or exc),
+                messages.DB_PATH_HINT,
+            ) from exc
+    _check_header(path)
+    _private_if_empty(path)
+
+
+def _private_if_empty(path: Path) -> None:
+    """An empty file is about to become a journal: make it the owner's alone first."""
     try:
-        # 0700: the folder holding private reflections is the owner's alone.
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        _create_private_file(path)
-    except FileExistsError:
-        # Another terminal created it a moment ago: open theirs.
-        return
-    except OSError as exc:
-        raise StorageError(
-            messages.CANNOT_CREATE_DB.format(path=path, reason=exc.strerror or exc),
-            messages.DB_PATH_HINT,
-        ) from exc
+        info = path.stat()
+        if info.st_size == 0 and stat.S_IMODE(info.st_mode) & 0o077:
+            path.chmod(stat.S_IMODE(info.st_mode) & 0o700 | 0o600)
+    except OSError:
+        pass  # not ours to change; opening it says what is wrong
 
 
 def _check_header(path: Path) -> None:
@@ -171,3 +213,130 @@ def describe_sqlite_error(exc: sqlite3.Error, path: str) -> StorageError:
     if isinstance(exc, sqlite3.IntegrityError):
         return StorageError(messages.DB_CONSTRAINT.format(detail=exc), messages.DB_CONSTRAINT_HINT)
     return StorageError(messages.DB_ERROR.format(path=path, detail=exc), messages.DB_ERROR_HINT)
+
+
+# -- who else can read it -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """A journal file, one of its sidecars or its folder that others can reach."""
+
+    path: Path
+    mode: int
+    private_mode: int  # what it should be: 0o600 for files, 0o700 for the folder
+    kind: Literal["journal", "sidecar", "folder"]
+
+
+def exposures(path: Path) -> list[Exposure]:
+    """The journal, its sidecars and its folder, where group or others may read or write.
+
+    Only files that exist and that this user owns (another user's file or
+    folder is not ours to change).
+    """
+    found: list[Exposure] = []
+    # Absolute ("." says nothing in a warning), and through a link to the real
+    # file: SQLite keeps the -wal and -shm beside that.
+    path = path.resolve()
+    candidates: list[tuple[Path, Literal["journal", "sidecar", "folder"]]] = [
+        (path, "journal"),
+        *((Path(f"{path}{suffix}"), "sidecar") for suffix in SIDECARS),
+        (path.parent, "folder"),
+    ]
+    for candidate, kind in candidates:
+        try:
+            info = candidate.stat()
+        except OSError:
+            continue
+        mode = stat.S_IMODE(info.st_mode)
+        if info.st_uid == os.geteuid() and mode & 0o066:
+            private = 0o700 if kind == "folder" else 0o600
+            found.append(Exposure(candidate, mode, private, kind))
+    return found
+
+
+# -- files being written, and what killed writers left -----------------------------
+
+# ``.NAME.PID.partial`` (backups, recovered journals), ``.NAME.PID.XXXXXXXX.part``
+# (exports) and ``.NAME.PID.doctor`` (doctor's working folder), with SQLite's
+# sidecars; and the names older versions used, without the process id.
+_WITH_PID = (
+    r"^\.(?P<name>.+?)\.(?P<pid>[0-9]+)(?:\.[a-z0-9_]+)?\.(?:partial|part|doctor)"
+    r"(?:-wal|-shm|-journal)?$"
+)
+_WITHOUT_PID = r"^\.(?P<name>.+?)(?:\.[a-z0-9_]{8}\.part|\.partial(?:-wal|-shm|-journal)?)$"
+_ENDINGS = ("partial", "part", "doctor", "-wal", "-shm", "-journal")
+# A file nobody has written to for this long is no longer being written.
+STALE_SECONDS = 60.0
+
+
+def partial_name(target: Path, kind: str = "partial") -> Path:
+    """Where to write ``target`` until it is finished: beside it, hidden, with our pid."""
+    return target.with_name(f".{target.name}.{os.getpid()}.{kind}")
+
+
+def leftovers(folder: Path, now: float, wanted: Callable[[str], bool]) -> list[Path]:
+    """Our temporary files in ``folder`` whose writer is gone.
+
+    ``wanted`` is given the target's name (``journal.json`` for
+    ``.journal.json.123.abcdefgh.part``) and says whether it is ours to look
+    at. A name with a process id is left over once that process is gone; one
+    without is left over once nobody has written to it for a minute. A file
+    another running command is writing is never one of them.
+    """
+    found: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return found
+    for entry in entries:
+        # Cheap tests first: most folders hold nothing of ours.
+        if not entry.name.startswith(".") or not entry.name.endswith(_ENDINGS):
+            continue
+        match = re.match(_WITH_PID, entry.name) or re.match(_WITHOUT_PID, entry.name)
+        if match is None or not wanted(match["name"]):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if info.st_uid != os.geteuid():
+            continue
+        if "pid" in match.groupdict():
+            gone = not _running(int(match["pid"]))
+        else:
+            gone = now - info.st_mtime > STALE_SECONDS
+        if gone:
+            found.append(Path(entry.path))
+    return sorted(found)
+
+
+def clean_leftovers(folder: Path, now: float, wanted: Callable[[str], bool]) -> list[Path]:
+    """Remove what killed backups, exports and doctor runs left in ``folder``."""
+    removed = []
+    for path in leftovers(folder, now, wanted):
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: alive
+    except (OverflowError, OSError):
+        return False
+    return True
