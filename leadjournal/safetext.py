@@ -34,3 +34,78 @@ def visible(text: str) -> str:
 def has_control(text: str) -> bool:
     """Whether ``text`` holds a character that ``visible`` would change."""
     return _CONTROL.search(text) is not None
+
+
+# -- JSON --------------------------------------------------------------------
+
+# json.dumps and pydantic escape C0 controls (``\u001b``) but write DEL and the
+# C1 block as they are; a lone U+009B in ``--json`` output read on a terminal
+# is still a CSI. As ``\u009b`` it is the same JSON string, so nothing is lost.
+_JSON_RAW = re.compile("[\x7f-\x9f]")
+
+
+def json_safe(document: str) -> str:
+    """A JSON document with DEL and C1 characters written as ``\\u`` escapes.
+
+    Only for text that json or pydantic wrote: outside strings JSON is ASCII,
+    so every such character is inside a string, where the escape means the same.
+    """
+    return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
+
+
+# -- Markdown ----------------------------------------------------------------
+
+# Characters that start inline structure anywhere in a line: emphasis, code,
+# links and images, raw HTML and entities, strike-through, table cells, and
+# the backslash itself (so text cannot escape the escaping).
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&~|#])")
+# What a line may start with to become structure: a list item (``-``, ``+``,
+# ``1.``, ``1)``), a setext underline or thematic break (``===``, ``---``).
+# ``#``, ``>``, ``*``, backticks and ``~`` are escaped everywhere already.
+_MD_LINE_START = re.compile(r"^( {0,3})([-+=]|\d{1,9}(?=[.)]))")
+_MD_INDENT = re.compile(r"^[ \t]+")
+
+
+def _md_escape(text: str) -> str:
+    return _MD_INLINE.sub(r"\\\1", visible(text))
+
+
+def md_inline(text: str | None) -> str:
+    """One-line text (a title, a win, a commitment, a name) for the middle of a
+    Markdown line: shown as written, never as structure. Line breaks become
+    spaces: a one-line field must not start a heading or a list on the next line."""
+    if not text:
+        return ""
+    # visible() first: a lone CR is a line ending to Markdown, and is shown as ␍.
+    return _md_escape(text).replace("\n", " ")
+
+
+def _md_line(line: str) -> str:
+    escaped = _md_escape(line)
+    # Indentation by four spaces or a tab would make a code block, where the
+    # escapes above would show as backslashes: keep the text, drop the indent.
+    indent = _MD_INDENT.match(escaped)
+    if indent is not None and len(indent.group().expandtabs(4)) >= 4:
+        escaped = escaped[indent.end() :]
+    match = _MD_LINE_START.match(escaped)
+    if match is None:
+        return escaped
+    # "1." becomes "1\.", "- x" becomes "\- x": the same characters, no list.
+    if match.group(2).isdigit():
+        end = match.end()
+        return escaped[:end] + "\\" + escaped[end:]
+    return escaped[: match.start(2)] + "\\" + escaped[match.start(2) :]
+
+
+def md_block(text: str | None) -> str:
+    """Multi-line text (an entry, a reflection) as Markdown paragraphs.
+
+    Line breaks and blank lines between paragraphs stay as written; headings,
+    setext underlines, code fences, lists and quotes at a line's start, HTML
+    tags and entities, links and images are escaped, so they show as the
+    characters typed and cannot add, hide or swallow structure around them.
+    """
+    if not text:
+        return ""
+    lines = text.replace("\r\n", "\n").strip("\n").split("\n")
+    return "\n".join(_md_line(line) if line.strip() else "" for line in lines)
