@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from leadjournal.safetext import has_control, visible
+from leadjournal.safetext import has_control, json_safe, md_block, md_inline, visible
 
 from .conftest import Cli, Run
 
@@ -428,3 +430,93 @@ def test_prompts_validate_names_every_field_with_control_characters(planted: Pla
     # The item stays usable: shown visibly, not dropped.
     shown = planted.run("no-colour", "prompt", "--source", "Hostile").stdout
     assert "Hostile prompt [bold red]x[/]" in shown and "␛]0;PWNED␇" in shown
+
+
+# ---------------------------------------------------------------- the escapes themselves
+
+# Text rich in what Markdown, HTML and terminals treat specially.
+_SPECIAL = st.sampled_from(
+    [
+        *"#>-+=*_`~[]()!<>&|\\:.0123456789 \t\n\r\x1b\x07\x9b\x00\x7f",
+        *("```", "~~~", "---", "===", "1. ", "1) ", "- ", "* ", "<b>", "&amp;", "![x](y)", "    "),
+    ]
+)
+_TEXT = st.lists(st.one_of(_SPECIAL, st.text(max_size=3)), max_size=30).map("".join)
+
+
+def _plain(text: str) -> str:
+    return "".join(text.split())
+
+
+def _children(markdown: str) -> tuple[set[str], str]:
+    kinds: set[str] = set()
+    words = ""
+    for token in MarkdownIt("commonmark").parse(markdown):
+        kinds.add(token.type)
+        for child in token.children or ():
+            kinds.add(child.type)
+            words += child.content
+    return kinds, words
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_a_block_is_only_paragraphs_of_the_same_characters(text: str) -> None:
+    kinds, words = _children(md_block(text))
+    assert kinds <= {
+        "paragraph_open",
+        "paragraph_close",
+        "inline",
+        "text",
+        "softbreak",
+        "hardbreak",
+    }
+    assert _plain(words) == _plain(visible(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_an_inline_field_stays_on_its_line_as_the_same_characters(text: str) -> None:
+    shown = md_inline(text)
+    assert "\n" not in shown and "\r" not in shown
+    kinds, words = _children(f"**Win:** {shown}")
+    assert kinds <= {"paragraph_open", "paragraph_close", "inline", "text", "strong_open",
+                     "strong_close", "hardbreak"}  # fmt: skip
+    assert _plain(words) == _plain("Win:" + visible(text).replace("\n", " "))
+
+
+def test_a_block_keeps_its_line_breaks_and_paragraphs() -> None:
+    assert md_block("One\ntwo\n\nThree") == "One\ntwo\n\nThree"
+    assert md_block("## Not a heading\n- not a list\n1. nor this") == (
+        "\\#\\# Not a heading\n\\- not a list\n1\\. nor this"
+    )
+
+
+@given(st.text())
+def test_json_safe_output_is_the_same_json_with_no_raw_controls(text: str) -> None:
+    document = json.dumps({"text": text}, ensure_ascii=False)
+    assert json.loads(json_safe(document)) == {"text": text}
+    assert not has_control(json_safe(document).replace("\n", ""))
+
+
+# ---------------------------------------------------------------- the issue's own cases
+
+
+def test_the_issues_markup_commitment_and_goal_unit_no_longer_crash(cli: Cli) -> None:
+    cli.ok("review", "--results", "5", "--relationships", "5", "--no-prompts",
+           "--commit", "finish [/bold] report")  # fmt: skip
+    listed = cli.ok("commitments")
+    assert "finish [/bold] report" in listed.stdout
+    cli.ok("goal", "add", "Faster hiring", "--measure", "days", "--unit", "[/i]",
+           "--baseline", "40", "--target", "25", "--due", "2027-06-30")  # fmt: skip
+    assert "[/i]" in cli.ok("goal", "list").stdout
+
+
+def test_a_markup_link_in_a_commitment_is_no_link_in_colour(cli: Cli) -> None:
+    planted = "[bold red]x[/] [link=file:///etc/passwd]PWNED[/link]"
+    cli.ok("review", "--results", "5", "--relationships", "5", "--no-prompts", "--commit", planted)
+    for args in (("commitments",), ("goal", "list"), ("trends",)):
+        run = cli.ok(*args, env=MODES["colour"])
+        assert "\x1b]8" not in run.stdout  # no OSC 8 hyperlink
+        assert_no_controls(run.stdout, colour=True)
+    assert planted in _SGR.sub("", cli.ok("commitments", env=MODES["colour"]).stdout)
