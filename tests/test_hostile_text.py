@@ -520,3 +520,70 @@ def test_a_markup_link_in_a_commitment_is_no_link_in_colour(cli: Cli) -> None:
         assert "\x1b]8" not in run.stdout  # no OSC 8 hyperlink
         assert_no_controls(run.stdout, colour=True)
     assert planted in _SGR.sub("", cli.ok("commitments", env=MODES["colour"]).stdout)
+
+
+# ---------------------------------------------------------------- a real terminal
+
+
+def _spawn_in_colour(
+    home: Path, pack: Path, *args: str, now: str = "2026-11-20T09:00:00+00:00"
+) -> tuple[object, io.StringIO]:
+    import pexpect
+
+    from .procs import child_env, command
+
+    env = child_env(
+        home,
+        LEADJOURNAL_NOW=now,
+        NO_COLOR="",
+        FORCE_COLOR="1",
+        TERM="xterm-256color",
+        LEADJOURNAL_PROMPTS=str(pack),
+    )
+    program, *arguments = command(*args)
+    screen = io.StringIO()
+    child = pexpect.spawn(
+        program, arguments, env=env, encoding="utf-8", timeout=45, dimensions=(40, 200)
+    )
+    child.logfile_read = screen
+    return child, screen
+
+
+def _terminal_text(screen: io.StringIO) -> str:
+    # The pseudo-terminal ends its lines with CR LF; any other CR came from text.
+    return screen.getvalue().replace("\r\n", "\n")
+
+
+@pytest.mark.pty
+def test_an_interactive_review_and_exercise_show_hostile_text_as_text(
+    planted: Planted, isolated: Path
+) -> None:
+    from . import helpers
+
+    next_week = "2026-11-27T09:00:00+00:00"
+    child, screen = _spawn_in_colour(isolated, planted.pack, "review", now=next_week)
+    child.expect("Commitment")  # type: ignore[attr-defined]
+    child.expect("Enter to skip")  # type: ignore[attr-defined]
+    child.sendline("")  # type: ignore[attr-defined]
+    child.expect("1–9")  # type: ignore[attr-defined]
+    child.sendintr()  # type: ignore[attr-defined]
+    assert helpers.finish(child) == 130
+    shown = _terminal_text(screen)
+    assert_no_controls(shown, colour=True)
+    assert "Commitment [bold red]x[/]" in _SGR.sub("", shown)
+    assert "␛]0;PWNED␇" in shown
+
+    child, screen = _spawn_in_colour(isolated, planted.pack, "exercise", "run", "hostile-exercise")
+    for expected, reply in (("Hostile question", "An answer"), ("An answer", "")):
+        child.expect(expected)  # type: ignore[attr-defined]
+        child.sendline(reply)  # type: ignore[attr-defined]
+    child.expect("Hostile choice")  # type: ignore[attr-defined]
+    child.sendline("1")  # type: ignore[attr-defined]
+    child.expect("Rate it")  # type: ignore[attr-defined]
+    child.sendline("2")  # type: ignore[attr-defined]
+    child.expect("Hostile tip")  # type: ignore[attr-defined]
+    assert helpers.finish(child) == 0
+    shown = _SGR.sub("", _terminal_text(screen))
+    assert_no_controls(shown)
+    for field_name in ("title", "summary", "source", "question", "help", "choice", "tip"):
+        assert f"Hostile {field_name} [bold red]x[/]" in shown, field_name
