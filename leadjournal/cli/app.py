@@ -86,10 +86,11 @@ def _quiet_stdout() -> None:
 
 
 def _report(error: LeadJournalError, ctx: typer.Context, cause: BaseException) -> None:
+    from leadjournal.safetext import visible
+
     settings = ctx.obj if isinstance(ctx.obj, Settings) else None
     if settings is not None and settings.debug:
-        typer.echo(debug_traceback(cause), err=True, nl=False)
-    from leadjournal.safetext import visible
+        typer.echo(visible(debug_traceback(cause)), err=True, nl=False)
 
     # Messages quote what was typed or read (an id, a file name, a pack's text).
     typer.echo(visible(f"error: {error.message}"), err=True)
