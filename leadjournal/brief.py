@@ -205,9 +205,9 @@ def to_markdown(brief: Brief) -> str:
     out += ["## Ratings over time", "", "```text"]
     width = max(len(name) for name, _ in _series(brief))
     for name, values in _series(brief):
-        # Inside the fence nothing is escaped: a name must not close it.
-        shown = visible(name).replace("`", "'").replace("~", "-")
-        out.append(f"{shown.ljust(width)}  │{sparkline(values)}│")
+        # Inside the fence nothing is escaped; the sparkline after the name
+        # means the line can never close the fence.
+        out.append(f"{visible(name).ljust(width)}  │{sparkline(values)}│")
     out += ["```", "", "| Week | Results | Relationships | Lean | Style |", "|---|---|---|---|---|"]
     for row in brief.trends.weeks:
         if not row.reviewed:

@@ -587,3 +587,32 @@ def test_an_interactive_review_and_exercise_show_hostile_text_as_text(
     assert_no_controls(shown)
     for field_name in ("title", "summary", "source", "question", "help", "choice", "tip"):
         assert f"Hostile {field_name} [bold red]x[/]" in shown, field_name
+
+
+def test_a_hostile_tag_is_refused_and_the_refusal_shown_as_text(cli: Cli) -> None:
+    run = cli("write", "Fine text", "--tag", "x\x1b]0;PWNED\x07")
+    assert run.exit_code == 2
+    assert_no_controls(run.stderr)
+    assert "␛]0;PWNED␇" in run.stderr
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_hostile_dimension_name_is_refused_or_shown_as_text(cli: Cli, mode: str) -> None:
+    """An extra rating's name is typed too (``--rate NAME=N``): wherever it is shown,
+    it is text, or it is refused with a message that shows it as text."""
+    name = "```e\x1b]0;PWNED\x07[/i]"
+    run = cli("review", "--results", "5", "--relationships", "5", "--rate", f"{name}=6",
+              "--no-prompts", env=MODES[mode])  # fmt: skip
+    assert_no_controls(run.stdout + run.stderr, colour=mode == "colour")
+    if run.exit_code != 0:
+        assert run.exit_code == 2 and "␛]0;PWNED␇" in run.stderr
+        return
+    for args in (
+        ("log",), ("trends",), ("export", "--format", "md"), ("export", "--format", "csv"),
+        ("brief",), ("brief", "--format", "html"),
+    ):  # fmt: skip
+        shown = cli.ok(*args, env=MODES[mode]).stdout
+        assert_no_controls(shown, colour=mode == "colour")
+        assert "␛" in shown and "pwned" in shown.lower(), args
+    brief_md = cli.ok("brief").stdout
+    assert [kind for kind, _ in _markdown_tokens(brief_md)].count("fence") == 2
