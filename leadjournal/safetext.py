@@ -57,17 +57,43 @@ def json_safe(document: str) -> str:
 
 # Characters that start inline structure anywhere in a line: emphasis, code,
 # links and images, raw HTML and entities, strike-through, table cells, and
-# the backslash itself (so text cannot escape the escaping).
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>&~|#])")
+# the backslash itself (so text cannot escape the escaping). One pattern with
+# the control characters, so a text is scanned once.
+_MD_SPECIAL = "\\`*_[]<>&~|#"
+_MD_INLINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + re.escape(_MD_SPECIAL) + "]")
 # What a line may start with to become structure: a list item (``-``, ``+``,
 # ``1.``, ``1)``), a setext underline or thematic break (``===``, ``---``).
 # ``#``, ``>``, ``*``, backticks and ``~`` are escaped everywhere already.
-_MD_LINE_START = re.compile(r"^( {0,3})([-+=]|\d{1,9}(?=[.)]))")
-_MD_INDENT = re.compile(r"^[ \t]+")
+_MD_LINE_START = re.compile(r"([ \t]*)(?:([-+=])|(\d{1,9})([.)]))?")
+_MAY_START_STRUCTURE = frozenset(" \t-+=0123456789")
+
+
+def _md_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return "\\" + char if char in _MD_SPECIAL else _picture(match)
 
 
 def _md_escape(text: str) -> str:
-    return _MD_INLINE.sub(r"\\\1", visible(text))
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    return _MD_INLINE.sub(_md_char, text)
+
+
+def _md_line(line: str) -> str:
+    """One escaped line, its start made plain: no list marker, no setext
+    underline, no indented code (where the escapes would show as backslashes:
+    the text is kept, the indent dropped)."""
+    match = _MD_LINE_START.match(line)
+    if match is None:  # never: every part of the pattern is optional
+        return line
+    indent, bullet, number, dot = match.groups()
+    if len(indent.expandtabs(4)) >= 4:
+        return _md_line(line[len(indent) :]) if line.strip() else ""
+    if bullet:
+        return f"{indent}\\{bullet}{line[match.end() :]}"
+    if number:
+        return f"{indent}{number}\\{dot}{line[match.end() :]}"
+    return line
 
 
 def md_inline(text: str | None) -> str:
@@ -76,25 +102,8 @@ def md_inline(text: str | None) -> str:
     spaces: a one-line field must not start a heading or a list on the next line."""
     if not text:
         return ""
-    # visible() first: a lone CR is a line ending to Markdown, and is shown as ␍.
+    # A lone CR is a line ending to Markdown too: it is shown as ␍ by then.
     return _md_escape(text).replace("\n", " ")
-
-
-def _md_line(line: str) -> str:
-    escaped = _md_escape(line)
-    # Indentation by four spaces or a tab would make a code block, where the
-    # escapes above would show as backslashes: keep the text, drop the indent.
-    indent = _MD_INDENT.match(escaped)
-    if indent is not None and len(indent.group().expandtabs(4)) >= 4:
-        escaped = escaped[indent.end() :]
-    match = _MD_LINE_START.match(escaped)
-    if match is None:
-        return escaped
-    # "1." becomes "1\.", "- x" becomes "\- x": the same characters, no list.
-    if match.group(2).isdigit():
-        end = match.end()
-        return escaped[:end] + "\\" + escaped[end:]
-    return escaped[: match.start(2)] + "\\" + escaped[match.start(2) :]
 
 
 def md_block(text: str | None) -> str:
@@ -107,5 +116,7 @@ def md_block(text: str | None) -> str:
     """
     if not text:
         return ""
-    lines = text.replace("\r\n", "\n").strip("\n").split("\n")
-    return "\n".join(_md_line(line) if line.strip() else "" for line in lines)
+    # One pass over the whole text, then only the lines whose first character
+    # could start structure: an export runs this on every entry.
+    lines = _md_escape(text.strip("\n")).split("\n")
+    return "\n".join(_md_line(line) if line[:1] in _MAY_START_STRUCTURE else line for line in lines)
