@@ -118,5 +118,5 @@ def md_block(text: str | None) -> str:
         return ""
     # One pass over the whole text, then only the lines whose first character
     # could start structure: an export runs this on every entry.
-    lines = _md_escape(text.strip("\n")).split("\n")
+    lines = _md_escape(text.replace("\r\n", "\n").strip(" \t\n")).split("\n")
     return "\n".join(_md_line(line) if line[:1] in _MAY_START_STRUCTURE else line for line in lines)
