@@ -68,7 +68,7 @@ def _review_line(review: Review) -> Text:
 
 def print_log(console: Console, result: LogResult) -> None:
     if not result.entries and not result.reviews:
-        console.print(messages.NO_ENTRIES.format(period=result.period))
+        console.print(user(messages.NO_ENTRIES.format(period=result.period)))
         return
     for review in result.reviews:
         console.print(_review_line(review))
@@ -84,7 +84,7 @@ def print_log(console: Console, result: LogResult) -> None:
 
 def print_search(console: Console, query: str, hits: Sequence[SearchHit]) -> None:
     if not hits:
-        console.print(messages.NO_MATCHES.format(query=query))
+        console.print(user(messages.NO_MATCHES.format(query=query)))
         return
     for hit in hits:
         console.print(
@@ -251,7 +251,9 @@ def commitments_table(commitments: Sequence[Commitment]) -> RenderableType:
         status: str = commitment.status
         if commitment.follow_ups and commitment.follow_ups[-1].note:
             status += f" — {commitment.follow_ups[-1].note}"
-        table.add_row(short(commitment.id), commitment.week, user(status), user(commitment.text))
+        table.add_row(
+            user(short(commitment.id)), user(commitment.week), user(status), user(commitment.text)
+        )
     return table
 
 
@@ -342,7 +344,7 @@ def goals_table(summaries: Sequence[GoalProgress]) -> RenderableType:
         goal = s.goal
         result = f"{number(s.current, s.unit)} → {number(s.target, s.unit)}" if s.measure else "—"
         table.add_row(
-            short(goal.id),
+            user(short(goal.id)),
             user(goal.title),
             user(result),
             percent(s.progress),

@@ -616,3 +616,11 @@ def test_a_hostile_dimension_name_is_refused_or_shown_as_text(cli: Cli, mode: st
         assert "␛" in shown and "pwned" in shown.lower(), args
     brief_md = cli.ok("brief").stdout
     assert [kind for kind, _ in _markdown_tokens(brief_md)].count("fence") == 2
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_search_that_finds_nothing_quotes_the_query_as_text(cli: Cli, mode: str) -> None:
+    run = cli("search", "zzz [/bold] \x1b]0;PWNED\x07", env=MODES[mode])
+    assert run.exit_code == 0, run.stderr
+    assert_no_controls(run.stdout + run.stderr, colour=mode == "colour")
+    assert "zzz [/bold] ␛]0;PWNED␇" in _SGR.sub("", run.stdout)
