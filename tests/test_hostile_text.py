@@ -624,3 +624,25 @@ def test_a_search_that_finds_nothing_quotes_the_query_as_text(cli: Cli, mode: st
     assert run.exit_code == 0, run.stderr
     assert_no_controls(run.stdout + run.stderr, colour=mode == "colour")
     assert "zzz [/bold] ␛]0;PWNED␇" in _SGR.sub("", run.stdout)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_confirmations_and_paths_show_their_text_visibly(
+    cli: Cli, tmp_path: Path, mode: str
+) -> None:
+    colour = mode == "colour"
+    added = cli.ok("goal", "add", "Goal " + HOSTILE, "--kind", "development", env=MODES[mode])
+    assert_no_controls(added.stdout + added.stderr, colour=colour)
+    assert "Goal [bold red]x[/]" in _SGR.sub("", added.stdout)
+    odd = tmp_path / "odd\x1b]0;PWNED\x07[bold]"
+    odd.mkdir()
+    db = str(odd / "journal.db")
+    cli.ok("--db", db, "write", "Fine")
+    for args in (
+        ("--db", db, "db", "status"),
+        ("--db", db, "export", "--format", "md", "--output", str(odd / "out.md")),
+        ("--db", db, "brief", "--output", str(odd / "brief.md")),
+    ):
+        run = cli.ok(*args, env=MODES[mode])
+        assert_no_controls(run.stdout + run.stderr, colour=colour)
+        assert "odd␛]0;PWNED␇[bold]" in _SGR.sub("", run.stdout), args
