@@ -2,8 +2,10 @@
 
 Text from outside may hold terminal control sequences (``ESC ] 0 ; … BEL``
 retitles the window, ``ESC [ 2 J`` clears it, OSC 8 plants links). Every
-sink shows such characters visibly instead of obeying them. The terminal's
-rich ``Text`` wrapper lives in ``render``; this leaf holds the string work.
+sink shows such characters visibly instead of obeying them. One helper per
+sink: the terminal's rich ``Text`` wrapper is ``render.user`` (built on
+``visible``); Markdown has ``md_inline`` and ``md_block``; JSON ``json_safe``;
+the HTML brief and the CSV export use ``visible`` under their own escaping.
 """
 
 from __future__ import annotations
