@@ -8,7 +8,7 @@ SVG, no scripts, fonts or anything fetched, so it opens offline and prints.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
@@ -25,6 +25,7 @@ from leadjournal.export import (
 from leadjournal.insights import ARROWS, RATING_MAX, RATING_MIN, Episode, Trends, lasting_episodes
 from leadjournal.journal import Journal
 from leadjournal.models import Commitment, Entry
+from leadjournal.safetext import md_inline, visible
 
 DEFAULT_WEEKS = 12
 MAX_EXCERPTS = 5
@@ -173,12 +174,13 @@ def _episode_lines(brief: Brief) -> list[str]:
     return lines
 
 
-def _commitment_line(commitment: Commitment) -> str:
+def _commitment_line(commitment: Commitment, escape: Callable[[str], str] = str) -> str:
+    """The commitment, what became of it and the last note, each part through ``escape``."""
     status = commitment.status
     note = commitment.outcome_note or next(
         (f.note for f in reversed(commitment.follow_ups) if f.note), None
     )
-    return f"{commitment.text} — {status}" + (f" ({note})" if note else "")
+    return f"{escape(commitment.text)} — {status}" + (f" ({escape(note)})" if note else "")
 
 
 def _path_line(brief: Brief) -> str:
@@ -203,7 +205,9 @@ def to_markdown(brief: Brief) -> str:
     out += ["## Ratings over time", "", "```text"]
     width = max(len(name) for name, _ in _series(brief))
     for name, values in _series(brief):
-        out.append(f"{name.ljust(width)}  │{sparkline(values)}│")
+        # Inside the fence nothing is escaped; the sparkline after the name
+        # means the line can never close the fence.
+        out.append(f"{visible(name).ljust(width)}  │{sparkline(values)}│")
     out += ["```", "", "| Week | Results | Relationships | Lean | Style |", "|---|---|---|---|---|"]
     for row in brief.trends.weeks:
         if not row.reviewed:
@@ -220,18 +224,24 @@ def to_markdown(brief: Brief) -> str:
     out += ["    results →", "```", "", messages.GRID_LEGEND + ".", "", _path_line(brief), ""]
 
     out += ["## Wins", ""]
-    out += [f"- {week}: {text}" + (f" ({by})" if by else "") for week, text, by in brief.wins] or [
-        "- None recorded."
-    ]
+    out += [
+        f"- {week}: {md_inline(text)}" + (f" ({md_inline(by)})" if by else "")
+        for week, text, by in brief.wins
+    ] or ["- None recorded."]
     out.append("")
 
     out += ["## Commitments", ""]
-    out += [f"- {c.week}: {_commitment_line(c)}" for c in brief.commitments] or ["- None made."]
+    out += [f"- {c.week}: {_commitment_line(c, md_inline)}" for c in brief.commitments] or [
+        "- None made."
+    ]
     out.append("")
 
     if brief.goals:
         out += ["## Goals", ""]
-        out += [f"- {g.title} ({g.kind}, {g.status}): {g.progress}" for g in brief.goals]
+        out += [
+            f"- {md_inline(g.title)} ({g.kind}, {g.status}): {md_inline(g.progress)}"
+            for g in brief.goals
+        ]
         out.append("")
 
     out += ["## From the reflections", ""]
@@ -239,9 +249,9 @@ def to_markdown(brief: Brief) -> str:
         out += ["No starred or tagged reflections in this period.", ""]
     for excerpt in brief.excerpts:
         out += [
-            f"> {_shorten(excerpt.entry.body)}",
+            f"> {md_inline(_shorten(excerpt.entry.body))}",
             ">",
-            f"> — {excerpt.entry.date}, {excerpt.why}",
+            f"> — {excerpt.entry.date}, {md_inline(excerpt.why)}",
         ]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
@@ -277,7 +287,8 @@ OTHER_COLOURS = ("#5f8f4e", "#8a5fa8", "#6b7785")
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text for HTML: tags and entities escaped, control characters shown."""
+    return html.escape(visible(str(text)), quote=True)
 
 
 def _chart_svg(brief: Brief) -> str:

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from leadjournal import insights, messages, weeks
 from leadjournal.models import Commitment, Entry, ExerciseRun, Goal, GoalProgress, Review
+from leadjournal.safetext import json_safe, md_block, md_inline, visible
 from leadjournal.store import Store
 
 FORMAT_NAME = "leadjournal"
@@ -75,7 +76,7 @@ def write_json(store: Store, sink: Sink, *, exported_at: str) -> dict[str, int]:
             count = 0
             for row in table.rows(store):
                 sink.write(",\n    " if count else "\n    ")
-                sink.write(row.model_dump_json())
+                sink.write(json_safe(row.model_dump_json()))
                 count += 1
             sink.write("\n  ]" if count else "]")
             counts[table.name] = count
@@ -101,21 +102,22 @@ def _review_lines(review: Review) -> list[str]:
             f"relationships {review.relationships}",
             f"lean {lean:+d}",
             style,
-            *(f"{name} {value}" for name, value in review.extra.items()),
+            *(f"{md_inline(name)} {value}" for name, value in review.extra.items()),
         ]
         lines.append(f"**Review{status}:** " + " · ".join(ratings))
     else:
         lines.append(f"**Review{status}:** not rated")
     if review.win:
-        by = f" ({review.win_by})" if review.win_by else ""
-        lines.append(f"**Win:** {review.win}{by}")
+        by = f" ({md_inline(review.win_by)})" if review.win_by else ""
+        lines.append(f"**Win:** {md_inline(review.win)}{by}")
     return lines
 
 
 def _commitment_lines(commitment: Commitment) -> list[str]:
-    lines = [f"**Commitment:** {commitment.text} — {commitment.status} (due {commitment.due_week})"]
+    text = md_inline(commitment.text)
+    lines = [f"**Commitment:** {text} — {commitment.status} (due {commitment.due_week})"]
     for follow_up in commitment.follow_ups:
-        note = f": {follow_up.note}" if follow_up.note else ""
+        note = f": {md_inline(follow_up.note)}" if follow_up.note else ""
         lines.append(f"- {follow_up.week}: {follow_up.outcome.replace('_', ' ')}{note}")
     return lines
 
@@ -123,11 +125,11 @@ def _commitment_lines(commitment: Commitment) -> list[str]:
 def _entry_block(entry: Entry) -> str:
     meta = [entry.date, entry.kind]
     if entry.tags:
-        meta.append(" ".join(f"@{tag}" for tag in entry.tags))
+        meta.append(" ".join(f"@{md_inline(tag)}" for tag in entry.tags))
     star = " ★" if entry.starred else ""
     head = f"### {' · '.join(meta)}{star}"
-    title = f"**{entry.title}**\n\n" if entry.title else ""
-    return f"{head}\n\n{title}{entry.body.strip()}\n"
+    title = f"**{md_inline(entry.title)}**\n\n" if entry.title else ""
+    return f"{head}\n\n{title}{md_block(entry.body)}\n"
 
 
 def goal_figures(summary: GoalProgress) -> str:
@@ -147,7 +149,7 @@ def _number(value: float | None, unit: str | None) -> str:
     if value is None:
         return "–"
     text = format(value, ".12g")
-    return text + (("" if unit == "%" else " ") + unit if unit else "")
+    return text + (("" if unit == "%" else " ") + md_inline(unit) if unit else "")
 
 
 def _goal_block(summary: GoalProgress, titles: dict[str, str]) -> str:
@@ -159,24 +161,26 @@ def _goal_block(summary: GoalProgress, titles: dict[str, str]) -> str:
     if summary.measure:
         unit = summary.unit
         lines.append(
-            f"**Result:** {summary.measure}, {_number(summary.baseline, unit)} → "
+            f"**Result:** {md_inline(summary.measure)}, {_number(summary.baseline, unit)} → "
             f"{_number(summary.target, unit)}, now {_number(summary.current, unit)} · "
             + goal_figures(summary)
         )
-    leading = [m.name for m in goal.measures if m.kind == "leading"]
+    leading = [md_inline(m.name) for m in goal.measures if m.kind == "leading"]
     if leading:
         lines.append("**Leading:** " + ", ".join(leading))
     if goal.pair_id is not None:
-        lines.append(f"**Paired with:** {titles.get(goal.pair_id, goal.pair_id[:8])}")
+        paired = titles.get(goal.pair_id, goal.pair_id[:8])
+        lines.append(f"**Paired with:** {md_inline(paired)}")
     if goal.outcome_note:
-        lines.append(f"**Outcome:** {goal.outcome_note}")
+        lines.append(f"**Outcome:** {md_inline(goal.outcome_note)}")
     units = {m.id: m.unit for m in goal.measures}
     checkins = [
-        f"- {c.date}: {c.measure} {_number(c.value, units.get(c.measure_id))}"
-        + (f" — {c.note}" if c.note else "")
+        f"- {c.date}: {md_inline(c.measure)} {_number(c.value, units.get(c.measure_id))}"
+        + (f" — {md_inline(c.note)}" if c.note else "")
         for c in goal.checkins
     ]
-    parts = [f"### {goal.title}", "\n".join(lines)] + (["\n".join(checkins)] if checkins else [])
+    head = f"### {md_inline(goal.title)}"
+    parts = [head, "\n".join(lines)] + (["\n".join(checkins)] if checkins else [])
     return "\n\n".join(parts) + "\n"
 
 
@@ -239,10 +243,12 @@ def _cell(text: str | None) -> str:
 
     A cell starting with = + - @ (or a tab or carriage return) is run as a
     formula by spreadsheets; a leading apostrophe keeps it text, so a win
-    written as "=HYPERLINK(...)" cannot act when the file is opened.
+    written as "=HYPERLINK(...)" cannot act when the file is opened. Control
+    characters are shown, as on the terminal: ``cat`` of the file is safe too.
     """
     if not text:
         return ""
+    text = visible(text)
     return f"'{text}" if text[0] in "=+-@\t\r" else text
 
 
@@ -256,7 +262,7 @@ def write_csv(store: Store, sink: Sink) -> None:
             for c in store.iter_commitments()
             if c.review_id is not None and c.source == "review"
         }
-        writer.writerow([*CSV_COLUMNS, *dimensions, *CSV_TAIL])
+        writer.writerow([*CSV_COLUMNS, *(_cell(name) for name in dimensions), *CSV_TAIL])
         for review in store.iter_reviews():
             rated = review.results is not None and review.relationships is not None
             lean = style = ""

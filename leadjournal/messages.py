@@ -452,6 +452,10 @@ PACK_SOURCE_REQUIRED = "is required: give the item a source or set one under [pa
 PACK_UNKNOWN_FIELD = "is not a field here (choose from {choices})"
 PACK_EMPTY = "must not be empty"
 PACK_WRONG_TYPE = "must be {expected}"
+PACK_CONTROL_CHARACTERS = (
+    "holds control characters (terminal escapes and the like); they are shown as "
+    "symbols such as ␛, never obeyed, but remove them from the file"
+)
 # What a field of the wrong TOML type should have been, by pydantic error type.
 PACK_EXPECTED_TYPES = {
     "string_type": "text in quotes",

@@ -32,6 +32,7 @@ from pydantic_core import ErrorDetails
 
 from leadjournal import messages
 from leadjournal.errors import Ambiguous, NotFound
+from leadjournal.safetext import has_control
 
 THEMES: tuple[str, ...] = (
     "results",
@@ -388,7 +389,11 @@ def _read_header(path: Path, raw: dict[str, Any], problems: list[PackProblem]) -
         if key not in PackFile.model_fields:
             problems.append(PackProblem(path, None, key, messages.PACK_UNKNOWN_TABLE))
     table = raw.get("pack", {})
-    if not isinstance(table, dict):
+    if isinstance(table, dict):
+        for name in _control_fields(table):
+            message = messages.PACK_CONTROL_CHARACTERS
+            problems.append(PackProblem(path, None, name, message, "pack"))
+    else:
         expected = messages.PACK_EXPECTED_TYPES["dict_type"]
         message = messages.PACK_WRONG_TYPE.format(expected=expected)
         problems.append(PackProblem(path, None, "pack", message))
@@ -430,6 +435,11 @@ def _add_item(
 ) -> None:
     raw_id = raw.get("id")
     item_ref: str | int = raw_id if isinstance(raw_id, str) and raw_id else position
+    # Reported, not refused: the item still loads and every sink shows the
+    # characters visibly, but the author should know they are there.
+    for name in _control_fields(raw):
+        message = messages.PACK_CONTROL_CHARACTERS
+        content.problems.append(PackProblem(path, item_ref, name, message, kind))
     if header.source is not None and "source" not in raw:
         raw = {**raw, "source": header.source}
     model: type[Prompt] | type[Exercise] = Prompt if kind == "prompt" else Exercise
@@ -448,6 +458,27 @@ def _add_item(
         content.problems.append(PackProblem(path, item.id, "id", message, kind))
         return
     store[item.id] = item
+
+
+def _control_fields(raw: dict[str, Any], prefix: str = "") -> list[str]:
+    """The dotted names (as ``_field_path`` writes them) of fields whose text
+    holds a control character; a list of steps is named by step id."""
+    found: list[str] = []
+    for key, value in raw.items():
+        name = f"{prefix}{key}"
+        values = value if isinstance(value, list) else [value]
+        for index, item in enumerate(values):
+            if isinstance(item, str) and has_control(item) and name not in found:
+                found.append(name)
+            elif isinstance(item, dict):
+                if not isinstance(value, list):
+                    found += _control_fields(item, f"{name}.")
+                    continue
+                label = _step_label(raw, index) if key == "step" else str(index + 1)
+                found += _control_fields(item, f"{name}.{label}.")
+        if has_control(str(key)) and name not in found:
+            found.append(name)
+    return found
 
 
 def _field_path(loc: tuple[int | str, ...], raw: dict[str, Any]) -> str | None:

@@ -48,9 +48,11 @@ def entry_panel(entry: Entry) -> Panel:
     meta = f"{entry.date} · {entry.week} · {entry.kind}"
     if entry.tags:
         meta += " · " + " ".join(f"@{tag}" for tag in entry.tags)
-    body = Text(entry.body)
-    title = Text.assemble((short(entry.id), "bold"), f"  {entry.title}" if entry.title else "")
-    return Panel(body, title=title, title_align="left", subtitle=meta, subtitle_align="right")
+    body = user(entry.body)
+    title = Text.assemble(
+        (short(entry.id), "bold"), user(f"  {entry.title}" if entry.title else "")
+    )
+    return Panel(body, title=title, title_align="left", subtitle=user(meta), subtitle_align="right")
 
 
 def _review_line(review: Review) -> Text:
@@ -63,33 +65,33 @@ def _review_line(review: Review) -> Text:
         parts.append(f"win: {review.win}")
     if review.status != "complete":
         parts.append("(in progress)")
-    return Text("  ".join(parts), style="cyan")
+    return user("  ".join(parts), style="cyan")
 
 
 def print_log(console: Console, result: LogResult) -> None:
     if not result.entries and not result.reviews:
-        console.print(messages.NO_ENTRIES.format(period=result.period))
+        console.print(user(messages.NO_ENTRIES.format(period=result.period)))
         return
     for review in result.reviews:
         console.print(_review_line(review))
     for entry in result.entries:
         tags = " ".join(f"@{tag}" for tag in entry.tags)
         head = Text.assemble(
-            (short(entry.id), "bold"), "  ", (entry.date, "dim"), "  ", (tags, "magenta")
+            (short(entry.id), "bold"), "  ", (entry.date, "dim"), "  ", user(tags, "magenta")
         )
         console.print(head)
-        console.print(Text(entry.body), style="", soft_wrap=False)
+        console.print(user(entry.body), style="", soft_wrap=False)
         console.print()
 
 
 def print_search(console: Console, query: str, hits: Sequence[SearchHit]) -> None:
     if not hits:
-        console.print(messages.NO_MATCHES.format(query=query))
+        console.print(user(messages.NO_MATCHES.format(query=query)))
         return
     for hit in hits:
         console.print(
             Text.assemble((short(hit.entry.id), "bold"), "  ", (hit.entry.date, "dim"), "  ")
-            + Text(hit.snippet)
+            + user(hit.snippet)
         )
 
 
@@ -130,7 +132,7 @@ def weeks_table(trends: Trends, outcomes: dict[str, str] | None = None) -> Table
             column, justify="right" if column in ("results", "relationships", "lean") else "left"
         )
     for week in trends.weeks:
-        tail = [] if outcomes is None else [outcomes.get(week.week, "")]
+        tail = [] if outcomes is None else [user(outcomes.get(week.week, ""))]
         if not week.reviewed:
             table.add_row(week.week, "·", "·", "·", Text("not reviewed", style="dim"), *tail)
             continue
@@ -169,7 +171,7 @@ def trends_view(view: TrendsView) -> RenderableType:
     for name, values, arrow in series:
         mean = insights.average(values)
         shown = f"avg {mean:.1f} {arrow}" if mean is not None else "no ratings"
-        parts.append(Text(f"{name.ljust(width)}  │{export.sparkline(values)}│  {shown}"))
+        parts.append(user(f"{name.ljust(width)}  │{export.sparkline(values)}│  {shown}"))
     parts.append(Text())
     points = [(w.results, w.relationships) for w in rows if w.results and w.relationships]
     parts.append(Text("The grid (relationships ↑, results →)", style="bold"))
@@ -195,7 +197,7 @@ def goal_trend_line(summary: GoalProgress) -> RenderableType:
             "  ",
             (short(summary.goal.id), "bold"),
             " ",
-            Text(summary.goal.title),
+            user(summary.goal.title),
             (f" ({summary.goal.kind})", "dim"),
         ),
         Text.assemble(
@@ -237,7 +239,7 @@ def summary_card(summary: ReviewSummary) -> Panel:
             lines.append(
                 Text.assemble(
                     "  • ",
-                    Text(goal.goal.title),
+                    user(goal.goal.title),
                     " — ",
                     track(goal.status),
                     (f" ({goal_figures(goal)})", "dim"),
@@ -256,13 +258,15 @@ def commitments_table(commitments: Sequence[Commitment]) -> RenderableType:
         status: str = commitment.status
         if commitment.follow_ups and commitment.follow_ups[-1].note:
             status += f" — {commitment.follow_ups[-1].note}"
-        table.add_row(short(commitment.id), commitment.week, status, commitment.text)
+        table.add_row(
+            user(short(commitment.id)), user(commitment.week), user(status), user(commitment.text)
+        )
     return table
 
 
 def migration_status(status: MigrationStatus) -> RenderableType:
     table = Table.grid(padding=(0, 2))
-    table.add_row("journal", status.path)
+    table.add_row("journal", user(status.path))
     table.add_row("schema version", str(status.schema_version))
     table.add_row("applied", ", ".join(status.applied) or "none")
     table.add_row("pending", ", ".join(status.pending) or "none")
@@ -347,9 +351,9 @@ def goals_table(summaries: Sequence[GoalProgress]) -> RenderableType:
         goal = s.goal
         result = f"{number(s.current, s.unit)} → {number(s.target, s.unit)}" if s.measure else "—"
         table.add_row(
-            short(goal.id),
-            Text(goal.title),
-            result,
+            user(short(goal.id)),
+            user(goal.title),
+            user(result),
             percent(s.progress),
             percent(s.expected),
             track(s.status) if s.status else "—",
@@ -369,7 +373,7 @@ def goal_panel(summary: GoalProgress, partner: GoalProgress | None = None) -> Pa
     if summary.measure:
         unit = summary.unit
         lines.append(
-            Text(
+            user(
                 f"Result: {summary.measure}, {number(summary.baseline, unit)} → "
                 f"{number(summary.target, unit)}, now {number(summary.current, unit)}"
             )
@@ -380,19 +384,19 @@ def goal_panel(summary: GoalProgress, partner: GoalProgress | None = None) -> Pa
             continue
         values = [c for c in goal.checkins if c.measure_id == measure.id]
         latest = f"{number(values[-1].value)} on {values[-1].date}" if values else "no check-in yet"
-        lines.append(Text(f"Leading: {measure.name} ({latest})"))
+        lines.append(user(f"Leading: {measure.name} ({latest})"))
     if goal.achievable:
-        lines.append(Text(f"Achievable: {goal.achievable}"))
+        lines.append(user(f"Achievable: {goal.achievable}"))
     if goal.relevant:
-        lines.append(Text(f"Relevant to: {goal.relevant}"))
+        lines.append(user(f"Relevant to: {goal.relevant}"))
     if partner is not None:
         lines.append(
-            Text(
+            user(
                 f"Paired with: {short(partner.goal.id)} {partner.goal.title} ({partner.goal.kind})"
             )
         )
     if goal.outcome_note:
-        lines.append(Text(f"Outcome: {goal.outcome_note}"))
+        lines.append(user(f"Outcome: {goal.outcome_note}"))
     lines.append(smart_lines(summary.smart))
     if goal.checkins:
         table = Table(show_edge=False, pad_edge=False, title="Check-ins", title_justify="left")
@@ -400,12 +404,12 @@ def goal_panel(summary: GoalProgress, partner: GoalProgress | None = None) -> Pa
             table.add_column(column)
         for checkin in goal.checkins[-10:]:
             table.add_row(
-                checkin.date, Text(checkin.measure), number(checkin.value), Text(checkin.note or "")
+                checkin.date, user(checkin.measure), number(checkin.value), user(checkin.note)
             )
         lines.extend([Text(), table])
     return Panel(
         Group(*lines),
-        title=Text.assemble((short(goal.id), "bold"), "  ", goal.title),
+        title=Text.assemble((short(goal.id), "bold"), "  ", user(goal.title)),
         title_align="left",
         subtitle=goal.status,
         subtitle_align="right",
@@ -435,9 +439,9 @@ def exercises_table(listing: Sequence[ExerciseListing]) -> RenderableType:
     for item in listing:
         note = _progress_note(item.in_progress) if item.in_progress else ""
         table.add_row(
-            Text(item.id, style="bold"),
-            Text(item.title),
-            Text(item.source, style="dim"),
+            user(item.id, style="bold"),
+            user(item.title),
+            user(item.source, style="dim"),
             str(item.steps),
             Text(note, style="yellow"),
         )
@@ -449,23 +453,25 @@ def exercise_detail(detail: ExerciseDetail, *, show_runs: bool = False) -> Rende
 
     exercise = detail.exercise
     lines: list[RenderableType] = [
-        Text(exercise.title, style="bold"),
-        Text(exercise.summary),
-        Text(messages.PROMPT_FROM.format(source=exercise.source), style="dim"),
+        user(exercise.title, style="bold"),
+        user(exercise.summary),
+        user(messages.PROMPT_FROM.format(source=exercise.source), style="dim"),
     ]
     if detail.in_progress is not None:
         lines.append(Text(_progress_note(detail.in_progress), style="yellow"))
     for number, step in enumerate(exercise.steps, start=1):
         kind = f"{step.type}, follow-up" if step.follow_up else step.type
         lines.append(Text())
-        lines.append(Text.assemble((f"{number}. ", "bold"), step.question, (f"  ({kind})", "dim")))
+        lines.append(
+            Text.assemble((f"{number}. ", "bold"), user(step.question), (f"  ({kind})", "dim"))
+        )
         notes = [step.help] if step.help else []
         notes += [f"{index}. {choice}" for index, choice in enumerate(step.choices or (), 1)]
         if step.tip:
             notes.append(messages.EXERCISE_TIP.format(tip=step.tip))
         if step.follow_up and not step.help:
             notes.append(messages.EXERCISE_FOLLOW_UP_NOTE)
-        lines.extend(Text(f"   {note}", style="dim") for note in notes)
+        lines.extend(user(f"   {note}", style="dim") for note in notes)
         lines.append(Text(f"   --answer {step.id}=…", style="dim"))
     lines.append(Text())
     if not detail.runs:
@@ -476,7 +482,7 @@ def exercise_detail(detail: ExerciseDetail, *, show_runs: bool = False) -> Rende
         for run in detail.runs:
             heading = messages.EXERCISE_RUN_HEADING.format(date=run.date, week=run.week)
             lines.append(Text(heading, style="bold"))
-            lines.append(Text(transcript(exercise, run.answers)))
+            lines.append(user(transcript(exercise, run.answers)))
             lines.append(Text())
     return Group(*lines)
 
@@ -489,21 +495,21 @@ def doctor_report(report: DoctorReport) -> RenderableType:
     table.add_column()
     for check in report.checks:
         mark = "[green]ok[/green]" if check.ok else "[red]PROBLEM[/red]"
-        table.add_row(mark, check.name, Text(check.detail))
-    parts: list[RenderableType] = [Text(report.path, style="bold"), table, Text()]
+        table.add_row(mark, check.name, user(check.detail))
+    parts: list[RenderableType] = [user(report.path, style="bold"), table, Text()]
     parts.append(Text(messages.DOCTOR_HEALTHY if report.healthy else messages.DOCTOR_PROBLEMS))
     recovery = report.recovery
     if recovery is not None:
         total = sum(recovery.rows.values())
         parts.append(
-            Text(
+            user(
                 messages.DOCTOR_RECOVERED.format(
                     rows=total, path=recovery.path, method=recovery.method
                 )
             )
         )
         if recovery.note:
-            parts.append(Text(recovery.note, style="dim"))
+            parts.append(user(recovery.note, style="dim"))
         counts = ", ".join(f"{name} {count}" for name, count in sorted(recovery.rows.items()))
         parts.append(Text(f"  {counts}", style="dim"))
         if recovery.unreadable or recovery.dropped:

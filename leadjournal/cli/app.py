@@ -86,12 +86,16 @@ def _quiet_stdout() -> None:
 
 
 def _report(error: LeadJournalError, ctx: typer.Context, cause: BaseException) -> None:
+    from leadjournal.safetext import visible
+
     settings = ctx.obj if isinstance(ctx.obj, Settings) else None
     if settings is not None and settings.debug:
-        typer.echo(debug_traceback(cause), err=True, nl=False)
-    typer.echo(f"error: {error.message}", err=True)
+        typer.echo(visible(debug_traceback(cause)), err=True, nl=False)
+
+    # Messages quote what was typed or read (an id, a file name, a pack's text).
+    typer.echo(visible(f"error: {error.message}"), err=True)
     if error.hint:
-        typer.echo(f"hint: {error.hint}", err=True)
+        typer.echo(visible(f"hint: {error.hint}"), err=True)
 
 
 def debug_traceback(exc: BaseException) -> str:

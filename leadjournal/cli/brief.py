@@ -45,7 +45,7 @@ def brief(
     path = Path(output).expanduser()
     with atomic_output(path, force=force) as handle:
         handle.write(text)
+    from leadjournal.render import user
+
     size = len(text.encode("utf-8"))
-    settings.console.print(
-        messages.WROTE_FILE.format(path=path, size=size), markup=False, soft_wrap=True
-    )
+    settings.console.print(user(messages.WROTE_FILE.format(path=path, size=size)), soft_wrap=True)

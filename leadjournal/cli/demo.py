@@ -40,6 +40,6 @@ def demo(
             leftover.unlink(missing_ok=True)
         raise
     store.close()
-    settings.console.print(
-        messages.DEMO_WRITTEN.format(weeks=result.weeks, path=path), markup=False
-    )
+    from leadjournal.render import user
+
+    settings.console.print(user(messages.DEMO_WRITTEN.format(weeks=result.weeks, path=path)))

@@ -27,6 +27,7 @@ from leadjournal.cli.drafts import (
 )
 from leadjournal.errors import BadInput, Conflict
 from leadjournal.models import one_of
+from leadjournal.safetext import visible
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,37 +38,41 @@ if TYPE_CHECKING:
 
 
 def tell(text: str) -> None:
-    """A one-line confirmation, plain.
+    """A one-line confirmation, plain, its control characters shown (it may name a path).
 
     Through typer, not rich: the quickest commands (write, done, delete) then
     never import rich, about a tenth of their start-up.
     """
-    typer.echo(text)
+    typer.echo(visible(text))
 
 
 def say(console: Console, text: str = "", style: str = "") -> None:
-    """Print text as it is: brackets in a message or an entry are not markup."""
+    """Print text as it is: brackets in a message or an entry are not markup, and
+    control characters in it are shown, not obeyed (see ``render.user``)."""
     from rich.text import Text
 
-    console.print(Text(text, style=style))
+    console.print(Text(visible(text), style=style))
 
 
 def ask(console: Console, prompt: str) -> str:
-    """One line typed at the terminal, after a prompt printed as plain text."""
+    """One line typed at the terminal, after a prompt printed as plain text
+    (it may quote a commitment or a pack's question)."""
     from rich.text import Text
 
-    return console.input(Text(prompt))
+    return console.input(Text(visible(prompt)))
 
 
 def emit_json(data: Any) -> None:
     """JSON on stdout and nothing else: scripts parse it."""
     from pydantic import BaseModel
 
+    from leadjournal.safetext import json_safe
+
     if isinstance(data, BaseModel):
         text = data.model_dump_json(indent=2)
     else:
         text = json.dumps(_plain(data), indent=2, ensure_ascii=False)
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(json_safe(text) + "\n")
 
 
 def _plain(data: Any) -> Any:
@@ -218,7 +223,7 @@ def warn_pack_problems(problems: Sequence[PackProblem]) -> None:
     """A broken pack is a warning, not a failure: the rest of the library works."""
     # Plain echo, not rich: one problem per line, never wrapped, so it can be grepped.
     for problem in problems:
-        typer.echo(messages.PACK_WARNING.format(problem=problem), err=True)
+        typer.echo(visible(messages.PACK_WARNING.format(problem=problem)), err=True)
 
 
 @contextmanager

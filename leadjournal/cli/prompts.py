@@ -156,8 +156,10 @@ def validate(
             ]
         )
     else:
+        from leadjournal.safetext import visible
+
         for problem in problems:
-            typer.echo(str(problem))
+            typer.echo(visible(str(problem)))
     if problems:
         raise BadInput(
             messages.PACKS_HAVE_PROBLEMS.format(count=len(problems)),

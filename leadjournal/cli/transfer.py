@@ -55,8 +55,10 @@ def export(
             write_export(
                 journal.store, chosen, handle, exported_at=exported_at, today=journal.today()
             )
+    from leadjournal.render import user
+
     wrote = messages.WROTE_FILE.format(path=path, size=path.stat().st_size)
-    settings.console.print(wrote, markup=False, soft_wrap=True)
+    settings.console.print(user(wrote), soft_wrap=True)
 
 
 def import_command(
@@ -144,8 +146,10 @@ def _print_report(settings: Settings, report: ImportReport, name: str) -> None:
     if any(report.unchanged.values()):
         lines.append(messages.IMPORT_UNCHANGED.format(unchanged=_counts(report.unchanged)))
     lines += [f"  {note}" for note in report.notes]
+    from leadjournal.render import user
+
     for line in lines:
-        console.print(line, markup=False, soft_wrap=True)
+        console.print(user(line), soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
