@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from leadjournal import messages
 from leadjournal.errors import ConfigError
 
-_DIMENSION_RE = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
+DIMENSION_RE = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
 
 
 class Config(BaseModel):
@@ -32,7 +32,7 @@ class Config(BaseModel):
     def _dimensions(cls, names: list[str]) -> list[str]:
         seen: list[str] = []
         for name in names:
-            if not _DIMENSION_RE.match(name):
+            if not DIMENSION_RE.match(name):
                 raise ValueError(messages.BAD_DIMENSION.format(name=name))
             if name in ("results", "relationships"):
                 raise ValueError(messages.CORE_DIMENSION.format(name=name))

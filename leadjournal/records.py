@@ -73,8 +73,37 @@ def parse_rating(value: object, name: str) -> int:
     return int(text)
 
 
+# The most one piece of text (an entry, an answer, a reflection) may hold, in
+# UTF-8 bytes: about 40,000 words, far more than a week's reflection, and small
+# enough that reading it back (log, show, search) stays well under a second.
+MAX_TEXT_BYTES = 256 * 1024
+MAX_TEXT_LABEL = "256 KiB"
+
+
+def oversize(text: str) -> str | None:
+    """Why ``text`` is too large to keep as one piece, or None when it fits."""
+    # Four bytes a character at most: only long texts need counting.
+    if len(text) * 4 <= MAX_TEXT_BYTES:
+        return None
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size <= MAX_TEXT_BYTES:
+        return None
+    return messages.TEXT_TOO_LARGE.format(size=f"{size / 1024:,.0f} KiB", limit=MAX_TEXT_LABEL)
+
+
+def require_size(text: str, what: str) -> str:
+    """``text`` if it is within the size limit, or a BadInput that says how to split it."""
+    problem = oversize(text)
+    if problem is not None:
+        raise BadInput(
+            messages.TEXT_TOO_LARGE_FOR.format(what=what, problem=problem),
+            messages.TEXT_TOO_LARGE_HINT.format(limit=MAX_TEXT_LABEL),
+        )
+    return text
+
+
 def require_text(text: str | None, what: str) -> str:
     cleaned = (text or "").strip()
     if not cleaned:
         raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
-    return cleaned
+    return require_size(cleaned, what)
