@@ -32,6 +32,7 @@ from leadjournal.records import (
     new_id,
     normalise_tag,
     parse_rating,
+    require_dimension,
     require_text,
     tags_in,
 )
@@ -344,7 +345,7 @@ class Journal:
             if dimension in CORE_DIMENSIONS:
                 self.store.update_review(review.id, self.now().utc, **{dimension: rating})
             else:
-                self.store.set_extra_rating(review.id, dimension, rating)
+                self.store.set_extra_rating(review.id, require_dimension(dimension), rating)
         return rating
 
     def reflect(self, review: Review, text: str, prompt_id: str | None = None) -> Entry:

@@ -65,6 +65,27 @@ def normalise_tag(tag: str) -> str:
     return cleaned
 
 
+# An extra dimension's name, as config.toml lists it and the export writes it.
+DIMENSION_RE = re.compile(r"[a-z][a-z0-9-]{0,31}")
+CORE_DIMENSIONS = ("results", "relationships")
+
+
+def dimension_problem(name: str) -> str | None:
+    """Why ``name`` cannot be an extra dimension, or None when it can."""
+    if name in CORE_DIMENSIONS:
+        return messages.CORE_DIMENSION.format(name=name)
+    if not DIMENSION_RE.fullmatch(name):
+        return messages.BAD_DIMENSION.format(name=name[:40])
+    return None
+
+
+def require_dimension(name: str) -> str:
+    problem = dimension_problem(name)
+    if problem is not None:
+        raise BadInput(problem + ".", messages.DIMENSION_HINT)
+    return name
+
+
 def parse_rating(value: object, name: str) -> int:
     """A rating on the Managerial Grid's 1–9 scale, or a BadInput saying why not."""
     text = str(value).strip()

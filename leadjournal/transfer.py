@@ -31,11 +31,10 @@ from pydantic import (
 )
 
 from leadjournal import messages, weeks
-from leadjournal.config import DIMENSION_RE
 from leadjournal.errors import BadInput
 from leadjournal.export import FORMAT_NAME, FORMAT_VERSION, HEADER_KEYS, TABLES
 from leadjournal.goals import VALUE_LIMIT
-from leadjournal.journal import CORE_DIMENSIONS, Journal
+from leadjournal.journal import Journal
 from leadjournal.jsonstream import CHUNK, ObjectReader, StreamError
 from leadjournal.models import (
     REVIEW_STEPS,
@@ -49,7 +48,7 @@ from leadjournal.models import (
     GoalMeasure,
     Review,
 )
-from leadjournal.records import oversize
+from leadjournal.records import dimension_problem, oversize
 from leadjournal.store import Store
 
 Source = Literal["leadjournal", "jrnl"]
@@ -190,10 +189,9 @@ class ImportedReview(Review):
     @classmethod
     def _extra(cls, value: dict[str, int]) -> dict[str, int]:
         for name, rating in value.items():
-            if not DIMENSION_RE.fullmatch(name):
-                raise ValueError(messages.BAD_DIMENSION.format(name=name[:40]))
-            if name in CORE_DIMENSIONS:
-                raise ValueError(messages.CORE_DIMENSION.format(name=name))
+            problem = dimension_problem(name)
+            if problem is not None:
+                raise ValueError(problem)
             _rating(rating)
         return value
 

@@ -572,3 +572,13 @@ def test_import_and_export_on_a_pipe_print_no_progress(cli: Cli, tmp_path: Path)
     dump.write_text(exported.stdout)
     run = cli.ok("--db", str(tmp_path / "other.db"), "import", str(dump))
     assert run.stderr == ""
+
+
+@pytest.mark.parametrize("name", ["Bad Name!", "bad name", "x" * 40])
+def test_the_journal_never_writes_a_dimension_its_import_would_refuse(
+    cli: Cli, name: str
+) -> None:
+    run = cli("review", "--results", "7", "--relationships", "4", "--rate", f"{name}=5")
+    assert run.exit_code == 2 and "dimension" in run.stderr
+    assert not cli.db.exists() or rows(cli.db, "SELECT count(*) FROM review_ratings") == [(0,)]
+    assert not cli.db.exists() or rows(cli.db, "SELECT count(*) FROM reviews") == [(0,)]
