@@ -575,10 +575,22 @@ def test_import_and_export_on_a_pipe_print_no_progress(cli: Cli, tmp_path: Path)
 
 
 @pytest.mark.parametrize("name", ["Bad Name!", "bad name", "x" * 40])
-def test_the_journal_never_writes_a_dimension_its_import_would_refuse(
-    cli: Cli, name: str
-) -> None:
+def test_the_journal_never_writes_a_dimension_its_import_would_refuse(cli: Cli, name: str) -> None:
     run = cli("review", "--results", "7", "--relationships", "4", "--rate", f"{name}=5")
     assert run.exit_code == 2 and "dimension" in run.stderr
     assert not cli.db.exists() or rows(cli.db, "SELECT count(*) FROM review_ratings") == [(0,)]
     assert not cli.db.exists() or rows(cli.db, "SELECT count(*) FROM reviews") == [(0,)]
+
+
+def test_search_cuts_snippets_in_one_pass_not_with_sqlite_snippet(journal: Journal) -> None:
+    """FTS5's snippet() takes time that grows with the square of an entry's length
+    (1 MB: seconds a hit); the snippet is cut from the entry instead."""
+    journal.write("A long talk about coaching " * 1000)
+    statements: list[str] = []
+    journal.store.conn.set_trace_callback(statements.append)
+    try:
+        hits = journal.search("coaching")
+    finally:
+        journal.store.conn.set_trace_callback(None)
+    assert len(hits) == 1 and "[coaching]" in hits[0].snippet
+    assert statements and not any("snippet(" in sql.lower() for sql in statements)
