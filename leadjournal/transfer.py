@@ -1,8 +1,10 @@
 """Importing: our own JSON export, and jrnl's JSON export.
 
-Everything read from a file is validated with pydantic (unknown fields are
-errors) before a single row is written; then the whole import runs in one
-transaction, so an invalid or truncated file imports nothing. Rows are matched
+The file is read a row at a time (``jsonstream``), and each row is validated
+with pydantic (strictly: unknown fields, ids that are not the journal's own
+UUIDs, ``true`` for a number are errors) and written as it is read, all inside
+one transaction, so memory stays flat and an invalid or truncated file, or a
+kill half-way, imports nothing. Rows are matched
 by id: importing the same file twice changes nothing, and two machines'
 exports merge without duplicates. A dry run does the same work and rolls it
 back, so its report is exactly what a real import would do.
