@@ -6,7 +6,6 @@ than silently ignored); every problem names the key.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 
@@ -14,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from leadjournal import messages
 from leadjournal.errors import ConfigError
+from leadjournal.records import DIMENSION_RE
 
-_DIMENSION_RE = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -47,7 +46,7 @@ class Config(BaseModel):
     def _dimensions(cls, names: list[str]) -> list[str]:
         seen: list[str] = []
         for name in names:
-            if not _DIMENSION_RE.match(name):
+            if not DIMENSION_RE.fullmatch(name):
                 raise ValueError(messages.BAD_DIMENSION.format(name=name))
             if name in ("results", "relationships"):
                 raise ValueError(messages.CORE_DIMENSION.format(name=name))

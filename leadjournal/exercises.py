@@ -25,7 +25,7 @@ from leadjournal.clock import Clock, stamp
 from leadjournal.errors import BadInput
 from leadjournal.models import Commitment, Entry, ExerciseAnswer, ExerciseRun
 from leadjournal.prompts import LOW_RATING, Exercise, ExerciseStep, Library
-from leadjournal.records import new_entry, new_id, tags_in
+from leadjournal.records import new_entry, new_id, require_size, tags_in
 from leadjournal.store import Store
 
 _YES = frozenset({"y", "yes"})
@@ -48,6 +48,7 @@ def parse_answer(step: ExerciseStep, raw: str, today: date) -> str:
     text = raw.strip()
     if not text:
         raise BadInput(messages.EXERCISE_EMPTY_ANSWER, messages.EXERCISE_EMPTY_ANSWER_HINT)
+    require_size(text, "answer")
     if step.type == "rating":
         if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 9:
             raise BadInput(

@@ -55,6 +55,12 @@ BAD_RATING = "The {name} rating must be a whole number from 1 to 9, not '{value}
 RATING_HINT = "1 means almost none of the week went there, 9 means a great deal did."
 EMPTY_TEXT = "The {what} is empty."
 EMPTY_TEXT_HINT = "Write at least a few words, or skip this step."
+TEXT_TOO_LARGE = "it is {size}, over the {limit} one piece of text may hold"
+TEXT_TOO_LARGE_FOR = "The {what} is too large: {problem}."
+TEXT_TOO_LARGE_HINT = (
+    "Split it into parts of under {limit} and save each as its own entry "
+    "(for example 'Part 1 of 2', 'Part 2 of 2'); nothing was saved."
+)
 BAD_TAG = "'{value}' is not a tag."
 TAG_HINT = "A tag is one word of letters, digits, '_' or '-', like @hiring or @one-on-ones."
 BAD_WEEKS = "The number of weeks must be 1 or more, not {value}."
@@ -125,6 +131,7 @@ CONFIG_UNREADABLE = "Cannot read the config file {path}: {reason}."
 CONFIG_SYNTAX = "The config file {path} is not valid TOML: {reason}."
 CONFIG_INVALID = "The config file {path} has a problem: {problems}."
 BAD_DIMENSION = "'{name}' is not a dimension name (lower-case letters, digits and '-')"
+DIMENSION_HINT = "Name an extra dimension in lower-case letters, digits and '-', like energy."
 CORE_DIMENSION = "'{name}' is always asked; list only extra dimensions"
 DUPLICATE_DIMENSION = "'{name}' is listed twice"
 BAD_NOW = "LEADJOURNAL_NOW is '{value}', which is not an ISO date-time."
@@ -386,6 +393,36 @@ WROTE_FILE = "Wrote {path} ({size} bytes)."
 BAD_FORMAT_HINT = "For example: --format {example}."
 EXPORTED = "Exported {counts} to {path}."
 IMPORT_FILE_MISSING = "Cannot read {name}: {reason}."
+FILE_NOT_REGULAR = "it is {kind}, not a regular file"
+FILE_KIND_FOLDER = "a folder"
+FILE_KIND_FIFO = "a named pipe (FIFO)"
+FILE_KIND_DEVICE = "a device"
+FILE_KIND_SOCKET = "a socket"
+FILE_KIND_OTHER = "a special file"
+FILE_TOO_LARGE = "it is {size}, over the {limit} limit"
+STREAM_TOO_LARGE = "it goes on past the {limit} limit"
+IMPORT_TOO_DEEP = (
+    "{name} nests lists or objects too deeply to be an export (line {line}, column {column})."
+)
+IMPORT_ROW_TOO_LARGE = (
+    "{name} has a row over {limit} at line {line}, column {column}, "
+    "or JSON that never closes there."
+)
+IMPORT_DUPLICATE_KEY = "{name} names its part '{key}' twice."
+IMPORT_OUT_OF_ORDER = (
+    "{name} has its '{key}' after '{later}'; an export lists {order}, in that order."
+)
+IMPORTING = "Importing {name}"
+EXPORTING = "Exporting"
+IMPORT_SPLIT = "split it into entries of under 256 KiB and export again"
+IMPORT_JRNL_TOO_LARGE = "The jrnl entry of {day} {time} is too large: {problem}."
+IMPORT_JRNL_SPLIT = (
+    "Split it in jrnl into entries of under 256 KiB and export again. Nothing was imported."
+)
+IMPORT_SIZE_HINT = (
+    "Import a regular file (an export made with 'leadjournal export' or jrnl); "
+    "files up to {limit} are read. Nothing was imported."
+)
 IMPORT_FILE_HINT = "Check the path; export files are made with 'leadjournal export --format json'."
 IMPORT_NOT_UTF8 = "{name} is not a UTF-8 text file."
 IMPORT_NOTHING_HINT = "Nothing was imported. Fix the file or export it again."

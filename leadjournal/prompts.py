@@ -32,6 +32,7 @@ from pydantic_core import ErrorDetails
 
 from leadjournal import messages
 from leadjournal.errors import Ambiguous, NotFound
+from leadjournal.inputfiles import NotReadable, read_regular
 from leadjournal.safetext import has_control
 
 THEMES: tuple[str, ...] = (
@@ -73,6 +74,8 @@ SOURCE_TITLES: tuple[str, ...] = (
 
 # A rating step's tip is offered when the answer is at or below this (1–9 scale).
 LOW_RATING = 4
+# The largest pack file read: the built-in packs are about 10 KB each.
+MAX_PACK_BYTES = 1024 * 1024
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOML_POSITION_RE = re.compile(
@@ -358,12 +361,13 @@ def _load_file(path: Path, content: _FolderContent) -> None:
 
 def _read_toml(path: Path, problems: list[PackProblem]) -> dict[str, Any] | None:
     try:
-        text = path.read_bytes().decode("utf-8")
+        # A FIFO or a device named *.toml must not hang or flood the reader.
+        text = read_regular(path, MAX_PACK_BYTES).decode("utf-8")
     except UnicodeDecodeError:
         problems.append(PackProblem(path, None, None, messages.PACK_NOT_UTF8))
         return None
-    except OSError as error:
-        message = messages.PACK_UNREADABLE.format(reason=error.strerror or error)
+    except NotReadable as error:
+        message = messages.PACK_UNREADABLE.format(reason=error.reason)
         problems.append(PackProblem(path, None, None, message))
         return None
     try:

@@ -65,6 +65,27 @@ def normalise_tag(tag: str) -> str:
     return cleaned
 
 
+# An extra dimension's name, as config.toml lists it and the export writes it.
+DIMENSION_RE = re.compile(r"[a-z][a-z0-9-]{0,31}")
+CORE_DIMENSIONS = ("results", "relationships")
+
+
+def dimension_problem(name: str) -> str | None:
+    """Why ``name`` cannot be an extra dimension, or None when it can."""
+    if name in CORE_DIMENSIONS:
+        return messages.CORE_DIMENSION.format(name=name)
+    if not DIMENSION_RE.fullmatch(name):
+        return messages.BAD_DIMENSION.format(name=name[:40])
+    return None
+
+
+def require_dimension(name: str) -> str:
+    problem = dimension_problem(name)
+    if problem is not None:
+        raise BadInput(problem + ".", messages.DIMENSION_HINT)
+    return name
+
+
 def parse_rating(value: object, name: str) -> int:
     """A rating on the Managerial Grid's 1–9 scale, or a BadInput saying why not."""
     text = str(value).strip()
@@ -73,8 +94,37 @@ def parse_rating(value: object, name: str) -> int:
     return int(text)
 
 
+# The most one piece of text (an entry, an answer, a reflection) may hold, in
+# UTF-8 bytes: about 40,000 words, far more than a week's reflection, and small
+# enough that reading it back (log, show, search) stays well under a second.
+MAX_TEXT_BYTES = 256 * 1024
+MAX_TEXT_LABEL = "256 KiB"
+
+
+def oversize(text: str) -> str | None:
+    """Why ``text`` is too large to keep as one piece, or None when it fits."""
+    # Four bytes a character at most: only long texts need counting.
+    if len(text) * 4 <= MAX_TEXT_BYTES:
+        return None
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size <= MAX_TEXT_BYTES:
+        return None
+    return messages.TEXT_TOO_LARGE.format(size=f"{size / 1024:,.0f} KiB", limit=MAX_TEXT_LABEL)
+
+
+def require_size(text: str, what: str) -> str:
+    """``text`` if it is within the size limit, or a BadInput that says how to split it."""
+    problem = oversize(text)
+    if problem is not None:
+        raise BadInput(
+            messages.TEXT_TOO_LARGE_FOR.format(what=what, problem=problem),
+            messages.TEXT_TOO_LARGE_HINT.format(limit=MAX_TEXT_LABEL),
+        )
+    return text
+
+
 def require_text(text: str | None, what: str) -> str:
     cleaned = (text or "").strip()
     if not cleaned:
         raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
-    return cleaned
+    return require_size(cleaned, what)

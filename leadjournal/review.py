@@ -35,7 +35,14 @@ from leadjournal.models import (
     Review,
     ReviewClaim,
 )
-from leadjournal.records import new_entry, new_id, parse_rating, require_text, tags_in
+from leadjournal.records import (
+    new_entry,
+    new_id,
+    parse_rating,
+    require_dimension,
+    require_text,
+    tags_in,
+)
 from leadjournal.store import Store
 
 if TYPE_CHECKING:
@@ -201,7 +208,12 @@ class Answers:
             for name, value in {"results": results, "relationships": relationships}.items()
             if value is not None
         }
-        ratings.update({name: parse_rating(value, name) for name, value in (extra or {}).items()})
+        ratings.update(
+            {
+                require_dimension(name): parse_rating(value, name)
+                for name, value in (extra or {}).items()
+            }
+        )
 
         def text(value: str | None, what: str) -> str | None:
             return None if value is None else require_text(value, what)
@@ -562,6 +574,8 @@ class ReviewSession:
         self._outcomes[commitment_id] = outcome
 
     def rate(self, dimension: str, value: object) -> int:
+        if dimension not in CORE_DIMENSIONS:
+            require_dimension(dimension)
         rating = parse_rating(value, dimension)
         self._put_rating(dimension, rating)
         return rating

@@ -1,8 +1,10 @@
 """Importing: our own JSON export, and jrnl's JSON export.
 
-Everything read from a file is validated with pydantic (unknown fields are
-errors) before a single row is written; then the whole import runs in one
-transaction, so an invalid or truncated file imports nothing. Rows are matched
+The file is read a row at a time (``jsonstream``), and each row is validated
+with pydantic (strictly: unknown fields, ids that are not the journal's own
+UUIDs, ``true`` for a number are errors) and written as it is read, all inside
+one transaction, so memory stays flat and an invalid or truncated file, or a
+kill half-way, imports nothing. Rows are matched
 by id: importing the same file twice changes nothing, and two machines'
 exports merge without duplicates. A dry run does the same work and rolls it
 back, so its report is exactly what a real import would do.
@@ -10,12 +12,11 @@ back, so its report is exactly what a real import would do.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
@@ -25,8 +26,8 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    TypeAdapter,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -36,7 +37,9 @@ from leadjournal.errors import BadInput
 from leadjournal.export import FORMAT_NAME, FORMAT_VERSION, HEADER_KEYS, TABLES
 from leadjournal.goals import VALUE_LIMIT
 from leadjournal.journal import Journal
+from leadjournal.jsonstream import CHUNK, ObjectReader, StreamError
 from leadjournal.models import (
+    REVIEW_STEPS,
     CheckIn,
     Commitment,
     Entry,
@@ -47,6 +50,7 @@ from leadjournal.models import (
     GoalMeasure,
     Review,
 )
+from leadjournal.records import dimension_problem, oversize
 from leadjournal.store import Store
 
 Source = Literal["leadjournal", "jrnl"]
@@ -56,6 +60,11 @@ SOURCES: tuple[Source, ...] = ("leadjournal", "jrnl")
 # namespace, so importing the same jrnl export again finds the same rows.
 JRNL_NAMESPACE = uuid.UUID("6f1c7a52-3d0e-4b8e-9a61-0c2f4d7e5b13")
 MAX_PROBLEMS = 5
+# The most text one row of a file may take (an entry is at most 256 KiB, but
+# JSON may write each character as six); past this the file is refused.
+MAX_ROW_CHARS = 16 * 1024 * 1024
+# The largest file import reads: a 100,000-entry jrnl export is about 65 MB.
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
 _TAG_RE = re.compile(r"\w[\w-]*")
 
 
@@ -89,19 +98,85 @@ def _week(value: str) -> str:
     return value
 
 
+def _week_of_day(value: str, info: ValidationInfo) -> str:
+    """A week that is the ISO week of the row's ``date`` (checked just before it)."""
+    _week(value)
+    day = info.data.get("date")
+    if isinstance(day, str):
+        expected = weeks.week_of(date.fromisoformat(day))
+        if value != expected:
+            raise ValueError(f"week {value} is not the week of its date {day} ({expected})")
+    return value
+
+
 def _rating(value: int | None) -> int | None:
     if value is not None and not 1 <= value <= 9:
         raise ValueError(f"rating {value} is outside 1–9")
     return value
 
 
-def _text(value: str) -> str:
-    if not value.strip():
-        raise ValueError("text is empty")
+def _id(value: str) -> str:
+    """An id as the journal makes them: a UUID in canonical lower-case text."""
+    ok = len(value) == 36
+    if ok:
+        try:
+            ok = str(uuid.UUID(value)) == value
+        except ValueError:
+            ok = False
+    if not ok:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise ValueError(f"{shown!r} is not an id (a lower-case UUID, as the journal writes)")
     return value
 
 
+def _optional_id(value: str | None) -> str | None:
+    return None if value is None else _id(value)
+
+
+def _sized(value: str | None) -> str | None:
+    if value is not None:
+        problem = oversize(value)
+        if problem is not None:
+            raise ValueError(f"{problem}; {messages.IMPORT_SPLIT}")
+    return value
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("text is empty")
+    _sized(value)
+    return value
+
+
+def _day(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        canonical = date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+    if canonical != value:
+        raise ValueError(f"date '{value}' is not written as {canonical}")
+    return value
+
+
+def _not_a_bool(value: object) -> object:
+    # true/false would pass as 1 and 0: a number must be written as one.
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a number")
+    return value
+
+
+# Imported rows are read strictly: true is not 1, "7" is not 7.
+_STRICT = ConfigDict(strict=True)
+
+
 class ImportedReview(Review):
+    model_config = _STRICT
+    _plain_numbers = field_validator("results", "relationships", mode="before")(_not_a_bool)
+    _ids = field_validator("id")(_id)
+    _texts = field_validator("win", "win_by")(_sized)
+
     @field_validator("week")
     @classmethod
     def _week(cls, value: str) -> str:
@@ -116,17 +191,45 @@ class ImportedReview(Review):
     @classmethod
     def _extra(cls, value: dict[str, int]) -> dict[str, int]:
         for name, rating in value.items():
-            if not name:
-                raise ValueError("a rating has no dimension name")
+            problem = dimension_problem(name)
+            if problem is not None:
+                raise ValueError(problem)
             _rating(rating)
         return value
 
+    @field_validator("steps_done")
+    @classmethod
+    def _steps(cls, value: list[str]) -> list[str]:
+        for step in value:
+            if step not in REVIEW_STEPS:
+                raise ValueError(
+                    f"{step[:40]!r} is not a step of the review ({', '.join(REVIEW_STEPS)})"
+                )
+        if len(set(value)) != len(value):
+            raise ValueError("a step is listed twice")
+        return value
+
+    @model_validator(mode="after")
+    def _complete_has_ratings(self) -> ImportedReview:
+        # A leader may skip the ratings in the review itself (the ratings
+        # step is then done, without them); a complete review that never
+        # passed that step is not one the journal writes.
+        unrated = self.results is None or self.relationships is None
+        if self.status == "complete" and unrated and "ratings" not in self.steps_done:
+            raise ValueError(
+                "a complete review needs its results and relationships ratings "
+                "(or 'ratings' in steps_done, when they were skipped)"
+            )
+        return self
+
 
 class ImportedEntry(Entry):
-    @field_validator("week")
-    @classmethod
-    def _week(cls, value: str) -> str:
-        return _week(value)
+    model_config = _STRICT
+    _ids = field_validator("id")(_id)
+    _links = field_validator("review_id")(_optional_id)
+    _title = field_validator("title")(_sized)
+    _date = field_validator("date")(_day)
+    _week = field_validator("week")(_week_of_day)
 
     @field_validator("body")
     @classmethod
@@ -143,6 +246,10 @@ class ImportedEntry(Entry):
 
 
 class ImportedFollowUp(FollowUp):
+    model_config = _STRICT
+    _ids = field_validator("id", "commitment_id")(_id)
+    _note = field_validator("note")(_sized)
+
     @field_validator("week")
     @classmethod
     def _week(cls, value: str) -> str:
@@ -150,7 +257,11 @@ class ImportedFollowUp(FollowUp):
 
 
 class ImportedCommitment(Commitment):
+    model_config = _STRICT
     follow_ups: list[ImportedFollowUp] = Field(default_factory=list)  # type: ignore[assignment]
+    _ids = field_validator("id")(_id)
+    _links = field_validator("review_id")(_optional_id)
+    _note = field_validator("outcome_note")(_sized)
 
     @field_validator("week", "due_week")
     @classmethod
@@ -162,24 +273,37 @@ class ImportedCommitment(Commitment):
     def _body(cls, value: str) -> str:
         return _text(value)
 
+    @model_validator(mode="after")
+    def _one_follow_up_a_week(self) -> ImportedCommitment:
+        _no_repeats([f.id for f in self.follow_ups], "follow_ups", "id")
+        _no_repeats([f.week for f in self.follow_ups], "follow_ups", "week")
+        return self
+
+
+class ImportedExerciseAnswer(ExerciseAnswer):
+    model_config = _STRICT
+    _answer = field_validator("answer")(_sized)
+
 
 class ImportedExerciseRun(ExerciseRun):
-    @field_validator("week")
-    @classmethod
-    def _week(cls, value: str) -> str:
-        return _week(value)
+    model_config = _STRICT
+    answers: list[ImportedExerciseAnswer] = Field(default_factory=list)  # type: ignore[assignment]
+    _ids = field_validator("id")(_id)
+    _date = field_validator("date")(_day)
+    _week = field_validator("week")(_week_of_day)
+
+    @model_validator(mode="after")
+    def _one_answer_a_step(self) -> ImportedExerciseRun:
+        _no_repeats([a.step_id for a in self.answers], "answers", "step_id")
+        return self
 
 
-def _day(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        canonical = date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise ValueError(f"'{value}' is not a date (YYYY-MM-DD)") from None
-    if canonical != value:
-        raise ValueError(f"date '{value}' is not written as {canonical}")
-    return value
+def _no_repeats(values: list[str], where: str, what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{where}: two have the {what} {value[:40]!r}")
+        seen.add(value)
 
 
 def _number(value: float | None) -> float | None:
@@ -190,15 +314,10 @@ def _number(value: float | None) -> float | None:
     return value
 
 
-def _not_a_bool(value: object) -> object:
-    # true/false would pass as 1 and 0: a number must be written as one.
-    if isinstance(value, bool):
-        raise ValueError(f"{str(value).lower()} is not a number")
-    return value
-
-
 class ImportedGoalMeasure(GoalMeasure):
+    model_config = _STRICT
     _plain_numbers = field_validator("baseline", "target", mode="before")(_not_a_bool)
+    _ids = field_validator("id", "goal_id")(_id)
 
     @field_validator("name")
     @classmethod
@@ -212,7 +331,12 @@ class ImportedGoalMeasure(GoalMeasure):
 
 
 class ImportedCheckIn(CheckIn):
+    model_config = _STRICT
     _plain_number = field_validator("value", mode="before")(_not_a_bool)
+    _ids = field_validator("id", "goal_id", "measure_id")(_id)
+    _links = field_validator("review_id")(_optional_id)
+    _note = field_validator("note")(_sized)
+    _week = field_validator("week")(_week_of_day)
 
     @field_validator("value")
     @classmethod
@@ -226,16 +350,16 @@ class ImportedCheckIn(CheckIn):
         _day(value)
         return value
 
-    @field_validator("week")
-    @classmethod
-    def _week(cls, value: str) -> str:
-        return _week(value)
-
 
 class ImportedGoal(Goal):
     # Kind, level, cadence and status are checked by the model's own literals.
+    model_config = _STRICT
     measures: list[ImportedGoalMeasure] = Field(default_factory=list)  # type: ignore[assignment]
     checkins: list[ImportedCheckIn] = Field(default_factory=list)  # type: ignore[assignment]
+    _ids = field_validator("id")(_id)
+    _links = field_validator("pair_id")(_optional_id)
+    _texts = field_validator("achievable", "relevant", "outcome_note")(_sized)
+    _week = field_validator("week")(_week_of_day)
 
     @field_validator("title")
     @classmethod
@@ -252,11 +376,6 @@ class ImportedGoal(Goal):
     @classmethod
     def _optional_dates(cls, value: str | None) -> str | None:
         return _day(value)
-
-    @field_validator("week")
-    @classmethod
-    def _week(cls, value: str) -> str:
-        return _week(value)
 
     @model_validator(mode="after")
     def _consistent(self) -> ImportedGoal:
@@ -313,11 +432,12 @@ class JrnlEntry(BaseModel):
     creator: dict[str, Any] | None = None
 
 
-class JrnlExport(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _JrnlTags(BaseModel):
+    """The tag counts beside jrnl's entries: checked, not kept."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     tags: dict[str, int] = {}
-    entries: list[JrnlEntry]
 
 
 def _where(loc: tuple[int | str, ...]) -> str:
@@ -338,64 +458,6 @@ def _problems(error: ValidationError, prefix: str = "") -> str:
     return "; ".join(lines)
 
 
-def parse_json(text: str, name: str) -> Any:
-    """The file's JSON, or a BadInput that says where it breaks off."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        # A file cut short fails at its end, inside an unfinished string, or
-        # at least no longer ends the way a JSON object or list does.
-        truncated = (
-            error.pos >= len(text.rstrip())
-            or error.msg.startswith("Unterminated")
-            or not text.rstrip().endswith(("}", "]"))
-        )
-        message = messages.IMPORT_TRUNCATED if truncated else messages.IMPORT_NOT_JSON
-        raise BadInput(
-            message.format(name=name, line=error.lineno, column=error.colno, reason=error.msg),
-            messages.IMPORT_NOTHING_HINT,
-        ) from None
-
-
-def validate_export(data: Any, name: str) -> dict[str, list[BaseModel]]:
-    """Our own export's tables, every row checked; BadInput naming the bad fields."""
-    if not isinstance(data, dict):
-        raise BadInput(messages.IMPORT_NOT_OBJECT.format(name=name), messages.IMPORT_NOTHING_HINT)
-    if data.get("format") != FORMAT_NAME:
-        hint = messages.IMPORT_TRY_JRNL if "entries" in data and "format" not in data else None
-        raise BadInput(
-            messages.IMPORT_NOT_OURS.format(name=name), hint or messages.IMPORT_NOTHING_HINT
-        )
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise BadInput(messages.IMPORT_NO_VERSION.format(name=name), messages.IMPORT_NOTHING_HINT)
-    if version > FORMAT_VERSION:
-        raise BadInput(
-            messages.IMPORT_TOO_NEW.format(name=name, version=version),
-            messages.IMPORT_TOO_NEW_HINT,
-        )
-    known = set(HEADER_KEYS) | {table.name for table in TABLES}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise BadInput(
-            messages.IMPORT_UNKNOWN_KEYS.format(name=name, keys=", ".join(unknown)),
-            messages.IMPORT_TOO_NEW_HINT,
-        )
-    tables: dict[str, list[BaseModel]] = {}
-    for table in TABLES:
-        model = IMPORT_MODELS[table.name]
-        adapter: TypeAdapter[list[BaseModel]] = TypeAdapter(list[model])  # type: ignore[valid-type]
-        try:
-            tables[table.name] = adapter.validate_python(data.get(table.name, []))
-        except ValidationError as error:
-            raise BadInput(
-                messages.IMPORT_INVALID.format(name=name, problems=_problems(error, table.name)),
-                messages.IMPORT_NOTHING_HINT,
-            ) from None
-    _check_children(tables, name)
-    return tables
-
-
 def _invalid(name: str, where: str, problem: str) -> BadInput:
     return BadInput(
         messages.IMPORT_INVALID.format(name=name, problems=f"{where}: {problem}"),
@@ -403,22 +465,20 @@ def _invalid(name: str, where: str, problem: str) -> BadInput:
     )
 
 
-def _check_children(tables: dict[str, list[BaseModel]], name: str) -> None:
-    for index, row in enumerate(tables["commitments"]):
-        assert isinstance(row, Commitment)
-        if any(f.commitment_id != row.id for f in row.follow_ups):
-            raise _invalid(
-                name, f"commitments[{index}].follow_ups", "belongs to another commitment"
-            )
-    _check_pairs(tables["goals"], name)
+def _row(model: type[BaseModel], raw: Any, where: str, name: str, hint: str) -> Any:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        raise BadInput(
+            messages.IMPORT_INVALID.format(name=name, problems=_problems(error, where)), hint
+        ) from None
 
 
-def _check_pairs(goals: list[BaseModel], name: str) -> None:
+def _check_pairs(goals: list[Goal], name: str) -> None:
     """A pair in the file is written on both goals, and joins two kinds of goal.
     (A partner not in the file must be in the journal: checked on import.)"""
-    by_id = {row.id: row for row in goals if isinstance(row, Goal)}
+    by_id = {row.id: row for row in goals}
     for index, row in enumerate(goals):
-        assert isinstance(row, Goal)
         partner = by_id.get(row.pair_id) if row.pair_id is not None else None
         if partner is None:
             continue
@@ -429,16 +489,25 @@ def _check_pairs(goals: list[BaseModel], name: str) -> None:
             raise _invalid(name, where, f"both goals of the pair are {row.kind} goals")
 
 
-def validate_jrnl(data: Any, name: str) -> JrnlExport:
-    if isinstance(data, dict) and data.get("format") == FORMAT_NAME:
-        raise BadInput(messages.IMPORT_IS_OURS.format(name=name), messages.IMPORT_IS_OURS_HINT)
-    try:
-        return JrnlExport.model_validate(data)
-    except ValidationError as error:
-        raise BadInput(
-            messages.IMPORT_INVALID.format(name=name, problems=_problems(error)),
-            messages.IMPORT_JRNL_HINT,
-        ) from None
+def _stream_error(error: StreamError, name: str, hint: str) -> BadInput:
+    where = {"line": error.line, "column": error.column}
+    if error.kind == "truncated":
+        message = messages.IMPORT_TRUNCATED.format(name=name, **where)
+    elif error.kind == "not_utf8":
+        return BadInput(messages.IMPORT_NOT_UTF8.format(name=name), messages.IMPORT_FILE_HINT)
+    elif error.kind == "not_object":
+        message = messages.IMPORT_NOT_OBJECT.format(name=name)
+    elif error.kind == "too_deep":
+        message = messages.IMPORT_TOO_DEEP.format(name=name, **where)
+    elif error.kind == "too_large":
+        message = messages.IMPORT_ROW_TOO_LARGE.format(
+            name=name, limit=f"{MAX_ROW_CHARS // (1024 * 1024)} MiB", **where
+        )
+    elif error.kind == "duplicate_key":
+        message = messages.IMPORT_DUPLICATE_KEY.format(name=name, key=error.reason[:40])
+    else:
+        message = messages.IMPORT_NOT_JSON.format(name=name, reason=error.reason, **where)
+    return BadInput(message, hint)
 
 
 # ---------------------------------------------------------------- applying
@@ -448,6 +517,7 @@ def validate_jrnl(data: Any, name: str) -> JrnlExport:
 class _Run:
     store: Store
     report: ImportReport
+    name: str
     # An imported review whose week this journal has already reviewed is not
     # added; what pointed at it is pointed at the journal's own review instead.
     review_ids: dict[str, str] = field(default_factory=dict)
@@ -458,6 +528,8 @@ class _Run:
     # later counts each of them as updated once).
     updated_goals: set[str] = field(default_factory=set)
     seen_goals: set[str] = field(default_factory=set)
+    # Ids (and reviewed weeks) met so far in the file, by table: a file names each once.
+    in_file: dict[str, set[str]] = field(default_factory=dict)
 
     def added(self, table: str) -> None:
         self.report.added[table] = self.report.added.get(table, 0) + 1
@@ -650,19 +722,6 @@ def _writing(store: Store, report: ImportReport, name: str) -> Iterator[None]:
         ) from None
 
 
-def import_export(
-    store: Store, tables: dict[str, list[BaseModel]], name: str, *, dry_run: bool
-) -> ImportReport:
-    report = ImportReport(source="leadjournal", dry_run=dry_run)
-    run = _Run(store, report)
-    with _writing(store, report, name):
-        for table in TABLES:
-            for row in tables[table.name]:
-                IMPORTERS[table.name](run, row)
-        _link_pairs(run, name)
-    return report
-
-
 def jrnl_entry(item: JrnlEntry, zone: tzinfo | None) -> Entry:
     """A jrnl entry as a reflection, with an id that depends only on its content."""
     key = f"{item.date}T{item.time}\n{item.title}\n{item.body}"
@@ -681,6 +740,15 @@ def jrnl_entry(item: JrnlEntry, zone: tzinfo | None) -> Entry:
             tags.append(tag)
     title = item.title.strip()
     body = item.body.strip()
+    for text in (title, body):
+        problem = oversize(text)
+        if problem is not None:
+            raise BadInput(
+                messages.IMPORT_JRNL_TOO_LARGE.format(
+                    day=item.date, time=item.time, problem=problem
+                ),
+                messages.IMPORT_JRNL_SPLIT,
+            )
     if not title and not body:
         raise BadInput(
             messages.IMPORT_EMPTY_ENTRY.format(day=item.date, time=item.time),
@@ -701,15 +769,165 @@ def jrnl_entry(item: JrnlEntry, zone: tzinfo | None) -> Entry:
     )
 
 
-def import_jrnl(
-    store: Store, export: JrnlExport, name: str, zone: tzinfo | None, *, dry_run: bool
+def _once(run: _Run, table: str, key: str, where: str, what: str = "id") -> None:
+    """Refuse a second row with the same id (or a second review of a week) in one file."""
+    seen = run.in_file.setdefault(table, set())
+    if key in seen:
+        raise _invalid(run.name, where, f"a second row with the {what} {key[:40]!r} in the file")
+    seen.add(key)
+
+
+def _check_new(run: _Run, table: str, index: int, row: BaseModel) -> None:
+    """What no one row can check by itself: ids repeated across the file."""
+    where = f"{table}[{index}]"
+    if isinstance(row, Review):
+        _once(run, table, row.id, f"{where}.id")
+        _once(run, "review weeks", row.week, f"{where}.week", "week")
+    elif isinstance(row, Commitment):
+        _once(run, table, row.id, f"{where}.id")
+        for number, follow_up in enumerate(row.follow_ups):
+            at = f"{where}.follow_ups[{number}]"
+            if follow_up.commitment_id != row.id:
+                raise _invalid(run.name, f"{at}.commitment_id", "belongs to another commitment")
+            _once(run, "follow_ups", follow_up.id, f"{at}.id")
+    elif isinstance(row, Goal):
+        _once(run, table, row.id, f"{where}.id")
+        for number, measure in enumerate(row.measures):
+            _once(run, "goal_measures", measure.id, f"{where}.measures[{number}].id")
+        for number, checkin in enumerate(row.checkins):
+            _once(run, "goal_checkins", checkin.id, f"{where}.checkins[{number}].id")
+    else:
+        _once(run, table, str(getattr(row, "id", "")), f"{where}.id")
+
+
+def _rows(value: Any, table: str, name: str) -> Iterable[Any]:
+    if isinstance(value, Iterator):
+        return value
+    if isinstance(value, list):
+        return value
+    raise _invalid(name, table, "must be a list")
+
+
+def _import_ours(run: _Run, reader: ObjectReader) -> None:
+    """Each row of our own export validated and written as it is read, in file order."""
+    name = run.name
+    order = [table.name for table in TABLES]
+    header: dict[str, Any] = {}
+    done: list[str] = []
+    goals: list[Goal] = []
+    for key, value in reader.members(order):
+        if key in HEADER_KEYS:
+            header[key] = value
+            _check_header(key, value, name)
+            continue
+        if "format" not in header:
+            hint = messages.IMPORT_TRY_JRNL if key in ("tags", "entries") else None
+            raise BadInput(
+                messages.IMPORT_NOT_OURS.format(name=name), hint or messages.IMPORT_NOTHING_HINT
+            )
+        if key not in order:
+            raise BadInput(
+                messages.IMPORT_UNKNOWN_KEYS.format(name=name, keys=key[:40]),
+                messages.IMPORT_TOO_NEW_HINT,
+            )
+        if "version" not in header:
+            raise BadInput(
+                messages.IMPORT_NO_VERSION.format(name=name), messages.IMPORT_NOTHING_HINT
+            )
+        later = [table for table in done if order.index(table) > order.index(key)]
+        if later:
+            raise BadInput(
+                messages.IMPORT_OUT_OF_ORDER.format(
+                    name=name, key=key, later=later[0], order=", ".join(order)
+                ),
+                messages.IMPORT_NOTHING_HINT,
+            )
+        done.append(key)
+        model = IMPORT_MODELS[key]
+        for index, raw in enumerate(_rows(value, key, name)):
+            row = _row(model, raw, f"{key}[{index}]", name, messages.IMPORT_NOTHING_HINT)
+            _check_new(run, key, index, row)
+            IMPORTERS[key](run, row)
+            if isinstance(row, Goal):
+                goals.append(row)
+    if "format" not in header:
+        raise BadInput(messages.IMPORT_NOT_OURS.format(name=name), messages.IMPORT_NOTHING_HINT)
+    if "version" not in header:
+        raise BadInput(messages.IMPORT_NO_VERSION.format(name=name), messages.IMPORT_NOTHING_HINT)
+    _check_pairs(goals, name)
+    _link_pairs(run, name)
+
+
+def _check_header(key: str, value: Any, name: str) -> None:
+    if key == "format" and value != FORMAT_NAME:
+        raise BadInput(messages.IMPORT_NOT_OURS.format(name=name), messages.IMPORT_NOTHING_HINT)
+    if key == "version":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise BadInput(
+                messages.IMPORT_NO_VERSION.format(name=name), messages.IMPORT_NOTHING_HINT
+            )
+        if value > FORMAT_VERSION:
+            raise BadInput(
+                messages.IMPORT_TOO_NEW.format(name=name, version=value),
+                messages.IMPORT_TOO_NEW_HINT,
+            )
+
+
+def _import_jrnl(run: _Run, reader: ObjectReader, zone: tzinfo | None) -> None:
+    """jrnl's entries validated and written one by one, as they are read."""
+    name, hint = run.name, messages.IMPORT_JRNL_HINT
+    found = False
+    for key, value in reader.members(["entries"]):
+        if key == "format" and value == FORMAT_NAME:
+            raise BadInput(messages.IMPORT_IS_OURS.format(name=name), messages.IMPORT_IS_OURS_HINT)
+        if key == "tags":
+            _row(_JrnlTags, {"tags": value}, "", name, hint)
+        elif key == "entries":
+            found = True
+            for index, raw in enumerate(_rows(value, key, name)):
+                item = _row(JrnlEntry, raw, f"entries[{index}]", name, hint)
+                _import_entry(run, jrnl_entry(item, zone))
+        else:
+            raise BadInput(
+                messages.IMPORT_INVALID.format(
+                    name=name, problems=f"{key[:40]}: Extra inputs are not permitted"
+                ),
+                hint,
+            )
+    if not found:
+        raise BadInput(
+            messages.IMPORT_INVALID.format(name=name, problems="entries: Field required"), hint
+        )
+
+
+def import_stream(
+    journal: Journal,
+    chunks: Iterable[bytes],
+    name: str,
+    *,
+    source: Source,
+    dry_run: bool,
+    on_read: Callable[[int], None] | None = None,
 ) -> ImportReport:
-    entries = [jrnl_entry(item, zone) for item in export.entries]
-    report = ImportReport(source="jrnl", dry_run=dry_run)
-    run = _Run(store, report)
-    with _writing(store, report, name):
-        for entry in entries:
-            _import_entry(run, entry)
+    """Import a file read as ``chunks`` of bytes into the journal, row by row.
+
+    Every row is validated and written as it is read, all inside one
+    transaction: memory stays flat however large the file, and a bad row, a
+    truncated file or a kill anywhere imports nothing. With ``dry_run`` the
+    same work is done and rolled back, so the report is what would change.
+    """
+    report = ImportReport(source=source, dry_run=dry_run)
+    run = _Run(journal.store, report, name)
+    reader = ObjectReader(chunks, max_item=MAX_ROW_CHARS, on_read=on_read)
+    hint = messages.IMPORT_JRNL_HINT if source == "jrnl" else messages.IMPORT_NOTHING_HINT
+    try:
+        with _writing(journal.store, report, name):
+            if source == "jrnl":
+                _import_jrnl(run, reader, journal.clock.now().tzinfo)
+            else:
+                _import_ours(run, reader)
+    except StreamError as error:
+        raise _stream_error(error, name, hint) from None
     return report
 
 
@@ -717,10 +935,6 @@ def import_text(
     journal: Journal, text: str, name: str, *, source: Source, dry_run: bool
 ) -> ImportReport:
     """Import a file's text into the journal (or, with ``dry_run``, say what would change)."""
-    data = parse_json(text, name)
-    if source == "jrnl":
-        export = validate_jrnl(data, name)
-        zone = journal.clock.now().tzinfo
-        return import_jrnl(journal.store, export, name, zone, dry_run=dry_run)
-    tables = validate_export(data, name)
-    return import_export(journal.store, tables, name, dry_run=dry_run)
+    data = text.encode("utf-8", "surrogatepass")
+    chunks = (data[at : at + CHUNK] for at in range(0, len(data), CHUNK))
+    return import_stream(journal, chunks, name, source=source, dry_run=dry_run)

@@ -375,7 +375,7 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_earlier_entries(
 
     with monkeypatch.context() as patch:
         patch.setattr(store.base, "connect", nearly_full)
-        result = cli("write", "x" * 2_000_000)
+        result = cli("write", "x" * 200_000)
     assert result.exit_code == 1
     assert messages.DISK_FULL.split("{")[0] in result.stderr
     assert "Free some space" in result.stderr
@@ -397,7 +397,7 @@ def test_a_file_size_limit_fails_a_write_cleanly(tmp_path: Path) -> None:
     def small_files() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    result = run(env, "write", input="y" * 3_000_000, preexec=small_files)
+    result = run(env, "write", input="y" * 200_000, preexec=small_files)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "not saved" in result.stderr

@@ -27,6 +27,8 @@ from .helpers import record, rows
 
 JRNL_FIXTURE = Path(__file__).parent / "data" / "jrnl-export.json"
 DEMO_REVIEWS = sum(1 for week in STORY if week is not None)
+OTHER_ID = "5d0c7a0e-51b4-4c59-8f8e-2d5a1c9e3b21"
+RUN_ID = "0b6f4e0c-6a51-4a39-9a57-0d5c2e3b7f10"
 DEMO_COMMITMENTS = sum(1 for week in STORY if week is not None and week.commitment)
 
 
@@ -88,13 +90,13 @@ def test_exercise_runs_and_answers_round_trip(clock: FixedClock) -> None:
     journal = _fresh(clock)
     conn = journal.store.conn
     conn.execute(
-        """INSERT INTO exercise_runs VALUES ('run-1', 'results-vs-relationships', 'in_progress',
+        f"""INSERT INTO exercise_runs VALUES ('{RUN_ID}', 'results-vs-relationships', 'in_progress',
            '2026-11-18T10:00:00Z', '2026-11-18T10:05:00Z', NULL, '2026-11-18', '2026-W47')"""
     )
     conn.execute(
-        """INSERT INTO exercise_answers VALUES
-           ('run-1', 'list', 1, 'Ship, hire, coach', '2026-11-18T10:01:00Z'),
-           ('run-1', 'assess', 2, NULL, '2026-11-18T10:05:00Z')"""
+        f"""INSERT INTO exercise_answers VALUES
+           ('{RUN_ID}', 'list', 1, 'Ship, hire, coach', '2026-11-18T10:01:00Z'),
+           ('{RUN_ID}', 'assess', 2, NULL, '2026-11-18T10:05:00Z')"""
     )
     text = _export(journal)
     target = _fresh(clock)
@@ -129,7 +131,7 @@ def test_any_entries_round_trip_unchanged(
                 created_at=f"2026-11-{10 + index:02d}T08:00:00Z",
                 updated_at=f"2026-11-{10 + index:02d}T08:00:00Z",
                 date=f"2026-11-{10 + index:02d}",
-                week="2026-W46",
+                week="2026-W46" if index < 6 else "2026-W47",
             )
         )
     text = _export(source)
@@ -280,10 +282,10 @@ def _goal_file(clock: FixedClock) -> dict[str, Any]:
         (lambda d: d["goals"][0]["measures"][0].update(target=False), "false is not a number"),
         (lambda d: d["goals"][0]["checkins"][0].update(week="2026-W60"), "checkins[0].week"),
         (lambda d: d["goals"][0]["checkins"][0].update(measure="other"), "names measure"),
-        (lambda d: d["goals"][0]["checkins"][0].update(measure_id="x"), "does not have"),
+        (lambda d: d["goals"][0]["checkins"][0].update(measure_id=OTHER_ID), "does not have"),
         (lambda d: d["goals"][0]["measures"][1].update(kind="lagging"), "more than one lagging"),
         (lambda d: d["goals"][0]["measures"][1].update(name="open tickets"), "two measures"),
-        (lambda d: d["goals"][0]["measures"][0].update(goal_id="x"), "another goal"),
+        (lambda d: d["goals"][0]["measures"][0].update(goal_id=OTHER_ID), "another goal"),
         (lambda d: d["goals"][0].update(pair_id=d["goals"][0]["id"]), "paired with itself"),
         (lambda d: d["goals"][0].update(pair_id=d["goals"][2]["id"]), "not paired back"),
         (lambda d: d["goals"][1].update(kind="performance"), "both goals of the pair"),

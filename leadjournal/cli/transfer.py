@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,21 +40,34 @@ def export(
 
     Example: leadjournal export --format json --output journal-2026.json
     """
+    from leadjournal.cli.progress import Bar, CountingSink
     from leadjournal.export import EXPORT_FORMATS, ExportFormat, write_export
 
     settings: Settings = ctx.obj
     chosen: ExportFormat = choose(fmt, EXPORT_FORMATS, "md")  # type: ignore[assignment]
-    with settings.journal() as journal:
+    # A bar on stderr only while the data goes somewhere else than the screen.
+    bar = Bar(settings.err_console, messages.EXPORTING)
+    if output is None and sys.stdout.isatty():
+        bar = Bar(settings.err_console, messages.EXPORTING, delay=float("inf"))
+    with settings.journal() as journal, bar:
         exported_at = journal.now().utc
         if output is None:
             write_export(
-                journal.store, chosen, sys.stdout, exported_at=exported_at, today=journal.today()
+                journal.store,
+                chosen,
+                CountingSink(sys.stdout, bar),
+                exported_at=exported_at,
+                today=journal.today(),
             )
             return
         path = Path(output).expanduser()
         with atomic_output(path, force=force) as handle:
             write_export(
-                journal.store, chosen, handle, exported_at=exported_at, today=journal.today()
+                journal.store,
+                chosen,
+                CountingSink(handle, bar),
+                exported_at=exported_at,
+                today=journal.today(),
             )
     from leadjournal.render import user
 
@@ -85,34 +99,64 @@ def import_command(
 
       jrnl --format json --file jrnl.json && leadjournal import jrnl.json --from jrnl
     """
-    from leadjournal.transfer import SOURCES, import_text
+    from leadjournal.cli.progress import Bar
+    from leadjournal.inputfiles import NotReadable
+    from leadjournal.safetext import visible
+    from leadjournal.transfer import SOURCES, import_stream
 
     settings: Settings = ctx.obj
     chosen = choose(source, SOURCES, "jrnl")
     name = "stdin" if file == "-" else file
-    text = _read(file)
-    with _journal(settings, dry_run) as journal:
-        report = import_text(journal, text, name, source=chosen, dry_run=dry_run)  # type: ignore[arg-type]
+    with _opened(file) as (chunks, size):
+        bar = Bar(settings.err_console, messages.IMPORTING.format(name=visible(name)), size)
+        try:
+            with _journal(settings, dry_run) as journal, bar:
+                report = import_stream(
+                    journal,
+                    chunks,
+                    name,
+                    source=chosen,  # type: ignore[arg-type]
+                    dry_run=dry_run,
+                    on_read=bar.update,
+                )
+        except NotReadable as error:
+            raise _unreadable(name, error) from None
     if as_json:
         emit_json(report)
         return
     _print_report(settings, report, name)
 
 
-def _read(file: str) -> str:
+@contextmanager
+def _opened(file: str) -> Iterator[tuple[Iterator[bytes], int | None]]:
+    """The file's bytes in chunks, and its size when known: a regular file
+    within the import limit, or stdin read no further than that limit."""
+    from leadjournal.inputfiles import NotReadable, bounded_chunks, open_regular
+    from leadjournal.transfer import MAX_IMPORT_BYTES
+
     if file == "-":
-        return sys.stdin.read()
+        yield bounded_chunks(sys.stdin.buffer, MAX_IMPORT_BYTES), None
+        return
     try:
-        return Path(file).expanduser().read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise BadInput(
-            messages.IMPORT_NOT_UTF8.format(name=file), messages.IMPORT_FILE_HINT
-        ) from None
-    except OSError as error:
-        raise BadInput(
-            messages.IMPORT_FILE_MISSING.format(name=file, reason=error.strerror or error),
-            messages.IMPORT_FILE_HINT,
-        ) from None
+        handle = open_regular(Path(file).expanduser(), MAX_IMPORT_BYTES)
+    except NotReadable as error:
+        raise _unreadable(file, error) from None
+    with handle:
+        yield bounded_chunks(handle, MAX_IMPORT_BYTES), os.fstat(handle.fileno()).st_size
+
+
+def _unreadable(name: str, error: Exception) -> BadInput:
+    from leadjournal.inputfiles import NotReadable, size_label
+    from leadjournal.transfer import MAX_IMPORT_BYTES
+
+    reason = error.reason if isinstance(error, NotReadable) else str(error)
+    checked = isinstance(error, NotReadable) and error.checked
+    hint = (
+        messages.IMPORT_SIZE_HINT.format(limit=size_label(MAX_IMPORT_BYTES))
+        if checked
+        else messages.IMPORT_FILE_HINT
+    )
+    return BadInput(messages.IMPORT_FILE_MISSING.format(name=name, reason=reason), hint)
 
 
 @contextmanager

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from leadjournal import messages
+from leadjournal import messages, snippets
 from leadjournal.errors import NotFound
 from leadjournal.models import Entry
 from leadjournal.store.base import StoreBase
@@ -86,14 +86,24 @@ class EntryRows(StoreBase):
         # FTS5 syntax, so "AND", "*" or a stray quote cannot break the query.
         match = " ".join(f'"{term}"' for term in terms)
         rows = self.conn.execute(
-            """SELECT e.id AS id,
-                      snippet(entries_fts, -1, '[', ']', '…', 12) AS snippet
+            """SELECT e.id AS id
                FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid
                WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts) LIMIT ?""",
             [match, limit],
         ).fetchall()
         found = {entry.id: entry for entry in self._entries_by_ids([r["id"] for r in rows])}
-        return [(found[row["id"]], str(row["snippet"])) for row in rows]
+        # The snippet is cut in Python: FTS5's snippet() is quadratic in an
+        # entry's length.
+        pattern = snippets.matcher(terms)
+        hits = []
+        for row in rows:
+            entry = found[row["id"]]
+            where = entry.body
+            title = entry.title or ""
+            if pattern and not pattern.search(where) and pattern.search(title):
+                where = title
+            hits.append((entry, snippets.snippet(where, pattern)))
+        return hits
 
     def _entries_by_ids(self, ids: Sequence[str]) -> list[Entry]:
         if not ids:
