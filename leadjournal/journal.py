@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from leadjournal.goalbook import GoalBook
     from leadjournal.insights import Imbalance, Trends, TrendsReport, WeekRatings
     from leadjournal.prompts import Library, Prompt
+    from leadjournal.record import Record
 
 # Past these, a larger --limit or --weeks means "all of it": SQLite's integers
 # stop at 2**63, and a century of weeks is more than any journal holds.
@@ -130,6 +131,8 @@ class Journal:
         self.clock = clock
         self.prompt_dirs = tuple(prompt_dirs)
         self._packs: Library | None = None
+        # Versions the store keeps are stamped by this clock.
+        store.clock = clock
 
     # -- time --------------------------------------------------------------
 
@@ -298,7 +301,7 @@ class Journal:
                     messages.REVIEW_EXISTS.format(week=week), messages.REVIEW_EXISTS_HINT
                 )
             if review is not None and replace:
-                self.store.delete_review(review.id)
+                self.store.delete_review(review.id, action="replaced")
                 review = None
             if review is None:
                 self.store.create_review(new_id(), week, now.utc)
@@ -381,7 +384,7 @@ class Journal:
         with self.store.transaction():
             previous = self.store.commitment_for_review(review.id)
             if previous is not None:
-                self.store.delete_commitment(previous.id)
+                self.store.delete_commitment(previous.id, action="replaced")
             self.store.insert_commitment(commitment)
         return commitment
 
@@ -434,7 +437,7 @@ class Journal:
         # or not at all.
         with self.store.transaction():
             if existing is not None and replace:
-                self.store.delete_review(existing.id)
+                self.store.delete_review(existing.id, action="replaced")
                 existing = None
             if existing is None:
                 self.store.create_review(new_id(), week, self.now().utc)
@@ -529,6 +532,14 @@ class Journal:
         if lean >= 2:
             return messages.SUGGEST_FOR_RELATIONSHIPS_LEAN
         return messages.SUGGEST_BALANCED
+
+    # -- the record: weeks whole, history, restore ----------------------------
+
+    @property
+    def record(self) -> Record:
+        from leadjournal.record import Record
+
+        return Record(self.store, self.clock, lambda: self.packs)
 
     # -- goals -------------------------------------------------------------
 

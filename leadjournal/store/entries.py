@@ -26,12 +26,14 @@ class EntryRows(StoreBase):
         )
 
     def update_entry(self, entry_id: str, body: str, tags: Sequence[str], updated_at: str) -> None:
+        self._keep_version("entry", entry_id, "edited")
         self.conn.execute(
             "UPDATE entries SET body = ?, updated_at = ? WHERE id = ?", [body, updated_at, entry_id]
         )
         self._set_tags(entry_id, tags)
 
     def delete_entry(self, entry_id: str) -> None:
+        self._keep_version("entry", entry_id, "deleted")
         self.conn.execute("DELETE FROM entries WHERE id = ?", [entry_id])
 
     def get_entry(self, entry_id: str) -> Entry:
