@@ -553,7 +553,8 @@ NOTHING_TO_RESTORE = "Nothing is kept for {what}: it was never edited, replaced 
 NOTHING_TO_RESTORE_HINT = "Run 'leadjournal show ID --history' to see what is kept."
 ALREADY_DELETED = "Item {id} was deleted; only its kept versions remain."
 RESTORE_HINT = "Run 'leadjournal restore ID' to bring it back, or 'show ID --history' to look."
-RESTORED = "Restored {what} as it was at {saved_at} ({action})."
+RESTORED = "Restored {what} as it was before it was {action} ({saved_at})."
+RESTORED_WHAT = {"review": "the review of {what}", "entry": "{what}", "commitment": "{what}"}
 KEPT_NOTE = (
     f"What it held is kept for at least {KEEP_DAYS} days: 'leadjournal restore {{target}}' "
     "brings it back."

@@ -130,6 +130,15 @@ class History:
     current: Entry | Commitment | Review | None
     versions: list[Version]
 
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.target.kind,
+            "id": self.target.id,
+            "week": self.target.week,
+            "current": None if self.current is None else self.current.model_dump(mode="json"),
+            "versions": [v.model_dump(mode="json") for v in self.versions],
+        }
+
 
 @dataclass(frozen=True)
 class Editable:
@@ -214,6 +223,17 @@ class Record:
         assert review is not None
         return review.week
 
+    def show(self, text: str) -> Entry | Commitment | WeekPage:
+        """What ``show`` prints: an entry, a commitment, or a week (by week or review id)."""
+        target = self.target(text)
+        if not target.live:
+            raise NotFound(messages.ALREADY_DELETED.format(id=target.id[:8]), messages.RESTORE_HINT)
+        if target.kind == "entry":
+            return self.store.get_entry(target.id)
+        if target.kind == "commitment":
+            return self.store.get_commitment(target.id)
+        return self.week_page(target.week)
+
     # -- a week whole --------------------------------------------------------
 
     def week_page(self, text: str) -> WeekPage:
@@ -221,7 +241,7 @@ class Record:
         from leadjournal import insights
 
         target = self.target(text)
-        if target.kind not in ("week", "review"):
+        if target.kind not in ("week", "review") or not target.live:
             raise BadInput(
                 messages.NOT_A_WEEK.format(value=text, kind=target.kind), messages.NOT_A_WEEK_HINT
             )

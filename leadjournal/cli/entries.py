@@ -91,71 +91,115 @@ def log(
 def show(
     ctx: typer.Context,
     entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")
+        str,
+        typer.Argument(
+            metavar="ID|WEEK",
+            help="An entry, commitment or review id (or a unique prefix), or a week: 2026-W47.",
+        ),
     ],
+    history: Annotated[
+        bool, typer.Option("--history", help="List the kept versions of the item or week.")
+    ] = False,
     as_json: Json = False,
 ) -> None:
-    """Show one entry in full.
+    """Show one entry or commitment in full, or a week whole (a week, 'last week', a review id).
 
-    Example: leadjournal show 3f2a
+    A week's page has its ratings, grid style and lean, the follow-ups, the
+    reflection and its prompt, the win, the commitment and what became of it,
+    goal check-ins, exercise answers and the week's free entries.
+
+    Example: leadjournal show 2026-W47
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        entry = journal.show(entry_id)
-    if as_json:
-        emit_json(entry)
-        return
+        found = journal.record.history(entry_id) if history else journal.record.show(entry_id)
     from leadjournal import render
+    from leadjournal.models import Entry
+    from leadjournal.record import History, WeekPage
 
-    settings.console.print(render.entry_panel(entry))
+    if isinstance(found, History):
+        if as_json:
+            emit_json(found.as_json())
+        else:
+            settings.console.print(render.history_view(found))
+    elif isinstance(found, WeekPage):
+        emit_json(found.as_json()) if as_json else settings.console.print(render.week_page(found))
+    elif as_json:
+        emit_json(found)
+    elif isinstance(found, Entry):
+        settings.console.print(render.entry_panel(found))
+    else:
+        settings.console.print(render.commitment_panel(found))
 
 
 def edit(
     ctx: typer.Context,
     entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")
+        str,
+        typer.Argument(metavar="ID", help="An entry, commitment or review id, or a reviewed week."),
     ],
 ) -> None:
-    """Edit an entry in $EDITOR.
+    """Edit an entry, a commitment's wording, or a review's win and whose effort, in $EDITOR.
+
+    The text before is kept: 'leadjournal restore ID' brings it back.
 
     Example: EDITOR=nano leadjournal edit 3f2a
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        entry = journal.show(entry_id)
-        edited = edit_in_editor(settings, entry.body)
+        item = journal.record.editable(entry_id)
+        edited = edit_in_editor(settings, item.text)
         if edited is None:
             raise LeadJournalError(messages.EDIT_NEEDS_EDITOR, messages.EDIT_NEEDS_EDITOR_HINT)
-        updated = journal.edit(entry.id, edited)
-    done = messages.UNCHANGED if updated.updated_at == entry.updated_at else messages.EDITED
-    tell(done.format(id=entry.id[:8]))
+        changed = journal.record.save_edit(item, edited)
+    done = messages.EDITED_ITEM if changed else messages.UNCHANGED_ITEM
+    tell(done.format(kind=item.kind, id=item.id[:8]))
 
 
 def delete(
     ctx: typer.Context,
     entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")
+        str,
+        typer.Argument(
+            metavar="ID|WEEK", help="An entry or commitment id, a review id, or a week: 2026-W47."
+        ),
     ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
 ) -> None:
-    """Delete an entry (asks first unless --yes).
+    """Delete an entry, a commitment or a week's whole review (asks first unless --yes).
 
-    Example: leadjournal delete 3f2a --yes
+    What is deleted is kept for at least 30 days: 'leadjournal restore ID|WEEK'.
+
+    Example: leadjournal delete 2026-W47 --yes
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        entry = journal.show(entry_id)
+        target = journal.record.deletable(entry_id)
         if not yes:
             if not settings.interactive:
                 raise BadInput(messages.DELETE_NEEDS_YES, messages.DELETE_NEEDS_YES_HINT)
             from leadjournal import render
 
-            settings.console.print(render.entry_panel(entry))
-            if not confirm(settings, messages.DELETE_CONFIRM):
+            question = messages.DELETE_ITEM_CONFIRM.format(kind=target.kind)
+            if target.kind == "review":
+                settings.console.print(render.week_page(journal.record.week_page(target.week)))
+                question = messages.DELETE_WEEK_CONFIRM.format(week=target.week)
+            elif target.kind == "entry":
+                settings.console.print(render.entry_panel(journal.store.get_entry(target.id)))
+            else:
+                settings.console.print(
+                    render.commitment_panel(journal.store.get_commitment(target.id))
+                )
+            if not confirm(settings, question):
                 tell(messages.NOT_DELETED)
                 raise typer.Exit(1)
-        journal.delete(entry.id)
-    tell(messages.DELETED.format(id=entry.id[:8]))
+        journal.record.delete(target)
+    if target.kind == "review":
+        tell(messages.DELETED_WEEK.format(week=target.week))
+        tell(messages.KEPT_NOTE.format(target=target.week))
+    else:
+        tell(messages.DELETED_ITEM.format(kind=target.kind, id=target.id[:8]))
+        tell(messages.KEPT_NOTE.format(target=target.id[:8]))
 
 
 def search(
