@@ -119,10 +119,44 @@ class TrendsView:
         return TrendsReport(**dict(self.trends), goals=goals)
 
 
+# What ``search --kind`` accepts, and the kinds of item each one means.
+SEARCH_KINDS: dict[str, tuple[str, ...]] = {
+    "entry": ("reflection",),
+    "reflection": ("review",),
+    "prompt": ("prompt",),
+    "exercise": ("exercise", "exercise_answer"),
+    "win": ("win",),
+    "commitment": ("commitment",),
+    "follow-up": ("follow_up",),
+    "check-in": ("checkin",),
+}
+
+
 @dataclass(frozen=True)
 class SearchHit:
-    entry: Entry
+    """One match: what it is (an entry's kind, win, commitment, …), its week, a snippet.
+
+    ``id`` names the entry, review (for a win), commitment, follow-up, check-in
+    or exercise run; ``entry`` is set for entries.
+    """
+
+    kind: str
+    id: str
+    week: str
+    date: str
     snippet: str
+    entry: Entry | None = None
+
+    def as_json(self) -> dict[str, object]:
+        base = {} if self.entry is None else self.entry.model_dump(mode="json")
+        return {
+            **base,
+            "found": self.kind,
+            "id": self.id,
+            "week": self.week,
+            "date": self.date,
+            "snippet": self.snippet,
+        }
 
 
 class Journal:
@@ -228,8 +262,13 @@ class Journal:
         last_weeks: int | None = None,
         tag: str | None = None,
         limit: int | None = None,
+        reverse: bool = False,
     ) -> LogResult:
-        """Entries of one week, or of the last N weeks (default: the last 4)."""
+        """Entries of one week, or of the last N weeks (default: the last 4).
+
+        Listed by the day each belongs to, newest first (``reverse``: oldest
+        first); reviews by week in the same order.
+        """
         if last_weeks is not None and last_weeks < 1:
             raise BadInput(messages.BAD_WEEKS.format(value=last_weeks), messages.BAD_WEEKS_HINT)
         if week is not None:
@@ -242,14 +281,41 @@ class Journal:
         wanted = normalise_tag(tag) if tag else None
         if limit is not None:
             limit = min(limit, MAX_LIMIT)
-        entries = self.store.entries_in_weeks(span, tag=wanted, limit=limit)
-        reviews = [] if wanted else self.store.reviews_in_weeks(span)
+        entries = self.store.entries_in_weeks(span, tag=wanted, limit=limit, by_day=True)
+        reviews = [] if wanted else self.store.reviews_in_weeks(span)[::-1]
+        if reverse:
+            entries, reviews = entries[::-1], reviews[::-1]
         return LogResult(period=period, entries=entries, reviews=reviews)
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, kinds: Sequence[str] = ()) -> list[SearchHit]:
+        """Everything written that has every word of ``query``, best first.
+
+        For a word in most of a large journal, ranking is done among the
+        newest few thousand matches (``store.search.RANK_WINDOW``).
+        """
+        from leadjournal.models import one_of
+
         require_text(query, "search")
-        found = self.store.search(query, min(limit, MAX_LIMIT))
-        return [SearchHit(entry, snippet) for entry, snippet in found]
+        wanted: list[str] | None = None
+        if kinds:
+            choices = tuple(SEARCH_KINDS)
+            wanted = [
+                k
+                for kind in kinds
+                for k in SEARCH_KINDS[one_of(kind, choices, "kind", messages.SEARCH_KIND_HINT)]
+            ]
+        found = self.store.search(query, min(limit, MAX_LIMIT), wanted)
+        return [
+            SearchHit(
+                kind=hit.kind,
+                id=hit.id,
+                week=hit.week,
+                date=hit.date,
+                snippet=hit.snippet,
+                entry=hit.entry,
+            )
+            for hit in found
+        ]
 
     # -- commitments -------------------------------------------------------
 

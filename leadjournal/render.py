@@ -54,31 +54,40 @@ def entry_panel(entry: Entry) -> Panel:
 
 
 def _review_line(review: Review) -> Text:
-    parts = [f"{review.week} review"]
+    parts = [Text(f"{short(review.id)}  review", style="bold cyan")]
     if review.results is not None and review.relationships is not None:
-        parts.append(f"results {review.results} · relationships {review.relationships}")
+        parts.append(Text(f"results {review.results} · relationships {review.relationships}"))
     for name, value in review.extra.items():
-        parts.append(f"{name} {value}")
+        parts.append(user(f"{name} {value}"))
     if review.win:
-        parts.append(f"win: {review.win}")
+        parts.append(Text("win: ") + user(review.win))
     if review.status != "complete":
-        parts.append("(in progress)")
-    return Text("  ".join(parts), style="cyan")
+        parts.append(Text("(in progress)", style="yellow"))
+    return Text("  ").join(parts)
 
 
-def print_log(console: Console, result: LogResult) -> None:
+def print_log(console: Console, result: LogResult, *, reverse: bool = False) -> None:
+    """Entries and reviews under week headings, newest week first (or oldest)."""
     if not result.entries and not result.reviews:
         console.print(messages.NO_ENTRIES.format(period=result.period))
         return
-    for review in result.reviews:
-        console.print(_review_line(review))
+    shown = sorted(
+        {e.week for e in result.entries} | {r.week for r in result.reviews}, reverse=not reverse
+    )
+    reviews = {review.week: review for review in result.reviews}
+    by_week: dict[str, list[Entry]] = {}
     for entry in result.entries:
-        tags = " ".join(f"@{tag}" for tag in entry.tags)
-        head = Text.assemble(
-            (short(entry.id), "bold"), "  ", (entry.date, "dim"), "  ", (tags, "magenta")
+        by_week.setdefault(entry.week, []).append(entry)
+    for week in shown:
+        start, end = weeks_span(week)
+        console.print(
+            Text(messages.LOG_WEEK_HEADING.format(week=week, start=start, end=end), style="bold")
         )
-        console.print(head)
-        console.print(Text(entry.body), style="", soft_wrap=False)
+        if week in reviews:
+            console.print(Text("  ") + _review_line(reviews[week]))
+        for entry in by_week.get(week, []):
+            console.print(_entry_head(entry, indent="  "))
+            console.print(_body(entry.body), soft_wrap=False)
         console.print()
 
 
@@ -87,10 +96,20 @@ def print_search(console: Console, query: str, hits: Sequence[SearchHit]) -> Non
         console.print(messages.NO_MATCHES.format(query=query))
         return
     for hit in hits:
-        console.print(
-            Text.assemble((short(hit.entry.id), "bold"), "  ", (hit.entry.date, "dim"), "  ")
-            + Text(hit.snippet)
+        label = (
+            item_label(hit.entry)
+            if hit.entry is not None
+            else messages.ITEM_LABELS.get(hit.kind, hit.kind)
         )
+        head = Text.assemble(
+            (short(hit.id), "bold"),
+            "  ",
+            (messages.SEARCH_HIT_WEEK.format(label=label, week=hit.week), "cyan"),
+        )
+        if hit.entry is not None and hit.entry.title:
+            head += Text("  ") + user(hit.entry.title, "bold")
+        console.print(head)
+        console.print(_body(hit.snippet))
 
 
 def verdict(imbalance: Imbalance, rated: bool = True) -> str:

@@ -61,9 +61,15 @@ def log(
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", metavar="N", help="At most the N newest entries.")
     ] = None,
+    reverse: Annotated[
+        bool, typer.Option("--reverse", help="Oldest week first (default: newest first).")
+    ] = False,
     as_json: Json = False,
 ) -> None:
-    """List entries and reviews, by week.
+    """List entries and reviews by the day they belong to, under week headings.
+
+    Each item says what it is (free entry, review reflection, prompt answer,
+    exercise answer, imported). 'leadjournal show WEEK' shows a week whole.
 
     Example: leadjournal log --last-week
     """
@@ -79,13 +85,14 @@ def log(
             last_weeks=weeks,
             tag=tag,
             limit=limit,
+            reverse=reverse,
         )
     if as_json:
         emit_json(result)
         return
     from leadjournal import render
 
-    render.print_log(settings.console, result)
+    render.print_log(settings.console, result, reverse=reverse)
 
 
 def show(
@@ -207,6 +214,16 @@ def search(
     query: Annotated[
         str, typer.Argument(metavar="QUERY", help="Words to find; every word must appear.")
     ],
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="Only this kind (repeatable): entry, reflection, prompt, exercise, win, "
+            "commitment, follow-up, check-in.",
+        ),
+    ] = None,
     limit: Annotated[
         int, typer.Option("--limit", "-n", metavar="N", help="At most N results.")
     ] = 20,
@@ -214,15 +231,21 @@ def search(
 ) -> None:
     """Full-text search of everything written, best matches first.
 
-    Example: leadjournal search "one-on-one"
+    Searches entries and their titles, review reflections, wins and whose
+    effort, commitments and their outcomes, follow-up notes, exercise answers
+    and goal check-in notes; each hit says what it is and which week. For a
+    word found in most of a large journal, the ranking is done among its
+    newest few thousand matches.
+
+    Example: leadjournal search "one-on-one" --kind win
     """
     settings: Settings = ctx.obj
     if limit < 1:
         raise BadInput(messages.BAD_LIMIT.format(value=limit), messages.BAD_LIMIT_HINT)
     with settings.journal() as journal:
-        hits = journal.search(query, limit=limit)
+        hits = journal.search(query, limit=limit, kinds=kind or ())
     if as_json:
-        emit_json([{**hit.entry.model_dump(mode="json"), "snippet": hit.snippet} for hit in hits])
+        emit_json([hit.as_json() for hit in hits])
         return
     from leadjournal import render
 

@@ -30,6 +30,7 @@ from leadjournal.store.files import (
 from leadjournal.store.goals import GoalRows
 from leadjournal.store.history import HistoryRows
 from leadjournal.store.reviews import ReviewRows
+from leadjournal.store.search import SearchRows
 from leadjournal.store.transfer import TransferRows
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
 
 class Store(
     HistoryRows,
+    SearchRows,
     TransferRows,
     ReviewRows,
     GoalRows,

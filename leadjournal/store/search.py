@@ -1,0 +1,125 @@
+"""Full-text search over everything written: entries, and the rest (wins,
+commitments and their outcomes, follow-up notes, goal check-in notes, answers
+of exercise runs under way), which live in ``search_docs`` (see m005).
+
+Both indexes are kept by triggers, so edits, deletes, restores and imports
+need nothing here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from leadjournal.models import Entry
+from leadjournal.store.entries import EntryRows
+
+# FTS5 has no top-k shortcut: ranking means scoring every match. For a word
+# in most of a large journal, the ranking is done among this many of the
+# newest matches (newest written), not all of them.
+RANK_WINDOW = 4000
+
+# What an entry's kind is searched as; the rest are search_docs kinds.
+ENTRY_KINDS = ("reflection", "review", "prompt", "exercise")
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str  # an entry's kind, or a search_docs kind (win, commitment, …)
+    id: str  # the entry, review, commitment, follow-up or check-in id
+    week: str
+    date: str
+    snippet: str
+    rank: float
+    entry: Entry | None = None
+
+
+class SearchRows(EntryRows):
+    def search(
+        self, query: str, limit: int = 20, kinds: Sequence[str] | None = None
+    ) -> list[Found]:
+        """Items matching every word of ``query``, best first, with a snippet."""
+        terms = [term.replace('"', '""') for term in query.split()]
+        if not terms:
+            return []
+        # Each word quoted: the leader's text is searched for, never parsed as
+        # FTS5 syntax, so "AND", "*" or a stray quote cannot break the query.
+        match = " ".join(f'"{term}"' for term in terms)
+        entry_kinds = [k for k in ENTRY_KINDS if kinds is None or k in kinds]
+        doc_kinds = None if kinds is None else [k for k in kinds if k not in ENTRY_KINDS]
+        found: list[Found] = []
+        if entry_kinds:
+            found += self._search_entries(match, limit, entry_kinds)
+        if doc_kinds is None or doc_kinds:
+            found += self._search_docs(match, limit, doc_kinds)
+        found.sort(key=lambda hit: hit.rank)
+        return found[:limit]
+
+    def _search_entries(self, match: str, limit: int, kinds: Sequence[str]) -> list[Found]:
+        marks = ",".join("?" for _ in kinds)
+        join = f"JOIN entries e ON e.rowid = f.rowid AND e.kind IN ({marks})"
+        floor = self._floor("entries_fts", join, match, list(kinds))
+        # Ranked on rowids alone; the snippets, which cost, only for the winners.
+        rows = self.conn.execute(
+            f"""SELECT e.id AS id, f.rank AS rank,
+                       snippet(entries_fts, -1, '[', ']', '…', 12) AS snippet
+                FROM entries_fts f JOIN entries e ON e.rowid = f.rowid
+                WHERE entries_fts MATCH ? AND f.rowid IN (
+                    SELECT f.rowid FROM entries_fts f {join}
+                    WHERE entries_fts MATCH ? AND f.rowid >= ? ORDER BY f.rank LIMIT ?)
+                ORDER BY f.rank""",
+            [match, *kinds, match, floor, limit],
+        ).fetchall()
+        entries = {e.id: e for e in self._entries_by_ids([row["id"] for row in rows])}
+        return [
+            Found(
+                kind=entries[row["id"]].kind,
+                id=row["id"],
+                week=entries[row["id"]].week,
+                date=entries[row["id"]].date,
+                snippet=str(row["snippet"]),
+                rank=float(row["rank"]),
+                entry=entries[row["id"]],
+            )
+            for row in rows
+        ]
+
+    def _search_docs(self, match: str, limit: int, kinds: Sequence[str] | None) -> list[Found]:
+        params: list[Any] = []
+        join = "JOIN search_docs d ON d.rowid = f.rowid"
+        if kinds is not None:
+            join += f" AND d.kind IN ({','.join('?' for _ in kinds)})"
+            params = list(kinds)
+        floor = self._floor("search_docs_fts", join, match, params)
+        rows = self.conn.execute(
+            f"""SELECT d.kind, d.ref, d.week, d.date, f.rank AS rank,
+                       snippet(search_docs_fts, -1, '[', ']', '…', 12) AS snippet
+                FROM search_docs_fts f JOIN search_docs d ON d.rowid = f.rowid
+                WHERE search_docs_fts MATCH ? AND f.rowid IN (
+                    SELECT f.rowid FROM search_docs_fts f {join}
+                    WHERE search_docs_fts MATCH ? AND f.rowid >= ? ORDER BY f.rank LIMIT ?)
+                ORDER BY f.rank""",
+            [match, *params, match, floor, limit],
+        ).fetchall()
+        return [
+            Found(
+                kind=str(row["kind"]),
+                # A win is the review's; an exercise answer is its run's.
+                id=str(row["ref"]).split("/", 1)[0],
+                week=str(row["week"]),
+                date=str(row["date"]),
+                snippet=str(row["snippet"]),
+                rank=float(row["rank"]),
+            )
+            for row in rows
+        ]
+
+    def _floor(self, table: str, join: str, match: str, params: Sequence[Any]) -> int:
+        """The rowid of the RANK_WINDOW-th newest match (0 when there are fewer)."""
+        row = self.conn.execute(
+            f"""SELECT f.rowid FROM {table} f {join} WHERE {table} MATCH ?
+                ORDER BY f.rowid DESC LIMIT 1 OFFSET ?""",
+            [*params, match, RANK_WINDOW - 1],
+        ).fetchone()
+        return 0 if row is None else int(row[0])
