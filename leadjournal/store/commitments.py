@@ -40,12 +40,24 @@ class CommitmentRows(StoreBase):
         self, commitment_id: str, *, action: VersionAction = "deleted"
     ) -> None:
         self._keep_version("commitment", commitment_id, action)
+        self._keep_review_of(commitment_id)
         self.conn.execute("DELETE FROM commitments WHERE id = ?", [commitment_id])
 
     def set_commitment_text(self, commitment_id: str, text: str) -> None:
         """Reword a commitment; the wording before is kept as a version."""
         self._keep_version("commitment", commitment_id, "edited")
+        self._keep_review_of(commitment_id)
         self.conn.execute("UPDATE commitments SET text = ? WHERE id = ?", [text, commitment_id])
+
+    def _keep_review_of(self, commitment_id: str) -> None:
+        """A finished review's commitment is part of its week: changing it amends the week."""
+        row = self.conn.execute(
+            """SELECT r.id FROM commitments c JOIN reviews r ON r.id = c.review_id
+               WHERE c.id = ? AND c.source = 'review' AND r.status = 'complete'""",
+            [commitment_id],
+        ).fetchone()
+        if row is not None:
+            self._keep_version("review", str(row[0]), "amended")
 
     def set_commitment_status(
         self, commitment_id: str, status: CommitmentStatus, note: str | None, at: str | None
