@@ -57,20 +57,19 @@ class SearchRows(EntryRows):
         return found[:limit]
 
     def _search_entries(self, match: str, limit: int, kinds: Sequence[str]) -> list[Found]:
-        marks = ",".join("?" for _ in kinds)
-        join = f"JOIN entries e ON e.rowid = f.rowid AND e.kind IN ({marks})"
-        floor = self._floor("entries_fts", join, match, list(kinds))
-        # Ranked on rowids alone; the snippets, which cost, only for the winners.
-        rows = self.conn.execute(
-            f"""SELECT e.id AS id, f.rank AS rank,
-                       snippet(entries_fts, -1, '[', ']', '…', 12) AS snippet
-                FROM entries_fts f JOIN entries e ON e.rowid = f.rowid
-                WHERE entries_fts MATCH ? AND f.rowid IN (
-                    SELECT f.rowid FROM entries_fts f {join}
-                    WHERE entries_fts MATCH ? AND f.rowid >= ? ORDER BY f.rank LIMIT ?)
-                ORDER BY f.rank""",
-            [match, *kinds, match, floor, limit],
-        ).fetchall()
+        params: list[Any] = []
+        join = ""  # every kind of entry: the index alone, no join
+        if set(kinds) != set(ENTRY_KINDS):
+            marks = ",".join("?" for _ in kinds)
+            join = f"JOIN entries e ON e.rowid = f.rowid AND e.kind IN ({marks})"
+            params = list(kinds)
+        floor = self._floor("entries_fts", join, match, params)
+        ranked = self._ranked("entries_fts", join, match, params, floor, limit)
+        rows = [
+            {"id": row[0], "rank": rank, "snippet": self._snippet("entries_fts", match, rowid)}
+            for rowid, rank in ranked
+            for row in self.conn.execute("SELECT id FROM entries WHERE rowid = ?", [rowid])
+        ]
         entries = {e.id: e for e in self._entries_by_ids([row["id"] for row in rows])}
         return [
             Found(
@@ -92,16 +91,14 @@ class SearchRows(EntryRows):
             join += f" AND d.kind IN ({','.join('?' for _ in kinds)})"
             params = list(kinds)
         floor = self._floor("search_docs_fts", join, match, params)
-        rows = self.conn.execute(
-            f"""SELECT d.kind, d.ref, d.week, d.date, f.rank AS rank,
-                       snippet(search_docs_fts, -1, '[', ']', '…', 12) AS snippet
-                FROM search_docs_fts f JOIN search_docs d ON d.rowid = f.rowid
-                WHERE search_docs_fts MATCH ? AND f.rowid IN (
-                    SELECT f.rowid FROM search_docs_fts f {join}
-                    WHERE search_docs_fts MATCH ? AND f.rowid >= ? ORDER BY f.rank LIMIT ?)
-                ORDER BY f.rank""",
-            [match, *params, match, floor, limit],
-        ).fetchall()
+        ranked = self._ranked("search_docs_fts", join, match, params, floor, limit)
+        rows = [
+            {**dict(row), "rank": rank, "snippet": self._snippet("search_docs_fts", match, rowid)}
+            for rowid, rank in ranked
+            for row in self.conn.execute(
+                "SELECT kind, ref, week, date FROM search_docs WHERE rowid = ?", [rowid]
+            )
+        ]
         return [
             Found(
                 kind=str(row["kind"]),
@@ -114,6 +111,33 @@ class SearchRows(EntryRows):
             )
             for row in rows
         ]
+
+    def _ranked(
+        self,
+        table: str,
+        join: str,
+        match: str,
+        params: Sequence[Any],
+        floor: int,
+        limit: int,
+    ) -> list[tuple[int, float]]:
+        """The best ``limit`` matches at or above ``floor``, as (rowid, rank)."""
+        rows = self.conn.execute(
+            f"""SELECT f.rowid, f.rank FROM {table} f {join}
+                WHERE {table} MATCH ? AND f.rowid >= ? ORDER BY f.rank LIMIT ?""",
+            [*params, match, floor, limit],
+        )
+        return [(int(row[0]), float(row[1])) for row in rows]
+
+    def _snippet(self, table: str, match: str, rowid: int) -> str:
+        # One row at a time: the snippet is made only for what is shown, and
+        # a rowid lookup inside the match reads one document, not them all.
+        row = self.conn.execute(
+            f"""SELECT snippet({table}, -1, '[', ']', '…', 12) FROM {table}
+                WHERE {table} MATCH ? AND rowid = ?""",
+            [match, rowid],
+        ).fetchone()
+        return "" if row is None else str(row[0])
 
     def _floor(self, table: str, join: str, match: str, params: Sequence[Any]) -> int:
         """The rowid of the RANK_WINDOW-th newest match (0 when there are fewer)."""
