@@ -14,7 +14,7 @@ from leadjournal.clock import FixedClock
 from leadjournal.errors import BadInput, Conflict, NotFound
 from leadjournal.journal import Journal
 from leadjournal.migrations import migrations
-from leadjournal.store import Store
+from leadjournal.store import SCHEMA_VERSION, Store
 
 from .helpers import rows
 
@@ -469,8 +469,8 @@ def test_a_version_1_journal_is_upgraded_with_a_backup(tmp_path: Path) -> None:
     journal = Journal(store, FixedClock(datetime.fromisoformat("2026-11-20T09:00:00+00:00")))
     journal.goals.add(TITLE, **FULL)
     store.close()
-    assert rows(path, "PRAGMA user_version") == [(2,)]
+    assert rows(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert rows(path, "SELECT week FROM reviews") == [("2026-W46",)]
-    backup = tmp_path / "journal.db.before-v2.db"
+    backup = tmp_path / f"journal.db.before-v{SCHEMA_VERSION}.db"
     assert rows(backup, "PRAGMA user_version") == [(1,)]
     assert rows(backup, "SELECT week FROM reviews") == [("2026-W46",)]
