@@ -341,11 +341,13 @@ def _cli_recover(cli: str, damaged: Path, target: Path) -> bool:
 
 
 def _skipped_table(name: str) -> bool:
-    # The search index is rebuilt from the entries; the ledger of migrations
-    # belongs to the new file.
+    # The search indexes are rebuilt from the rows they index (search_docs by
+    # its triggers as those rows are copied); the ledger of migrations belongs
+    # to the new file.
     return (
         name.startswith("sqlite_")
         or name.startswith("entries_fts")
+        or name.startswith("search_docs")
         or name in ("_sqlite_migrations", "lost_and_found")
     )
 
