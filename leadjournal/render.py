@@ -54,15 +54,21 @@ def entry_panel(entry: Entry) -> Panel:
 
 
 def _review_line(review: Review) -> Text:
-    parts = [Text(f"{short(review.id)}  review", style="bold cyan")]
+    parts = [Text(f"{short(review.id)}  {messages.LOG_REVIEW}", style="bold cyan")]
     if review.results is not None and review.relationships is not None:
-        parts.append(Text(f"results {review.results} · relationships {review.relationships}"))
+        parts.append(
+            Text(
+                messages.HISTORY_RATINGS.format(
+                    results=review.results, relationships=review.relationships
+                )
+            )
+        )
     for name, value in review.extra.items():
         parts.append(user(f"{name} {value}"))
     if review.win:
-        parts.append(Text("win: ") + user(review.win))
+        parts.append(Text(messages.LOG_WIN) + user(review.win))
     if review.status != "complete":
-        parts.append(Text("(in progress)", style="yellow"))
+        parts.append(Text(messages.WEEK_IN_PROGRESS, style="yellow"))
     return Text("  ").join(parts)
 
 
@@ -561,11 +567,15 @@ def week_page(page: WeekPage) -> RenderableType:
         title.append(" " + messages.WEEK_IN_PROGRESS, style="yellow")
     parts: list[RenderableType] = [title, Text(), _heading(messages.WEEK_RATINGS)]
     if review.results is not None and review.relationships is not None:
-        lean = f"lean {page.lean:+d}" if page.lean is not None else ""
         parts.append(
             Text(
-                f"  results {review.results} · relationships {review.relationships}"
-                f" · {lean} · {page.style}"
+                "  "
+                + messages.WEEK_RATINGS_LINE.format(
+                    results=review.results,
+                    relationships=review.relationships,
+                    lean=page.lean or 0,
+                    style=page.style,
+                )
             )
         )
     else:
@@ -585,7 +595,12 @@ def week_page(page: WeekPage) -> RenderableType:
                     (short(item.commitment.id), "bold"),
                     "  ",
                     user(item.commitment.text),
-                    (f" ({item.commitment.week}) — {outcome}", "dim"),
+                    (
+                        messages.WEEK_FOLLOW_UP_LINE.format(
+                            week=item.commitment.week, outcome=outcome
+                        ),
+                        "dim",
+                    ),
                 )
             )
             if item.follow_up.note:
@@ -690,7 +705,9 @@ def commitment_panel(commitment: Commitment) -> Panel:
         if follow_up.note:
             line += Text(" — ") + user(follow_up.note)
         lines.append(line)
-    meta = f"{commitment.week} · {commitment.status} · due {commitment.due_week}"
+    meta = messages.COMMITMENT_META.format(
+        week=commitment.week, status=commitment.status, due=commitment.due_week
+    )
     return Panel(
         Group(*lines),
         title=Text(short(commitment.id), style="bold"),
@@ -707,14 +724,17 @@ def _version_summary(version: Version) -> Text:
     if version.kind == "commitment":
         return user(data.get("text"))
     review = data.get("review", {})
-    bits = []
+    text = Text()
     if review.get("results") is not None:
-        bits.append(f"results {review['results']} · relationships {review.get('relationships')}")
-    text = Text(" · ".join(bits))
+        text += Text(
+            messages.HISTORY_RATINGS.format(
+                results=review["results"], relationships=review.get("relationships")
+            )
+        )
     if review.get("win"):
-        text += Text(" · win: ") + user(review["win"])
+        text += Text(messages.HISTORY_WIN) + user(review["win"])
     if data.get("commitment"):
-        text += Text(" · commitment: ") + user(data["commitment"].get("text"))
+        text += Text(messages.HISTORY_COMMITMENT) + user(data["commitment"].get("text"))
     return text
 
 
