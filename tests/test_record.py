@@ -306,3 +306,18 @@ def test_any_history_of_changes_matches_replaying_it_by_hand(
             results, win, _ = replay.now[key]
             replay.change(key, (results, win, value))
     assert _projection(journal) == replay.now
+
+
+def test_an_exercise_under_way_is_searchable_and_leaves_the_index_when_done() -> None:
+    journal = _journal()
+    exercises = journal.exercises
+    exercise = next(e for e in journal.packs.exercises.values() if e.steps[0].type == "text")
+    run = exercises.start(exercise)
+    exercises.answer(exercise, run, exercise.steps[0].id, "Quokka rota for the on-call week")
+    hits = journal.search("quokka")
+    assert [(h.kind, h.id) for h in hits] == [("exercise_answer", run.id)]
+    assert [h.kind for h in journal.search("quokka", kinds=["exercise"])] == ["exercise_answer"]
+    assert journal.search("quokka", kinds=["win"]) == []
+    exercises.complete(exercise, journal.store.get_exercise_run(run.id))
+    # Finished: the answer is in the run's entry, found once.
+    assert [h.kind for h in journal.search("quokka")] == ["exercise"]

@@ -389,3 +389,14 @@ def test_search_finds_notes_and_answers(cli: Cli) -> None:
 def test_search_unknown_kind_is_bad_input(cli: Cli, bad: str) -> None:
     run = cli("search", "x", "--kind", bad)
     assert run.exit_code == 2 and "kind" in run.stderr
+
+
+def test_an_imported_journal_is_searchable_everywhere(cli: Cli, tmp_path: Path) -> None:
+    _review_w46(cli)
+    exported = tmp_path / "export.json"
+    cli.ok("export", "--output", str(exported))
+    other = {"LEADJOURNAL_DB": str(tmp_path / "other.db")}
+    cli.ok("import", str(exported), env=other)
+    hits = cli.ok("search", "billing", "--json", env=other).json()
+    assert {h["found"] for h in hits} == {"win", "review"}
+    assert cli.ok("show", "2026-W46", "--json", env=other).json() == _week_json(cli)
