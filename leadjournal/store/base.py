@@ -50,7 +50,6 @@ IdTable = Literal[
 ]
 
 
-
 def connect(path: Path | str) -> sqlite3.Connection:
     """Open a connection with the journal's settings.
 

@@ -36,9 +36,7 @@ class CommitmentRows(StoreBase):
     def open_commitments_before(self, week: str) -> list[Commitment]:
         return self._commitments("WHERE status = 'open' AND week < ?", [week])
 
-    def delete_commitment(
-        self, commitment_id: str, *, action: VersionAction = "deleted"
-    ) -> None:
+    def delete_commitment(self, commitment_id: str, *, action: VersionAction = "deleted") -> None:
         self._keep_version("commitment", commitment_id, action)
         self._keep_review_of(commitment_id)
         self.conn.execute("DELETE FROM commitments WHERE id = ?", [commitment_id])
