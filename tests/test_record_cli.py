@@ -400,3 +400,16 @@ def test_an_imported_journal_is_searchable_everywhere(cli: Cli, tmp_path: Path) 
     hits = cli.ok("search", "billing", "--json", env=other).json()
     assert {h["found"] for h in hits} == {"win", "review"}
     assert cli.ok("show", "2026-W46", "--json", env=other).json() == _week_json(cli)
+
+
+def test_delete_week_asks_at_a_terminal(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from leadjournal.cli.context import Settings
+
+    _review_w46(cli)
+    monkeypatch.setattr(Settings, "interactive", property(lambda self: True))
+    kept = cli("delete", "2026-W46", input="n\n")
+    assert kept.exit_code == 1 and "Nothing was deleted" in kept.stdout
+    assert "Shipped billing v2" in kept.stdout  # the week is shown before the question
+    assert rows(cli.db, "SELECT count(*) FROM reviews") == [(1,)]
+    gone = cli("delete", "2026-W46", input="y\n")
+    assert gone.exit_code == 0 and rows(cli.db, "SELECT count(*) FROM reviews") == [(0,)]
