@@ -263,8 +263,10 @@ def _foreign_keys(conn: sqlite3.Connection) -> DoctorCheck:
 
 def _search_index(conn: sqlite3.Connection) -> DoctorCheck:
     try:
-        # Compares the index with the entries it was built from (on the copy).
+        # Compares each index with the rows it was built from (on the copy).
         conn.execute("INSERT INTO entries_fts(entries_fts) VALUES ('integrity-check')")
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_docs_fts'").fetchone():
+            conn.execute("INSERT INTO search_docs_fts(search_docs_fts) VALUES ('integrity-check')")
     except sqlite3.Error as exc:
         return _bad("search index", messages.DOCTOR_SEARCH_BROKEN.format(detail=exc))
     return _ok("search index", messages.DOCTOR_SEARCH_OK)
