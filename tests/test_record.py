@@ -321,3 +321,15 @@ def test_an_exercise_under_way_is_searchable_and_leaves_the_index_when_done() ->
     exercises.complete(exercise, journal.store.get_exercise_run(run.id))
     # Finished: the answer is in the run's entry, found once.
     assert [h.kind for h in journal.search("quokka")] == ["exercise"]
+
+
+def test_an_amendment_that_changes_nothing_keeps_nothing() -> None:
+    journal = _journal()
+    _review(journal)
+    review = journal.store.get_review("2026-W46")
+    assert review is not None
+    journal.rate(review, "results", 7)  # as it was
+    with journal.store.transaction():
+        journal.store.set_extra_rating(review.id, "energy", 5)  # a new dimension: a change
+    journal.rate(review, "energy", 5)  # as it now is
+    assert [v.action for v in journal.store.versions_of_week("2026-W46")] == ["amended"]

@@ -47,21 +47,33 @@ class ReviewRows(StoreBase):
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"not review fields: {sorted(unknown)}")
-        self._keep_if_complete(review_id)
+        self._keep_if_complete(review_id, fields)
         assignments = ", ".join(f"{name} = ?" for name in fields)
         self.conn.execute(
             f"UPDATE reviews SET {assignments}, updated_at = ? WHERE id = ?",
             [*fields.values(), at, review_id],
         )
 
-    def _keep_if_complete(self, review_id: str) -> None:
-        """Changing a finished review is an amendment: the week before it is kept."""
-        row = self.conn.execute("SELECT status FROM reviews WHERE id = ?", [review_id]).fetchone()
-        if row is not None and row[0] == "complete":
-            self._keep_version("review", review_id, "amended")
+    def _keep_if_complete(self, review_id: str, changes: dict[str, Any]) -> None:
+        """Changing a finished review is an amendment: the week before it is kept.
+        A change that leaves every value as it was keeps nothing."""
+        row = self.conn.execute("SELECT * FROM reviews WHERE id = ?", [review_id]).fetchone()
+        if row is None or row["status"] != "complete":
+            return
+        if "extra" in changes:
+            dimension, value = changes["extra"]
+            current = self.conn.execute(
+                "SELECT value FROM review_ratings WHERE review_id = ? AND dimension = ?",
+                [review_id, dimension],
+            ).fetchone()
+            if current is not None and current[0] == value:
+                return
+        elif all(row[name] == value for name, value in changes.items()):
+            return
+        self._keep_version("review", review_id, "amended")
 
     def set_extra_rating(self, review_id: str, dimension: str, value: int) -> None:
-        self._keep_if_complete(review_id)
+        self._keep_if_complete(review_id, {"extra": (dimension, value)})
         self._put_extra_rating(review_id, dimension, value)
 
     def _put_extra_rating(self, review_id: str, dimension: str, value: int) -> None:
