@@ -287,8 +287,10 @@ def _foreign_keys(conn: sqlite3.Connection) -> DoctorCheck:
 
 def _search_index(conn: sqlite3.Connection) -> DoctorCheck:
     try:
-        # Compares the index with the entries it was built from (on the copy).
+        # Compares each index with the rows it was built from (on the copy).
         conn.execute("INSERT INTO entries_fts(entries_fts) VALUES ('integrity-check')")
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_docs_fts'").fetchone():
+            conn.execute("INSERT INTO search_docs_fts(search_docs_fts) VALUES ('integrity-check')")
     except sqlite3.Error as exc:
         return _bad("search index", messages.DOCTOR_SEARCH_BROKEN.format(detail=exc))
     return _ok("search index", messages.DOCTOR_SEARCH_OK)
@@ -399,11 +401,13 @@ def _cli_recover(cli: str, damaged: Path, target: Path) -> bool:
 
 
 def _skipped_table(name: str) -> bool:
-    # The search index is rebuilt from the entries; the ledger of migrations
-    # belongs to the new file.
+    # The search indexes are rebuilt from the rows they index (search_docs by
+    # its triggers as those rows are copied); the ledger of migrations belongs
+    # to the new file.
     return (
         name.startswith("sqlite_")
         or name.startswith("entries_fts")
+        or name.startswith("search_docs")
         or name in ("_sqlite_migrations", "lost_and_found")
     )
 

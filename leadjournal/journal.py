@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from leadjournal.goalbook import GoalBook
     from leadjournal.insights import Trends, TrendsReport, WeekRatings
     from leadjournal.prompts import Library, Prompt
+    from leadjournal.record import Record
     from leadjournal.review import WeeklyReview
 
 # Past these, a larger --limit or --weeks means "all of it": SQLite's integers
@@ -75,10 +76,44 @@ class TrendsView:
         return TrendsReport(**dict(self.trends), goals=goals)
 
 
+# What ``search --kind`` accepts, and the kinds of item each one means.
+SEARCH_KINDS: dict[str, tuple[str, ...]] = {
+    "entry": ("reflection",),
+    "reflection": ("review",),
+    "prompt": ("prompt",),
+    "exercise": ("exercise", "exercise_answer"),
+    "win": ("win",),
+    "commitment": ("commitment",),
+    "follow-up": ("follow_up",),
+    "check-in": ("checkin",),
+}
+
+
 @dataclass(frozen=True)
 class SearchHit:
-    entry: Entry
+    """One match: what it is (an entry's kind, win, commitment, …), its week, a snippet.
+
+    ``id`` names the entry, review (for a win), commitment, follow-up, check-in
+    or exercise run; ``entry`` is set for entries.
+    """
+
+    kind: str
+    id: str
+    week: str
+    date: str
     snippet: str
+    entry: Entry | None = None
+
+    def as_json(self) -> dict[str, object]:
+        base = {} if self.entry is None else self.entry.model_dump(mode="json")
+        return {
+            **base,
+            "found": self.kind,
+            "id": self.id,
+            "week": self.week,
+            "date": self.date,
+            "snippet": self.snippet,
+        }
 
 
 class Journal:
@@ -87,6 +122,8 @@ class Journal:
         self.clock = clock
         self.prompt_dirs = tuple(prompt_dirs)
         self._packs: Library | None = None
+        # Versions the store keeps are stamped by this clock.
+        store.clock = clock
 
     # -- time --------------------------------------------------------------
 
@@ -157,41 +194,18 @@ class Journal:
             self.store.set_starred(entry.id, starred)
         return self.store.get_entry(entry.id)
 
-    def edit(
-        self,
-        prefix: str,
-        text: str,
-        *,
-        expected_updated_at: str | None = None,
-        expected_body: str | None = None,
-    ) -> Entry:
+    def edit(self, prefix: str, text: str, *, expected_body: str | None = None) -> Entry:
         """Replace an entry's text.
 
-        ``expected_updated_at`` and ``expected_body`` are the entry as the
-        editor opened it: when another command changed it since, nothing is
-        written and ``Conflict`` is raised, so one edit never silently
-        overwrites another. The check is made under the write lock.
+        ``expected_body`` is the entry as the editor opened it: when another
+        command changed it since, nothing is written and ``Conflict`` is
+        raised (see ``Record.save_edit``).
         """
+        from leadjournal.record import Editable
+
         entry = self.show(prefix)
-        body = require_text(text, "entry")
-        with self.store.transaction():
-            current = self.store.get_entry(entry.id)
-            if expected_body is not None and body == expected_body:
-                return current  # this leader changed nothing: nothing to save or clash with
-            changed = (
-                expected_updated_at is not None and current.updated_at != expected_updated_at
-            ) or (expected_body is not None and current.body != expected_body)
-            if changed:
-                raise Conflict(
-                    messages.EDIT_CLASH.format(id=entry.id[:8]),
-                    messages.EDIT_CLASH_HINT.format(id=entry.id[:8]),
-                )
-            if body == current.body:
-                return current
-            # Tags typed in the old text follow the text; tags given with --tag stay.
-            kept = [tag for tag in current.tags if tag not in tags_in(current.body)]
-            new_tags = sorted({*tags_in(body), *kept})
-            self.store.update_entry(entry.id, body, new_tags, self.now().utc)
+        opened = entry.body if expected_body is None else expected_body
+        self.record.save_edit(Editable("entry", entry.id, opened), text)
         return self.store.get_entry(entry.id)
 
     def delete(self, prefix: str) -> Entry:
@@ -207,8 +221,13 @@ class Journal:
         last_weeks: int | None = None,
         tag: str | None = None,
         limit: int | None = None,
+        reverse: bool = False,
     ) -> LogResult:
-        """Entries of one week, or of the last N weeks (default: the last 4)."""
+        """Entries of one week, or of the last N weeks (default: the last 4).
+
+        Listed by the day each belongs to, newest first (``reverse``: oldest
+        first); reviews by week in the same order.
+        """
         if last_weeks is not None and last_weeks < 1:
             raise BadInput(messages.BAD_WEEKS.format(value=last_weeks), messages.BAD_WEEKS_HINT)
         if week is not None:
@@ -221,14 +240,41 @@ class Journal:
         wanted = normalise_tag(tag) if tag else None
         if limit is not None:
             limit = min(limit, MAX_LIMIT)
-        entries = self.store.entries_in_weeks(span, tag=wanted, limit=limit)
-        reviews = [] if wanted else self.store.reviews_in_weeks(span)
+        entries = self.store.entries_in_weeks(span, tag=wanted, limit=limit, by_day=True)
+        reviews = [] if wanted else self.store.reviews_in_weeks(span)[::-1]
+        if reverse:
+            entries, reviews = entries[::-1], reviews[::-1]
         return LogResult(period=period, entries=entries, reviews=reviews)
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, kinds: Sequence[str] = ()) -> list[SearchHit]:
+        """Everything written that has every word of ``query``, best first.
+
+        For a word in most of a large journal, ranking is done among the
+        newest few thousand matches (``store.search.RANK_WINDOW``).
+        """
+        from leadjournal.models import one_of
+
         require_text(query, "search")
-        found = self.store.search(query, min(limit, MAX_LIMIT))
-        return [SearchHit(entry, snippet) for entry, snippet in found]
+        wanted: list[str] | None = None
+        if kinds:
+            choices = tuple(SEARCH_KINDS)
+            wanted = [
+                k
+                for kind in kinds
+                for k in SEARCH_KINDS[one_of(kind, choices, "kind", messages.SEARCH_KIND_HINT)]
+            ]
+        found = self.store.search(query, min(limit, MAX_LIMIT), wanted)
+        return [
+            SearchHit(
+                kind=hit.kind,
+                id=hit.id,
+                week=hit.week,
+                date=hit.date,
+                snippet=hit.snippet,
+                entry=hit.entry,
+            )
+            for hit in found
+        ]
 
     # -- commitments -------------------------------------------------------
 
@@ -294,6 +340,14 @@ class Journal:
             dimensions=dimensions,
             goals=self.goals.summaries("open"),
         )
+
+    # -- the record: weeks whole, history, restore ----------------------------
+
+    @property
+    def record(self) -> Record:
+        from leadjournal.record import Record
+
+        return Record(self.store, self.clock, lambda: self.packs)
 
     # -- goals -------------------------------------------------------------
 

@@ -208,7 +208,7 @@ DOCTOR_DRAFTS_HINT = (
 )
 DELETE_NEEDS_YES = "Deleting asks for confirmation, and there is no terminal to ask at."
 DELETE_NEEDS_YES_HINT = "Add --yes to delete without asking."
-DELETE_CONFIRM = "Delete this entry for good?"
+DELETE_CONFIRM = "Delete this entry?"
 NOT_DELETED = "Nothing was deleted."
 DELETED = "Deleted entry {id}."
 NO_ENTRIES = "No entries for {period}."
@@ -677,3 +677,94 @@ DOCTOR_CLI_FAILED = (
 )
 DOCTOR_MARK_CLEARED = "It was marked damaged earlier; it is healthy now, so the mark is cleared."
 DOCTOR_MARKED = "Marked damaged after a command failed on it; commands stay refused until fixed."
+
+# -- the record: weeks whole, history, restore, purge ---------------------------
+KEEP_DAYS = 30
+WEEK_NOT_REVIEWED = "{week} has no review."
+WEEK_RESTORE_HINT = (
+    "Its review was deleted or replaced and is kept: 'leadjournal restore {week}' brings it back."
+)
+WEEK_LOG_HINT = "That week's free entries are in 'leadjournal log --week {week}'."
+NOT_A_WEEK = "'{value}' names a {kind}, not a week or a review."
+NOT_A_WEEK_HINT = "Use 'leadjournal show ID' for one item, or name a week: 2026-W47, last week."
+HISTORY_HINT = "Run 'leadjournal show ID --history' to see an item's kept versions."
+NOTHING_TO_RESTORE = "Nothing is kept for {what}: it was never edited, replaced or deleted."
+NOTHING_TO_RESTORE_HINT = "Run 'leadjournal show ID --history' to see what is kept."
+ALREADY_DELETED = "Item {id} was deleted; only its kept versions remain."
+RESTORE_HINT = "Run 'leadjournal restore ID' to bring it back, or 'show ID --history' to look."
+RESTORED = "Restored {what} as it was before it was {action} ({saved_at})."
+RESTORED_WHAT = {"review": "the review of {what}", "entry": "{what}", "commitment": "{what}"}
+KEPT_NOTE = (
+    f"What it held is kept for at least {KEEP_DAYS} days: 'leadjournal restore {{target}}' "
+    "brings it back."
+)
+DELETE_WEEK_CONFIRM = "Delete the review of {week} (its ratings, reflection, win and commitment)?"
+DELETE_ITEM_CONFIRM = "Delete this {kind}?"
+DELETED_ITEM = "Deleted {kind} {id}."
+DELETED_WEEK = "Deleted the review of {week}."
+EDITED_ITEM = "Saved your changes to {kind} {id}."
+UNCHANGED_ITEM = "{kind} {id} is unchanged."
+WHOSE_EFFORT_LABEL = "Whose effort:"
+HISTORY_NONE = "Nothing kept: {what} has not been edited, amended, replaced or deleted."
+HISTORY_TITLE = "History of {what}"
+HISTORY_NOW = "now"
+HISTORY_GONE = "now: deleted (restore brings back the newest version)"
+BAD_DAYS = "The number of days must be 0 or more, not {value}."
+BAD_DAYS_HINT = "For example: --older-than 30."
+PURGE_NOTHING = "No kept versions to purge."
+PURGE_WHAT = (
+    "This removes {total} kept version(s) for good ({detail}): deleted, replaced and "
+    "earlier versions of entries, commitments and reviews. What stands now is not touched."
+)
+PURGE_CONFIRM = "Purge them? This cannot be undone."
+PURGE_NEEDS_YES = "Purging asks for confirmation, and there is no terminal to ask at."
+PURGE_NEEDS_YES_HINT = "Add --yes to purge without asking."
+PURGED = "Purged {total} kept version(s); the journal file was rewritten without them."
+NOT_PURGED = "Nothing was purged."
+
+# The week page's headings and labels.
+WEEK_TITLE = "{week} · {start} – {end}"
+WEEK_IN_PROGRESS = "(review in progress)"
+WEEK_RATINGS = "Ratings"
+WEEK_RATINGS_LINE = "results {results} · relationships {relationships} · lean {lean:+d} · {style}"
+WEEK_FOLLOW_UP_LINE = " ({week}) — {outcome}"
+COMMITMENT_META = "{week} · {status} · due {due}"
+HISTORY_RATINGS = "results {results} · relationships {relationships}"
+HISTORY_WIN = " · win: "
+HISTORY_COMMITMENT = " · commitment: "
+LOG_REVIEW = "review"
+LOG_WIN = "win: "
+WEEK_NOT_RATED = "not rated"
+WEEK_FOLLOW_UPS = "Follow-ups"
+WEEK_REFLECTION = "Reflection"
+WEEK_PROMPT = "Prompt: {text}"
+WEEK_PROMPT_SOURCE = "from {source}"
+WEEK_PROMPT_UNKNOWN = "Prompt {id} (not in the loaded packs)"
+WEEK_WIN = "Win"
+WEEK_WIN_BY = "whose effort: {by}"
+WEEK_COMMITMENT = "Commitment"
+WEEK_COMMITMENT_STATE = "{status} · due {due}"
+WEEK_CHECKINS = "Goal check-ins"
+WEEK_EXERCISES = "Exercises"
+WEEK_ENTRIES = "Free entries"
+WEEK_NOTHING = "none"
+
+# What each kind of item is called in log and search.
+ITEM_LABELS = {
+    "reflection": "free entry",
+    "review": "review reflection",
+    "prompt": "prompt answer",
+    "exercise": "exercise answer",
+    "imported": "imported",
+    "win": "win",
+    "commitment": "commitment",
+    "follow_up": "follow-up note",
+    "checkin": "goal check-in",
+    "exercise_answer": "exercise answer",
+}
+LOG_WEEK_HEADING = "{week} · {start} – {end}"
+SEARCH_HIT_WEEK = "{label} · {week}"
+BAD_KIND = "'{value}' is not a kind of item to search."
+SEARCH_KIND_HINT = (
+    "Use --kind entry, reflection, prompt, exercise, win, commitment, follow-up or check-in."
+)

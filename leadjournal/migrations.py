@@ -220,3 +220,164 @@ def m003_create_review_claims(db: Database) -> None:
         """
     )
     db.execute("PRAGMA user_version = 3")
+
+
+@migrations()
+def m004_create_versions(db: Database) -> None:
+    # What an edit, an amendment, a replacement or a deletion took away, kept
+    # as the item's JSON (the export's shape) so it can be restored. A week's
+    # review is kept whole: the review, its reflections, its commitment, the
+    # follow-ups and goal check-ins made in it.
+    db.executescript(
+        """
+        CREATE TABLE versions (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('entry', 'commitment', 'review')),
+            item_id TEXT NOT NULL,
+            week TEXT NOT NULL,
+            action TEXT NOT NULL
+                CHECK (action IN ('edited', 'amended', 'replaced', 'deleted', 'restored')),
+            data TEXT NOT NULL CHECK (json_valid(data)),
+            saved_at TEXT NOT NULL
+        );
+        CREATE INDEX versions_item ON versions(item_id, saved_at);
+        CREATE INDEX versions_week ON versions(kind, week, saved_at);
+        CREATE INDEX versions_saved ON versions(saved_at);
+        """
+    )
+    db.execute("PRAGMA user_version = 4")
+
+
+# What the search finds besides entries (which have their own index): wins and
+# whose effort, commitments and their outcome, follow-up notes, goal check-in
+# notes, and the answers of exercise runs still under way (a finished run's
+# answers are in its entry). Triggers keep it in step with every write, so
+# edits, deletes, restores and imports need no code of their own.
+_SEARCH_DOCS = """
+CREATE TABLE search_docs (
+    rowid INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    week TEXT NOT NULL,
+    date TEXT NOT NULL,
+    body TEXT,
+    extra TEXT,
+    UNIQUE (kind, ref)
+);
+CREATE VIRTUAL TABLE search_docs_fts USING fts5(
+    body, extra, content='search_docs', content_rowid='rowid', tokenize='porter'
+);
+CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
+    INSERT INTO search_docs_fts (rowid, body, extra) VALUES (new.rowid, new.body, new.extra);
+END;
+CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
+    INSERT INTO search_docs_fts (search_docs_fts, rowid, body, extra)
+    VALUES ('delete', old.rowid, old.body, old.extra);
+END;
+"""
+
+# (table, kind, ref, week, date, body, extra, when-to-index, columns that matter)
+_SOURCES = (
+    (
+        "reviews",
+        "win",
+        "{r}.id",
+        "{r}.week",
+        "substr(coalesce({r}.completed_at, {r}.updated_at), 1, 10)",
+        "{r}.win",
+        "{r}.win_by",
+        "coalesce({r}.win, {r}.win_by) IS NOT NULL",
+        "win, win_by",
+    ),
+    (
+        "commitments",
+        "commitment",
+        "{r}.id",
+        "{r}.week",
+        "substr({r}.created_at, 1, 10)",
+        "{r}.text",
+        "{r}.outcome_note",
+        "1",
+        "text, outcome_note, week",
+    ),
+    (
+        "follow_ups",
+        "follow_up",
+        "{r}.id",
+        "{r}.week",
+        "substr({r}.created_at, 1, 10)",
+        "{r}.note",
+        "NULL",
+        "{r}.note IS NOT NULL",
+        "note",
+    ),
+    (
+        "goal_checkins",
+        "checkin",
+        "{r}.id",
+        "{r}.week",
+        "{r}.date",
+        "{r}.note",
+        "NULL",
+        "{r}.note IS NOT NULL",
+        "note",
+    ),
+    (
+        "exercise_answers",
+        "exercise_answer",
+        "{r}.run_id || '/' || {r}.step_id",
+        "(SELECT week FROM exercise_runs x WHERE x.id = {r}.run_id)",
+        "(SELECT date FROM exercise_runs x WHERE x.id = {r}.run_id)",
+        "{r}.answer",
+        "NULL",
+        "{r}.answer IS NOT NULL AND (SELECT status FROM exercise_runs x WHERE x.id = {r}.run_id)"
+        " = 'in_progress'",
+        "answer",
+    ),
+)
+
+
+def _search_triggers() -> str:
+    parts = []
+    for table, kind, ref, week, day, body, extra, when, columns in _SOURCES:
+
+        def f(text: str, row: str) -> str:
+            return text.format(r=row)
+
+        insert = (
+            f"INSERT INTO search_docs (kind, ref, week, date, body, extra) "
+            f"SELECT '{kind}', {f(ref, 'new')}, {f(week, 'new')}, {f(day, 'new')}, "
+            f"{f(body, 'new')}, {f(extra, 'new')} WHERE {f(when, 'new')};"
+        )
+        delete = f"DELETE FROM search_docs WHERE kind = '{kind}' AND ref = {f(ref, 'old')};"
+        parts.append(
+            f"CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN {insert} END;"
+        )
+        parts.append(
+            f"CREATE TRIGGER {table}_search_au AFTER UPDATE OF {columns} ON {table} "
+            f"BEGIN {delete} {insert} END;"
+        )
+        parts.append(
+            f"CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} BEGIN {delete} END;"
+        )
+        # Existing journals: index what is already there.
+        parts.append(
+            f"INSERT INTO search_docs (kind, ref, week, date, body, extra) "
+            f"SELECT '{kind}', {f(ref, 't')}, {f(week, 't')}, {f(day, 't')}, {f(body, 't')}, "
+            f"{f(extra, 't')} FROM {table} t WHERE {f(when, 't')};"
+        )
+    # A run that finishes has its answers in its entry: they leave this index.
+    parts.append(
+        "CREATE TRIGGER exercise_runs_search_au AFTER UPDATE OF status ON exercise_runs "
+        "WHEN new.status = 'complete' BEGIN "
+        "DELETE FROM search_docs WHERE kind = 'exercise_answer' "
+        "AND ref IN (SELECT run_id || '/' || step_id FROM exercise_answers WHERE run_id = new.id);"
+        " END;"
+    )
+    return "\n".join(parts)
+
+
+@migrations()
+def m005_index_everything_written(db: Database) -> None:
+    db.executescript(_SEARCH_DOCS + _search_triggers())
+    db.execute("PRAGMA user_version = 5")

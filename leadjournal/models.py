@@ -6,7 +6,7 @@ output, so scripts see one vocabulary. Changing a name is a breaking change.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -117,6 +117,27 @@ class ReviewClaim(Model):
     host: str | None = None
     tty: str | None = None
     claimed_at: str
+
+
+VersionKind = Literal["entry", "commitment", "review"]
+VersionAction = Literal["edited", "amended", "replaced", "deleted", "restored"]
+
+
+class Version(Model):
+    """An item as it was before an edit, amendment, replacement or deletion.
+
+    ``data`` is the item in the export's shape; for a review, the whole week
+    (``review``, ``entries``, ``commitment``, ``follow_ups``, ``followed``,
+    ``checkins``).
+    """
+
+    id: str
+    kind: VersionKind
+    item_id: str
+    week: str
+    action: VersionAction
+    data: dict[str, Any]
+    saved_at: str
 
 
 class LogResult(Model):

@@ -128,3 +128,9 @@ def require_text(text: str | None, what: str) -> str:
     if not cleaned:
         raise BadInput(messages.EMPTY_TEXT.format(what=what), messages.EMPTY_TEXT_HINT)
     return require_size(cleaned, what)
+
+
+def is_imported(entry: Entry) -> bool:
+    """An entry that came from jrnl: its id is a name-based UUID (version 5),
+    made from its content (``transfer.jrnl_entry``); ours are random (version 4)."""
+    return len(entry.id) == 36 and entry.id[14] == "5"

@@ -22,12 +22,14 @@ from leadjournal.models import (
     LogResult,
     MigrationStatus,
     Review,
+    Version,
 )
 from leadjournal.safetext import visible
 
 if TYPE_CHECKING:
     from leadjournal.exercises import ExerciseDetail, ExerciseListing, RunProgress
     from leadjournal.journal import SearchHit, TrendsView
+    from leadjournal.record import History, WeekPage
     from leadjournal.review import ReviewSummary, Standing
 
 
@@ -56,31 +58,46 @@ def entry_panel(entry: Entry) -> Panel:
 
 
 def _review_line(review: Review) -> Text:
-    parts = [f"{review.week} review"]
+    parts = [Text(f"{short(review.id)}  {messages.LOG_REVIEW}", style="bold cyan")]
     if review.results is not None and review.relationships is not None:
-        parts.append(f"results {review.results} · relationships {review.relationships}")
+        parts.append(
+            Text(
+                messages.HISTORY_RATINGS.format(
+                    results=review.results, relationships=review.relationships
+                )
+            )
+        )
     for name, value in review.extra.items():
-        parts.append(f"{name} {value}")
+        parts.append(user(f"{name} {value}"))
     if review.win:
-        parts.append(f"win: {review.win}")
+        parts.append(Text(messages.LOG_WIN) + user(review.win))
     if review.status != "complete":
-        parts.append("(in progress)")
-    return user("  ".join(parts), style="cyan")
+        parts.append(Text(messages.WEEK_IN_PROGRESS, style="yellow"))
+    return Text("  ").join(parts)
 
 
-def print_log(console: Console, result: LogResult) -> None:
+def print_log(console: Console, result: LogResult, *, reverse: bool = False) -> None:
+    """Entries and reviews under week headings, newest week first (or oldest)."""
     if not result.entries and not result.reviews:
         console.print(user(messages.NO_ENTRIES.format(period=result.period)))
         return
-    for review in result.reviews:
-        console.print(_review_line(review))
+    shown = sorted(
+        {e.week for e in result.entries} | {r.week for r in result.reviews}, reverse=not reverse
+    )
+    reviews = {review.week: review for review in result.reviews}
+    by_week: dict[str, list[Entry]] = {}
     for entry in result.entries:
-        tags = " ".join(f"@{tag}" for tag in entry.tags)
-        head = Text.assemble(
-            (short(entry.id), "bold"), "  ", (entry.date, "dim"), "  ", user(tags, "magenta")
+        by_week.setdefault(entry.week, []).append(entry)
+    for week in shown:
+        start, end = weeks_span(week)
+        console.print(
+            Text(messages.LOG_WEEK_HEADING.format(week=week, start=start, end=end), style="bold")
         )
-        console.print(head)
-        console.print(user(entry.body), style="", soft_wrap=False)
+        if week in reviews:
+            console.print(Text("  ") + _review_line(reviews[week]))
+        for entry in by_week.get(week, []):
+            console.print(_entry_head(entry, indent="  "))
+            console.print(_body(entry.body), soft_wrap=False)
         console.print()
 
 
@@ -89,10 +106,20 @@ def print_search(console: Console, query: str, hits: Sequence[SearchHit]) -> Non
         console.print(user(messages.NO_MATCHES.format(query=query)))
         return
     for hit in hits:
-        console.print(
-            Text.assemble((short(hit.entry.id), "bold"), "  ", (hit.entry.date, "dim"), "  ")
-            + user(hit.snippet)
+        label = (
+            item_label(hit.entry)
+            if hit.entry is not None
+            else messages.ITEM_LABELS.get(hit.kind, hit.kind)
         )
+        head = Text.assemble(
+            (short(hit.id), "bold"),
+            "  ",
+            (messages.SEARCH_HIT_WEEK.format(label=label, week=hit.week), "cyan"),
+        )
+        if hit.entry is not None and hit.entry.title:
+            head += Text("  ") + user(hit.entry.title, "bold")
+        console.print(head)
+        console.print(_body(hit.snippet))
 
 
 def verdict(imbalance: Imbalance, rated: bool = True) -> str:
@@ -526,4 +553,232 @@ def doctor_report(report: DoctorReport) -> RenderableType:
         for draft in report.drafts:
             parts.append(Text(messages.DOCTOR_DRAFT_LINE.format(name=draft.name, size=draft.size)))
         parts.append(Text(messages.DOCTOR_DRAFTS_HINT, style="dim"))
+    return Group(*parts)
+
+
+# -- the record: a week whole, history ------------------------------------------
+
+
+def item_label(entry: Entry) -> str:
+    """What an entry is, in words: free entry, review reflection, imported, …"""
+    from leadjournal.records import is_imported
+
+    key = "imported" if is_imported(entry) else entry.kind
+    return messages.ITEM_LABELS.get(key, key)
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def _body(text: str | None, indent: str = "    ") -> RenderableType:
+    from rich.padding import Padding
+
+    # Padding, not spaces: a long line wraps under its own indent.
+    return Padding(user(text), (0, 0, 0, len(indent)))
+
+
+def week_page(page: WeekPage) -> RenderableType:
+    """One week as one page: ratings to free entries, top to bottom."""
+    review = page.review
+    start, end = weeks_span(page.week)
+    title = Text(messages.WEEK_TITLE.format(week=page.week, start=start, end=end), style="bold")
+    if review.status != "complete":
+        title.append(" " + messages.WEEK_IN_PROGRESS, style="yellow")
+    parts: list[RenderableType] = [title, Text(), _heading(messages.WEEK_RATINGS)]
+    if review.results is not None and review.relationships is not None:
+        parts.append(
+            Text(
+                "  "
+                + messages.WEEK_RATINGS_LINE.format(
+                    results=review.results,
+                    relationships=review.relationships,
+                    lean=page.lean or 0,
+                    style=page.style,
+                )
+            )
+        )
+    else:
+        parts.append(Text("  " + messages.WEEK_NOT_RATED, style="dim"))
+    if review.extra:
+        parts.append(
+            Text("  ") + Text(" · ").join(user(f"{k} {v}") for k, v in review.extra.items())
+        )
+    parts.append(Text("  " + verdict(page.imbalance, review.results is not None)))
+    if page.follow_ups:
+        parts.extend([Text(), _heading(messages.WEEK_FOLLOW_UPS)])
+        for item in page.follow_ups:
+            outcome = item.follow_up.outcome.replace("_", " ")
+            parts.append(
+                Text.assemble(
+                    "  ",
+                    (short(item.commitment.id), "bold"),
+                    "  ",
+                    user(item.commitment.text),
+                    (
+                        messages.WEEK_FOLLOW_UP_LINE.format(
+                            week=item.commitment.week, outcome=outcome
+                        ),
+                        "dim",
+                    ),
+                )
+            )
+            if item.follow_up.note:
+                parts.append(_body(item.follow_up.note))
+    if page.reflections:
+        parts.extend([Text(), _heading(messages.WEEK_REFLECTION)])
+        for reflection in page.reflections:
+            prompt = reflection.prompt
+            if prompt is not None and prompt.text is not None:
+                line = Text("  ") + user(messages.WEEK_PROMPT.format(text=prompt.text), "italic")
+                if prompt.source:
+                    line += Text("  ") + user(
+                        messages.WEEK_PROMPT_SOURCE.format(source=prompt.source), "dim"
+                    )
+                parts.append(line)
+            elif prompt is not None:
+                parts.append(
+                    Text("  ") + user(messages.WEEK_PROMPT_UNKNOWN.format(id=prompt.id), "dim")
+                )
+            parts.append(_body(reflection.entry.body))
+    if review.win:
+        parts.extend([Text(), _heading(messages.WEEK_WIN), _body(review.win, "  ")])
+        if review.win_by:
+            parts.append(Text("  ") + user(messages.WEEK_WIN_BY.format(by=review.win_by), "dim"))
+    if page.commitment is not None:
+        commitment = page.commitment
+        parts.extend([Text(), _heading(messages.WEEK_COMMITMENT)])
+        parts.append(
+            Text.assemble("  ", (short(commitment.id), "bold"), "  ", user(commitment.text))
+        )
+        state = messages.WEEK_COMMITMENT_STATE.format(
+            status=commitment.status, due=commitment.due_week
+        )
+        parts.append(Text("    " + state, style="dim"))
+        for follow_up in commitment.follow_ups:
+            line = Text(f"    {follow_up.week}: {follow_up.outcome.replace('_', ' ')}")
+            if follow_up.note:
+                line += Text(" — ") + user(follow_up.note)
+            parts.append(line)
+    if page.checkins:
+        parts.extend([Text(), _heading(messages.WEEK_CHECKINS)])
+        for checkin in page.checkins:
+            line = Text.assemble("  ", user(checkin.measure), f": {number(checkin.value)}")
+            if checkin.note:
+                line += Text(" — ") + user(checkin.note)
+            parts.append(line)
+    if page.exercise_runs:
+        parts.extend([Text(), _heading(messages.WEEK_EXERCISES)])
+        for run in page.exercise_runs:
+            parts.append(
+                Text.assemble(
+                    "  ",
+                    (short(run.id), "bold"),
+                    "  ",
+                    user(run.exercise_id),
+                    (f" ({run.status.replace('_', ' ')})", "dim"),
+                )
+            )
+            for answer in run.answers:
+                if answer.answer:
+                    parts.append(
+                        Text("    ")
+                        + user(answer.step_id, "dim")
+                        + Text(": ")
+                        + user(answer.answer)
+                    )
+    parts.extend([Text(), _heading(messages.WEEK_ENTRIES)])
+    if not page.entries:
+        parts.append(Text("  " + messages.WEEK_NOTHING, style="dim"))
+    for entry in page.entries:
+        parts.append(_entry_head(entry, indent="  "))
+        parts.append(_body(entry.body))
+    return Group(*parts)
+
+
+def weeks_span(week: str) -> tuple[str, str]:
+    from leadjournal import weeks
+
+    return weeks.week_start(week).isoformat(), weeks.week_end(week).isoformat()
+
+
+def _entry_head(entry: Entry, indent: str = "") -> Text:
+    head = Text.assemble(
+        indent,
+        (short(entry.id), "bold"),
+        "  ",
+        (entry.date, "dim"),
+        "  ",
+        (item_label(entry), "cyan"),
+    )
+    if entry.title:
+        head += Text("  ") + user(entry.title, "bold")
+    if entry.tags:
+        head += Text("  ") + user(" ".join(f"@{tag}" for tag in entry.tags), "magenta")
+    return head
+
+
+def commitment_panel(commitment: Commitment) -> Panel:
+    lines: list[RenderableType] = [user(commitment.text)]
+    for follow_up in commitment.follow_ups:
+        line = Text(f"{follow_up.week}: {follow_up.outcome.replace('_', ' ')}", style="dim")
+        if follow_up.note:
+            line += Text(" — ") + user(follow_up.note)
+        lines.append(line)
+    meta = messages.COMMITMENT_META.format(
+        week=commitment.week, status=commitment.status, due=commitment.due_week
+    )
+    return Panel(
+        Group(*lines),
+        title=Text(short(commitment.id), style="bold"),
+        title_align="left",
+        subtitle=meta,
+        subtitle_align="right",
+    )
+
+
+def _version_summary(version: Version) -> Text:
+    data = version.data
+    if version.kind == "entry":
+        return user((data.get("body") or "").splitlines()[0] if data.get("body") else "")
+    if version.kind == "commitment":
+        return user(data.get("text"))
+    review = data.get("review", {})
+    text = Text()
+    if review.get("results") is not None:
+        text += Text(
+            messages.HISTORY_RATINGS.format(
+                results=review["results"], relationships=review.get("relationships")
+            )
+        )
+    if review.get("win"):
+        text += Text(messages.HISTORY_WIN) + user(review["win"])
+    if data.get("commitment"):
+        text += Text(messages.HISTORY_COMMITMENT) + user(data["commitment"].get("text"))
+    return text
+
+
+def history_view(history: History) -> RenderableType:
+    target = history.target
+    what = target.week if target.kind == "week" else f"{target.kind} {short(target.id)}"
+    parts: list[RenderableType] = [Text(messages.HISTORY_TITLE.format(what=what), style="bold")]
+    if history.current is None:
+        parts.append(Text("  " + messages.HISTORY_GONE, style="yellow"))
+    else:
+        parts.append(Text("  " + messages.HISTORY_NOW, style="green"))
+    if not history.versions:
+        parts.append(Text(messages.HISTORY_NONE.format(what=what)))
+    for version in history.versions:
+        parts.append(
+            Text.assemble(
+                "  ",
+                (short(version.id), "bold"),
+                "  ",
+                (version.saved_at, "dim"),
+                "  ",
+                (version.action, "cyan"),
+                "  ",
+            )
+            + _version_summary(version)
+        )
     return Group(*parts)

@@ -381,7 +381,7 @@ class WeeklyReview:
         review = self.store.get_review(week)
         if review is not None and how == "replace":
             # The store keeps what it removes, so a replaced week can be restored.
-            self.store.delete_review(review.id)
+            self.store.delete_review(review.id, action="replaced")
             self.store.create_review(new_id(), week, self.now().utc)
             return "replace"
         if review is None:
@@ -619,7 +619,7 @@ class ReviewSession:
             if previous is not None:
                 if previous.text != body:
                     # The store keeps the earlier wording.
-                    self.store.update_commitment_text(previous.id, body)
+                    self.store.set_commitment_text(previous.id, body)
                 return self.store.get_commitment(previous.id)
             commitment = Commitment(
                 id=new_id(),

@@ -37,6 +37,7 @@ LAYERS = {
     "cli": 5,
     "render": 4,
     "journal": 3,
+    "record": 3,
     "exercises": 3,
     "export": 3,
     "brief": 3,

@@ -102,7 +102,7 @@ def test_malformed_week_shows_accepted_forms(cli: Cli, week: str) -> None:
 def test_write_from_argument_stdin_and_tags(cli: Cli) -> None:
     cli.ok("write", "Coached @sam through the outage", "--tag", "incident")
     cli.ok("write", input="Piped reflection about @hiring\n")
-    data = cli.ok("log", "--json").json()
+    data = cli.ok("log", "--json", "--reverse").json()
     assert [e["body"] for e in data["entries"]] == [
         "Coached @sam through the outage",
         "Piped reflection about @hiring",
@@ -171,7 +171,7 @@ def test_edit_without_an_editor_says_how_to_set_one(cli: Cli) -> None:
 
 def test_unknown_and_ambiguous_ids(cli: Cli) -> None:
     run = cli("show", "deadbeef")
-    assert run.exit_code == 1 and "No entry" in run.stderr
+    assert run.exit_code == 1 and "No item" in run.stderr
     for n in range(40):
         cli.ok("write", f"entry {n}")
     ids = [e["id"] for e in cli.ok("log", "--json").json()["entries"]]
@@ -218,6 +218,8 @@ def test_db_path_and_status(cli: Cli, isolated: Path) -> None:
         "m001_create_journal",
         "m002_create_goals",
         "m003_create_review_claims",
+        "m004_create_versions",
+        "m005_index_everything_written",
     ]
     assert status["pending"] == []
 

@@ -45,7 +45,12 @@ def test_log_periods(journal: Journal) -> None:
     journal.write("last week", day="2026-11-10")
     journal.write("long ago @old", day="2026-09-01")
     assert [e.body for e in journal.log(week="2026-W47").entries] == ["this week"]
-    assert [e.body for e in journal.log(last_weeks=2).entries] == ["last week", "this week"]
+    # Newest day first; --reverse lists oldest first.
+    assert [e.body for e in journal.log(last_weeks=2).entries] == ["this week", "last week"]
+    assert [e.body for e in journal.log(last_weeks=2, reverse=True).entries] == [
+        "last week",
+        "this week",
+    ]
     assert len(journal.log(last_weeks=20).entries) == 3
     assert [e.body for e in journal.log(last_weeks=20, tag="@old").entries] == ["long ago @old"]
     with pytest.raises(BadInput):

@@ -18,6 +18,7 @@ from leadjournal.cli import (
     exercises,
     goals,
     prompts,
+    record,
     review,
     transfer,
     trends,
@@ -193,6 +194,7 @@ def root(
 
 app.command("review")(review.review_command)
 entries.register(app)
+record.register(app)
 app.add_typer(commitments.app, name="commitments")
 app.add_typer(goals.app, name="goal")
 app.command("prompt")(prompts.prompt_command)

@@ -142,3 +142,47 @@ def doctor(
 
         settings.console.print(render.doctor_report(report))
     raise typer.Exit(0 if report.healthy else 1)
+
+
+@app.command("purge")
+def purge(
+    ctx: typer.Context,
+    older_than: Annotated[
+        int | None,
+        typer.Option(
+            "--older-than",
+            metavar="DAYS",
+            help="Only versions kept longer than DAYS days (default: every kept version).",
+        ),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Purge without asking.")] = False,
+) -> None:
+    """Remove kept versions for good: what edits, amendments and deletions took away.
+
+    Everything deleted, replaced or edited is kept so 'leadjournal restore' can
+    bring it back; purging removes those copies from the file for privacy
+    (the file is rewritten so no trace is left in it). What stands now is not
+    touched. Says what it removes and asks first unless --yes.
+
+    Example: leadjournal db purge --older-than 30
+    """
+    from leadjournal.cli.io import confirm
+    from leadjournal.errors import BadInput
+
+    settings: Settings = ctx.obj
+    with settings.journal() as journal:
+        counts = journal.record.kept_versions(older_than)
+        total = sum(counts.values())
+        if not total:
+            tell(messages.PURGE_NOTHING)
+            return
+        detail = ", ".join(f"{count} {kind}" for kind, count in counts.items())
+        tell(messages.PURGE_WHAT.format(total=total, detail=detail))
+        if not yes:
+            if not settings.interactive:
+                raise BadInput(messages.PURGE_NEEDS_YES, messages.PURGE_NEEDS_YES_HINT)
+            if not confirm(settings, messages.PURGE_CONFIRM):
+                tell(messages.NOT_PURGED)
+                raise typer.Exit(1)
+        removed = journal.record.purge(older_than)
+    tell(messages.PURGED.format(total=sum(removed.values())))

@@ -116,9 +116,15 @@ def log(
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", metavar="N", help="At most the N newest entries.")
     ] = None,
+    reverse: Annotated[
+        bool, typer.Option("--reverse", help="Oldest week first (default: newest first).")
+    ] = False,
     as_json: Json = False,
 ) -> None:
-    """List entries and reviews, by week.
+    """List entries and reviews by the day they belong to, under week headings.
+
+    Each item says what it is (free entry, review reflection, prompt answer,
+    exercise answer, imported). 'leadjournal show WEEK' shows a week whole.
 
     Example: leadjournal log --last-week
     """
@@ -134,91 +140,131 @@ def log(
             last_weeks=weeks,
             tag=tag,
             limit=limit,
+            reverse=reverse,
         )
     if as_json:
         emit_json(result)
         return
     from leadjournal import render
 
-    render.print_log(settings.console, result)
+    render.print_log(settings.console, result, reverse=reverse)
 
 
 def show(
     ctx: typer.Context,
     entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")
+        str,
+        typer.Argument(
+            metavar="ID|WEEK",
+            help="An entry, commitment or review id (or a unique prefix), or a week: 2026-W47.",
+        ),
     ],
+    history: Annotated[
+        bool, typer.Option("--history", help="List the kept versions of the item or week.")
+    ] = False,
     as_json: Json = False,
 ) -> None:
-    """Show one entry in full.
+    """Show one entry or commitment in full, or a week whole (a week, 'last week', a review id).
 
-    Example: leadjournal show 3f2a
+    A week's page has its ratings, grid style and lean, the follow-ups, the
+    reflection and its prompt, the win, the commitment and what became of it,
+    goal check-ins, exercise answers and the week's free entries.
+
+    Example: leadjournal show 2026-W47
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        entry = journal.show(entry_id)
-    if as_json:
-        emit_json(entry)
-        return
+        found = journal.record.history(entry_id) if history else journal.record.show(entry_id)
     from leadjournal import render
+    from leadjournal.models import Entry
+    from leadjournal.record import History, WeekPage
 
-    settings.console.print(render.entry_panel(entry))
+    if isinstance(found, History):
+        if as_json:
+            emit_json(found.as_json())
+        else:
+            settings.console.print(render.history_view(found))
+    elif isinstance(found, WeekPage):
+        emit_json(found.as_json()) if as_json else settings.console.print(render.week_page(found))
+    elif as_json:
+        emit_json(found)
+    elif isinstance(found, Entry):
+        settings.console.print(render.entry_panel(found))
+    else:
+        settings.console.print(render.commitment_panel(found))
 
 
 def edit(
     ctx: typer.Context,
     entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")
+        str,
+        typer.Argument(metavar="ID", help="An entry, commitment or review id, or a reviewed week."),
     ],
 ) -> None:
-    """Edit an entry in $EDITOR.
+    """Edit an entry, a commitment's wording, or a review's win and whose effort, in $EDITOR.
+
+    The text before is kept: 'leadjournal restore ID' brings it back.
 
     Example: EDITOR=nano leadjournal edit 3f2a
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        entry = journal.show(entry_id)
+        item = journal.record.editable(entry_id)
     # No connection is held while the editor is open; the save checks, under
-    # the write lock, that nobody changed the entry meanwhile.
-    with edited_text(settings, entry.body, kind=f"edit-{entry.id[:8]}") as typed:
+    # the write lock, that nobody changed the item meanwhile.
+    with edited_text(settings, item.text, kind=f"edit-{item.id[:8]}") as typed:
         if typed is None:
             raise LeadJournalError(messages.EDIT_NEEDS_EDITOR, messages.EDIT_NEEDS_EDITOR_HINT)
         with typed.saving(), settings.journal(on_wait=typed.waiting) as journal:
-            journal.edit(
-                entry.id,
-                typed.text,
-                expected_updated_at=entry.updated_at,
-                expected_body=entry.body,
-            )
-    done = messages.UNCHANGED if typed.text.strip() == entry.body else messages.EDITED
-    tell(done.format(id=entry.id[:8]))
+            changed = journal.record.save_edit(item, typed.text)
+    done = messages.EDITED_ITEM if changed else messages.UNCHANGED_ITEM
+    tell(done.format(kind=item.kind, id=item.id[:8]))
 
 
 def delete(
     ctx: typer.Context,
     entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An entry id or a unique prefix of it.")
+        str,
+        typer.Argument(
+            metavar="ID|WEEK", help="An entry or commitment id, a review id, or a week: 2026-W47."
+        ),
     ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
 ) -> None:
-    """Delete an entry (asks first unless --yes).
+    """Delete an entry, a commitment or a week's whole review (asks first unless --yes).
 
-    Example: leadjournal delete 3f2a --yes
+    What is deleted is kept for at least 30 days: 'leadjournal restore ID|WEEK'.
+
+    Example: leadjournal delete 2026-W47 --yes
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
-        entry = journal.show(entry_id)
+        target = journal.record.deletable(entry_id)
         if not yes:
             if not settings.interactive:
                 raise BadInput(messages.DELETE_NEEDS_YES, messages.DELETE_NEEDS_YES_HINT)
             from leadjournal import render
 
-            settings.console.print(render.entry_panel(entry))
-            if not confirm(settings, messages.DELETE_CONFIRM):
+            question = messages.DELETE_ITEM_CONFIRM.format(kind=target.kind)
+            if target.kind == "review":
+                settings.console.print(render.week_page(journal.record.week_page(target.week)))
+                question = messages.DELETE_WEEK_CONFIRM.format(week=target.week)
+            elif target.kind == "entry":
+                settings.console.print(render.entry_panel(journal.store.get_entry(target.id)))
+            else:
+                settings.console.print(
+                    render.commitment_panel(journal.store.get_commitment(target.id))
+                )
+            if not confirm(settings, question):
                 tell(messages.NOT_DELETED)
                 raise typer.Exit(1)
-        journal.delete(entry.id)
-    tell(messages.DELETED.format(id=entry.id[:8]))
+        journal.record.delete(target)
+    if target.kind == "review":
+        tell(messages.DELETED_WEEK.format(week=target.week))
+        tell(messages.KEPT_NOTE.format(target=target.week))
+    else:
+        tell(messages.DELETED_ITEM.format(kind=target.kind, id=target.id[:8]))
+        tell(messages.KEPT_NOTE.format(target=target.id[:8]))
 
 
 def search(
@@ -226,6 +272,16 @@ def search(
     query: Annotated[
         str, typer.Argument(metavar="QUERY", help="Words to find; every word must appear.")
     ],
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="Only this kind (repeatable): entry, reflection, prompt, exercise, win, "
+            "commitment, follow-up, check-in.",
+        ),
+    ] = None,
     limit: Annotated[
         int, typer.Option("--limit", "-n", metavar="N", help="At most N results.")
     ] = 20,
@@ -233,15 +289,21 @@ def search(
 ) -> None:
     """Full-text search of everything written, best matches first.
 
-    Example: leadjournal search "one-on-one"
+    Searches entries and their titles, review reflections, wins and whose
+    effort, commitments and their outcomes, follow-up notes, exercise answers
+    and goal check-in notes; each hit says what it is and which week. For a
+    word found in most of a large journal, the ranking is done among its
+    newest few thousand matches.
+
+    Example: leadjournal search "one-on-one" --kind win
     """
     settings: Settings = ctx.obj
     if limit < 1:
         raise BadInput(messages.BAD_LIMIT.format(value=limit), messages.BAD_LIMIT_HINT)
     with settings.journal() as journal:
-        hits = journal.search(query, limit=limit)
+        hits = journal.search(query, limit=limit, kinds=kind or ())
     if as_json:
-        emit_json([{**hit.entry.model_dump(mode="json"), "snippet": hit.snippet} for hit in hits])
+        emit_json([hit.as_json() for hit in hits])
         return
     from leadjournal import render
 

@@ -28,7 +28,9 @@ from leadjournal.store.files import (
     note_damage,
 )
 from leadjournal.store.goals import GoalRows
+from leadjournal.store.history import HistoryRows
 from leadjournal.store.reviews import ReviewRows
+from leadjournal.store.search import SearchRows
 from leadjournal.store.transfer import TransferRows
 
 __all__ = [
@@ -47,5 +49,15 @@ __all__ = [
 ]
 
 
-class Store(TransferRows, EntryRows, ReviewRows, CommitmentRows, ExerciseRows, GoalRows, StoreBase):
+class Store(
+    HistoryRows,
+    SearchRows,
+    TransferRows,
+    ReviewRows,
+    GoalRows,
+    EntryRows,
+    CommitmentRows,
+    ExerciseRows,
+    StoreBase,
+):
     """The journal's rows, each kind in its own module; one connection underneath."""

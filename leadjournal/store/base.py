@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any, Literal, Self, TypeVar
 
 from leadjournal import messages
+from leadjournal.clock import Clock, stamp
 from leadjournal.errors import Ambiguous, NotFound, StorageError
-from leadjournal.models import MigrationStatus
+from leadjournal.models import MigrationStatus, VersionAction, VersionKind
 from leadjournal.store.files import (
     _create_private_file,
     _free_name,
@@ -32,7 +33,7 @@ from leadjournal.store.files import (
 
 # The schema this code reads and writes; every migration sets
 # ``PRAGMA user_version`` to its own number (a test keeps the two in step).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 APPLICATION_ID = int.from_bytes(b"LJRN", "big")
 BUSY_TIMEOUT_SECONDS = 10.0
 # A write that is told how to say it is waiting (``on_wait``) says so after
@@ -44,7 +45,14 @@ PATIENT_STEP_SECONDS = 0.25
 T = TypeVar("T")
 
 IdTable = Literal[
-    "entries", "commitments", "reviews", "exercise_runs", "goals", "goal_measures", "goal_checkins"
+    "entries",
+    "commitments",
+    "reviews",
+    "exercise_runs",
+    "goals",
+    "goal_measures",
+    "goal_checkins",
+    "versions",
 ]
 
 
@@ -75,6 +83,12 @@ class StoreBase:
         # waits for as long as the other takes.
         self.on_wait: Callable[[], None] | None = None
         self._depth = 0
+        # The journal's clock, set by the use-cases: versions are stamped with
+        # it, so "kept 30 days" follows LEADJOURNAL_NOW like everything else.
+        self.clock: Clock | None = None
+        # Items whose version this transaction already kept: one command that
+        # changes three fields of a review keeps one version, the one before.
+        self._kept: set[tuple[str, str]] = set()
 
     # -- opening -----------------------------------------------------------
 
@@ -253,6 +267,7 @@ class StoreBase:
             self.conn.execute(f"RELEASE {name}")
             return
         self._begin_write()
+        self._kept = set()
         try:
             yield
         except BaseException:
@@ -261,6 +276,8 @@ class StoreBase:
             if _in_transaction(self.conn):
                 self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._kept = set()
         self.conn.execute("COMMIT")
 
     def _begin_write(self) -> None:
@@ -336,6 +353,16 @@ class StoreBase:
         return row is not None
 
     # -- shared by every kind of row ---------------------------------------
+
+    def now_utc(self) -> str:
+        """Now, as the journal's clock says (SQLite's, when no clock was given)."""
+        if self.clock is not None:
+            return stamp(self.clock).utc
+        return str(self.conn.execute("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')").fetchone()[0])
+
+    def _keep_version(self, kind: VersionKind, item_id: str, action: VersionAction) -> None:
+        """Keep the item as it is now, before a change takes it away (see ``history``)."""
+        raise NotImplementedError
 
     def _children(
         self, table: str, parent: str, ids: Sequence[str], order_by: str

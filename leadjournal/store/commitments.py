@@ -8,7 +8,7 @@ from typing import Any
 
 from leadjournal import messages
 from leadjournal.errors import NotFound
-from leadjournal.models import Commitment, CommitmentStatus, FollowUp
+from leadjournal.models import Commitment, CommitmentStatus, FollowUp, VersionAction
 from leadjournal.store.base import StoreBase
 
 
@@ -36,12 +36,26 @@ class CommitmentRows(StoreBase):
     def open_commitments_before(self, week: str) -> list[Commitment]:
         return self._commitments("WHERE status = 'open' AND week < ?", [week])
 
-    def delete_commitment(self, commitment_id: str) -> None:
+    def delete_commitment(self, commitment_id: str, *, action: VersionAction = "deleted") -> None:
+        self._keep_version("commitment", commitment_id, action)
+        self._keep_review_of(commitment_id)
         self.conn.execute("DELETE FROM commitments WHERE id = ?", [commitment_id])
 
-    def update_commitment_text(self, commitment_id: str, text: str) -> None:
-        """New wording for a commitment; its status and follow-ups stay."""
+    def set_commitment_text(self, commitment_id: str, text: str) -> None:
+        """Reword a commitment; the wording before is kept as a version."""
+        self._keep_version("commitment", commitment_id, "edited")
+        self._keep_review_of(commitment_id)
         self.conn.execute("UPDATE commitments SET text = ? WHERE id = ?", [text, commitment_id])
+
+    def _keep_review_of(self, commitment_id: str) -> None:
+        """A finished review's commitment is part of its week: changing it amends the week."""
+        row = self.conn.execute(
+            """SELECT r.id FROM commitments c JOIN reviews r ON r.id = c.review_id
+               WHERE c.id = ? AND c.source = 'review' AND r.status = 'complete'""",
+            [commitment_id],
+        ).fetchone()
+        if row is not None:
+            self._keep_version("review", str(row[0]), "amended")
 
     def set_commitment_status(
         self, commitment_id: str, status: CommitmentStatus, note: str | None, at: str | None
@@ -53,6 +67,14 @@ class CommitmentRows(StoreBase):
         )
 
     def record_follow_up(self, follow_up: FollowUp) -> None:
+        # Changing a follow-up of a finished review amends that week.
+        done = self.conn.execute(
+            """SELECT r.id FROM reviews r JOIN follow_ups f ON f.week = r.week
+               WHERE r.week = ? AND r.status = 'complete' AND f.commitment_id = ?""",
+            [follow_up.week, follow_up.commitment_id],
+        ).fetchone()
+        if done is not None:
+            self._keep_version("review", str(done[0]), "amended")
         self.conn.execute(
             """INSERT INTO follow_ups (id, commitment_id, week, outcome, note, created_at)
                VALUES (?, ?, ?, ?, ?, ?)
@@ -76,6 +98,12 @@ class CommitmentRows(StoreBase):
             _commitment(row, [FollowUp.model_validate(f) for f in follow_ups.get(row["id"], [])])
             for row in rows
         ]
+
+    def commitments_followed_up_in(self, week: str) -> list[Commitment]:
+        """The commitments that have a follow-up recorded in this week."""
+        return self._commitments(
+            "WHERE id IN (SELECT commitment_id FROM follow_ups WHERE week = ?)", [week]
+        )
 
     def commitments_made_in(self, weeks: Sequence[str]) -> list[Commitment]:
         marks = ",".join("?" for _ in weeks)

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from leadjournal import messages, snippets
+from leadjournal import messages
 from leadjournal.errors import NotFound
 from leadjournal.models import Entry
 from leadjournal.store.base import StoreBase
@@ -26,6 +26,7 @@ class EntryRows(StoreBase):
         )
 
     def update_entry(self, entry_id: str, body: str, tags: Sequence[str], updated_at: str) -> None:
+        self._keep_version("entry", entry_id, "edited")
         self.conn.execute(
             "UPDATE entries SET body = ?, updated_at = ? WHERE id = ?", [body, updated_at, entry_id]
         )
@@ -43,6 +44,7 @@ class EntryRows(StoreBase):
         self._set_tags(entry_id, tags)
 
     def delete_entry(self, entry_id: str) -> None:
+        self._keep_version("entry", entry_id, "deleted")
         self.conn.execute("DELETE FROM entries WHERE id = ?", [entry_id])
 
     def get_entry(self, entry_id: str) -> Entry:
@@ -52,15 +54,22 @@ class EntryRows(StoreBase):
         return rows[0]
 
     def entries_in_weeks(
-        self, weeks: Sequence[str], tag: str | None = None, limit: int | None = None
+        self,
+        weeks: Sequence[str],
+        tag: str | None = None,
+        limit: int | None = None,
+        *,
+        by_day: bool = False,
     ) -> list[Entry]:
+        """The entries of these weeks; ``by_day`` orders them by the day they belong to
+        (newest first) rather than when they were written (oldest first)."""
         marks = ",".join("?" for _ in weeks)
         where = f"WHERE e.week IN ({marks})"
         params: list[Any] = list(weeks)
         if tag is not None:
             where += " AND e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)"
             params.append(tag)
-        return self._entries(where, params, limit=limit)
+        return self._entries(where, params, limit=limit, by_day=by_day)
 
     def entries_with_tag(self, tag: str, limit: int | None = None) -> list[Entry]:
         return self._entries(
@@ -77,49 +86,34 @@ class EntryRows(StoreBase):
         )
         return {str(row[0]) for row in rows}
 
-    def search(self, query: str, limit: int = 20) -> list[tuple[Entry, str]]:
-        """Entries matching every word of ``query``, best first, with a snippet."""
-        terms = [term.replace('"', '""') for term in query.split()]
-        if not terms:
-            return []
-        # Each word quoted: the leader's text is searched for, never parsed as
-        # FTS5 syntax, so "AND", "*" or a stray quote cannot break the query.
-        match = " ".join(f'"{term}"' for term in terms)
-        rows = self.conn.execute(
-            """SELECT e.id AS id
-               FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid
-               WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts) LIMIT ?""",
-            [match, limit],
-        ).fetchall()
-        found = {entry.id: entry for entry in self._entries_by_ids([r["id"] for r in rows])}
-        # The snippet is cut in Python: FTS5's snippet() is quadratic in an
-        # entry's length.
-        pattern = snippets.matcher(terms)
-        hits = []
-        for row in rows:
-            entry = found[row["id"]]
-            where = entry.body
-            title = entry.title or ""
-            if pattern and not pattern.search(where) and pattern.search(title):
-                where = title
-            hits.append((entry, snippets.snippet(where, pattern)))
-        return hits
-
     def _entries_by_ids(self, ids: Sequence[str]) -> list[Entry]:
         if not ids:
             return []
         marks = ",".join("?" for _ in ids)
         return self._entries(f"WHERE e.id IN ({marks})", list(ids))
 
-    def _entries(self, where: str, params: Sequence[Any], limit: int | None = None) -> list[Entry]:
-        # The newest `limit` entries, shown oldest first like a journal reads.
+    def _entries(
+        self, where: str, params: Sequence[Any], limit: int | None = None, by_day: bool = False
+    ) -> list[Entry]:
+        # The newest `limit` entries: by creation, shown oldest first like a
+        # journal reads; or by the day they belong to, newest first, as log
+        # lists them. The newest ids are chosen first and only those rows are
+        # read with their tags: a tags subquery per row before the LIMIT would
+        # run once for every entry in range.
+        order = (
+            "e.date DESC, e.created_at DESC, e.rowid DESC"
+            if by_day
+            else "e.created_at DESC, e.rowid DESC"
+        )
+        chosen = f"SELECT e.rowid FROM entries e {where} ORDER BY {order}"
+        if limit is not None:
+            chosen += f" LIMIT {int(limit)}"
         sql = f"""SELECT e.*, (SELECT json_group_array(tag) FROM
                       (SELECT tag FROM entry_tags t WHERE t.entry_id = e.id ORDER BY tag)) AS tags
-                  FROM entries e {where} ORDER BY e.created_at DESC, e.rowid DESC"""
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+                  FROM entries e WHERE e.rowid IN ({chosen}) ORDER BY {order}"""
         rows = self.conn.execute(sql, list(params)).fetchall()
-        return [_entry(row) for row in reversed(rows)]
+        found = [_entry(row) for row in rows]
+        return found if by_day else found[::-1]
 
     def set_starred(self, entry_id: str, starred: bool) -> None:
         self.conn.execute("UPDATE entries SET starred = ? WHERE id = ?", [int(starred), entry_id])

@@ -57,6 +57,9 @@ class ExerciseRows(StoreBase):
     def completed_exercise_runs(self, exercise_id: str) -> list[ExerciseRun]:
         return self._exercise_runs("WHERE exercise_id = ? AND status = 'complete'", [exercise_id])
 
+    def exercise_runs_in_week(self, week: str) -> list[ExerciseRun]:
+        return self._exercise_runs("WHERE week = ?", [week])
+
     def _exercise_runs(self, where: str, params: Sequence[Any]) -> list[ExerciseRun]:
         rows = self.conn.execute(
             f"SELECT * FROM exercise_runs {where} ORDER BY started_at, rowid", list(params)

@@ -59,6 +59,16 @@ class GoalRows(StoreBase):
             return self._goals("", [])
         return self._goals("WHERE status = ?", [status])
 
+    def checkins_in_week(self, week: str) -> list[CheckIn]:
+        """The goal check-ins of one week, with their measures' names."""
+        rows = self.conn.execute(
+            """SELECT c.*, m.name AS measure FROM goal_checkins c
+               JOIN goal_measures m ON m.id = c.measure_id
+               WHERE c.week = ? ORDER BY c.date, c.created_at, c.rowid""",
+            [week],
+        ).fetchall()
+        return [CheckIn.model_validate(dict(row)) for row in rows]
+
     def _goals(self, where: str, params: Sequence[Any]) -> list[Goal]:
         rows = self.conn.execute(
             f"SELECT * FROM goals {where} ORDER BY start_date, created_at, rowid", list(params)

@@ -16,6 +16,10 @@ class ReviewRows(StoreBase):
         row = self.conn.execute("SELECT * FROM reviews WHERE week = ?", [week]).fetchone()
         return None if row is None else self._review(row)
 
+    def review_by_id(self, review_id: str) -> Review | None:
+        row = self.conn.execute("SELECT * FROM reviews WHERE id = ?", [review_id]).fetchone()
+        return None if row is None else self._review(row)
+
     def reviews_in_weeks(self, weeks: Sequence[str]) -> list[Review]:
         marks = ",".join("?" for _ in weeks)
         rows = self.conn.execute(
@@ -38,28 +42,41 @@ class ReviewRows(StoreBase):
             [review_id, week, at, at],
         )
 
-    def delete_review(self, review_id: str) -> None:
-        """Remove a review and what it recorded, so the week can be done again."""
-        self.conn.execute(
-            "DELETE FROM entries WHERE review_id = ? AND kind = 'review'", [review_id]
-        )
-        self.conn.execute(
-            "DELETE FROM commitments WHERE review_id = ? AND source = 'review'", [review_id]
-        )
-        self.conn.execute("DELETE FROM reviews WHERE id = ?", [review_id])
-
     def update_review(self, review_id: str, at: str, **fields: Any) -> None:
         allowed = {"results", "relationships", "win", "win_by", "status", "completed_at"}
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"not review fields: {sorted(unknown)}")
+        self._keep_if_complete(review_id, fields)
         assignments = ", ".join(f"{name} = ?" for name in fields)
         self.conn.execute(
             f"UPDATE reviews SET {assignments}, updated_at = ? WHERE id = ?",
             [*fields.values(), at, review_id],
         )
 
+    def _keep_if_complete(self, review_id: str, changes: dict[str, Any]) -> None:
+        """Changing a finished review is an amendment: the week before it is kept.
+        A change that leaves every value as it was keeps nothing."""
+        row = self.conn.execute("SELECT * FROM reviews WHERE id = ?", [review_id]).fetchone()
+        if row is None or row["status"] != "complete":
+            return
+        if "extra" in changes:
+            dimension, value = changes["extra"]
+            current = self.conn.execute(
+                "SELECT value FROM review_ratings WHERE review_id = ? AND dimension = ?",
+                [review_id, dimension],
+            ).fetchone()
+            if current is not None and current[0] == value:
+                return
+        elif all(row[name] == value for name, value in changes.items()):
+            return
+        self._keep_version("review", review_id, "amended")
+
     def set_extra_rating(self, review_id: str, dimension: str, value: int) -> None:
+        self._keep_if_complete(review_id, {"extra": (dimension, value)})
+        self._put_extra_rating(review_id, dimension, value)
+
+    def _put_extra_rating(self, review_id: str, dimension: str, value: int) -> None:
         self.conn.execute(
             """INSERT INTO review_ratings (review_id, dimension, value) VALUES (?, ?, ?)
                ON CONFLICT (review_id, dimension) DO UPDATE SET value = excluded.value""",

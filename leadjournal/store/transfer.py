@@ -123,7 +123,7 @@ class TransferRows(ReviewRows, GoalRows):
             ],
         )
         for dimension, value in review.extra.items():
-            self.set_extra_rating(review.id, dimension, value)
+            self._put_extra_rating(review.id, dimension, value)
 
     def follow_up_exists(self, follow_up: FollowUp) -> bool:
         row = self.conn.execute(
