@@ -240,8 +240,7 @@ def test_repeated_follow_ups_measures_and_answers_are_refused(
 def test_a_skipped_ratings_step_still_round_trips(clock: FixedClock) -> None:
     """The review lets a leader skip the ratings; such a week is the journal's own."""
     journal = _fresh(clock)
-    state = journal.start_review("2026-W47")
-    journal.complete(state.review)
+    journal.reviews.open("2026-W47").complete()
     sink = io.StringIO()
     export.write_json(journal.store, sink, exported_at="2026-11-20T09:00:00Z")
     target = _fresh(clock)
@@ -493,13 +492,13 @@ def test_edit_review_prompt_and_exercise_answers_refuse_oversized_text(journal: 
         journal.edit(entry.id, TOO_LARGE)
     assert "256 KiB" in error.value.message
     assert journal.show(entry.id).body == "short"
-    state = journal.start_review("2026-W47")
+    session = journal.reviews.open("2026-W47")
     with pytest.raises(BadInput):
-        journal.reflect(state.review, TOO_LARGE)
+        session.reflect(TOO_LARGE)
     with pytest.raises(BadInput):
-        journal.record_win(state.review, TOO_LARGE)
+        session.win(TOO_LARGE)
     with pytest.raises(BadInput):
-        journal.commit(state.review, TOO_LARGE)
+        session.commit(TOO_LARGE)
     prompt = journal.prompt_now(seed=1)
     with pytest.raises(BadInput):
         journal.answer_prompt(prompt, TOO_LARGE)

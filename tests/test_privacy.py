@@ -120,7 +120,7 @@ def test_debug_tracebacks_never_show_entry_text(cli: Cli, monkeypatch: pytest.Mo
     cli.ok("write", "Some earlier entry")
     with monkeypatch.context() as patch:
         patch.setattr(store.base, "connect", full)
-        result = cli("--debug", "write", SECRET + " " + "padding " * 200_000)
+        result = cli("--debug", "write", SECRET + " " + "padding " * 25_000)
     assert result.exit_code == 1 and "Traceback" in result.stderr
     assert SECRET not in result.stderr + result.stdout
 

@@ -204,8 +204,11 @@ def test_restore_errors(cli: Cli) -> None:
 def test_replacing_a_week_keeps_the_old_one(cli: Cli) -> None:
     _review_w46(cli)
     before = _week_json(cli)
-    # (Where --replace asks first, --yes answers it off a terminal.)
-    cli.ok("review", "--week", "2026-W46", "--results", "6", "--relationships", "6", "--replace")
+    # Off a terminal, --yes answers the question --replace asks first.
+    cli.ok(
+        "review", "--week", "2026-W46", "--results", "6", "--relationships", "6",
+        "--replace", "--yes",
+    )  # fmt: skip
     assert _week_json(cli)["commitment"] is None
     history = cli.ok("show", "2026-W46", "--history", "--json").json()
     assert [v["action"] for v in history["versions"]] == ["replaced"]
