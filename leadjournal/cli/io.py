@@ -18,7 +18,6 @@ import typer
 from leadjournal import messages
 from leadjournal.cli.context import Settings
 from leadjournal.errors import BadInput, Conflict
-from leadjournal.models import one_of
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -189,4 +188,8 @@ def atomic_output(path: Path, *, force: bool = False) -> Iterator[TextIO]:
 
 def choose(value: str, choices: tuple[str, ...], example: str) -> str:
     """``value`` if it is one of the ``--format`` or ``--from`` choices (any case)."""
+    # Imported here, not at the top: this module is on every command's path,
+    # --help included, and the models are not.
+    from leadjournal.models import one_of
+
     return one_of(value, choices, "format", messages.BAD_FORMAT_HINT.format(example=example))
