@@ -16,8 +16,8 @@ import pytest
 
 from .procs import child_env
 
-# Runs one command the way the console script does, then lists the top-level
-# packages it loaded. ``SystemExit`` is the normal end of a Typer app.
+# Runs one command the way the console script does, then lists the modules
+# it loaded. ``SystemExit`` is the normal end of a Typer app.
 _PROBE = """
 import json, sys
 out = sys.argv.pop(1)
@@ -27,13 +27,13 @@ try:
 except SystemExit:
     pass
 with open(out, "w", encoding="utf-8") as sink:
-    json.dump(sorted({name.split(".")[0] for name in sys.modules}), sink)
+    json.dump(sorted(sys.modules), sink)
 """
 
 HEAVY = {"pydantic", "pydantic_core", "rich", "sqlite_utils"}
 
 
-def loaded(tmp_path: Path, *args: str) -> set[str]:
+def modules(tmp_path: Path, *args: str) -> set[str]:
     out = tmp_path / "modules.json"
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, str(out), *args],
@@ -48,6 +48,29 @@ def loaded(tmp_path: Path, *args: str) -> set[str]:
     return set(json.loads(out.read_text(encoding="utf-8")))
 
 
+def loaded(tmp_path: Path, *args: str) -> set[str]:
+    """The top-level packages a command loaded."""
+    return {name.split(".")[0] for name in modules(tmp_path, *args)}
+
+
+def command_modules(names: set[str]) -> set[str]:
+    return {name for name in names if name.startswith("leadjournal.cli.")} - {
+        "leadjournal.cli.app",
+        "leadjournal.cli.context",
+        "leadjournal.cli.io",
+        "leadjournal.cli.options",
+    }
+
+
 @pytest.mark.parametrize("args", [["--help"], ["--version"]])
 def test_help_and_version_load_no_heavy_library(tmp_path: Path, args: list[str]) -> None:
     assert loaded(tmp_path, *args) & HEAVY == set()
+
+
+def test_help_imports_no_command_module(tmp_path: Path) -> None:
+    assert command_modules(modules(tmp_path, "--help")) == set()
+
+
+def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
+    assert command_modules(modules(tmp_path, "show", "--help")) == {"leadjournal.cli.entries"}
+    assert command_modules(modules(tmp_path, "goal", "list", "--help")) == {"leadjournal.cli.goals"}

@@ -146,8 +146,3 @@ def _print_report(settings: Settings, report: ImportReport, name: str) -> None:
     lines += [f"  {note}" for note in report.notes]
     for line in lines:
         console.print(line, markup=False, soft_wrap=True)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("export")(export)
-    app.command("import")(import_command)
