@@ -56,6 +56,7 @@ def loaded(tmp_path: Path, *args: str) -> set[str]:
 def command_modules(names: set[str]) -> set[str]:
     return {name for name in names if name.startswith("leadjournal.cli.")} - {
         "leadjournal.cli.app",
+        "leadjournal.cli.coercion",
         "leadjournal.cli.context",
         "leadjournal.cli.io",
         "leadjournal.cli.options",

@@ -14,8 +14,11 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from leadjournal import __version__, messages
+from leadjournal.cli import coercion
 from leadjournal.cli.context import Settings
 from leadjournal.errors import BadInput, ExitCode, LeadJournalError
+
+coercion.install()
 
 # Every command, in the order `leadjournal --help` lists them: where it lives
 # ("module:function" for a command, "module:app" for a group of them) and the
