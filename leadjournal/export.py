@@ -18,10 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, Protocol
 
-from pydantic import BaseModel
-
 from leadjournal import insights, messages, weeks
-from leadjournal.models import Commitment, Entry, ExerciseRun, Goal, GoalProgress, Review
+from leadjournal.models import Commitment, Entry, ExerciseRun, Goal, GoalProgress, Model, Review
 from leadjournal.store import Store
 
 FORMAT_NAME = "leadjournal"
@@ -40,8 +38,8 @@ class TableFormat:
     """One list in the JSON export: its key, the model of one row, how rows are read."""
 
     name: str
-    model: type[BaseModel]
-    rows: Callable[[Store], Iterable[BaseModel]]
+    model: type[Model]
+    rows: Callable[[Store], Iterable[Model]]
 
 
 # In dependency order: a row may only refer to rows of tables listed before it,

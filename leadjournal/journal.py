@@ -115,7 +115,7 @@ class TrendsView:
             )
             for s in self.goals
         ]
-        return TrendsReport(**dict(self.trends), goals=goals)
+        return TrendsReport(**vars(self.trends), goals=goals)
 
 
 @dataclass(frozen=True)

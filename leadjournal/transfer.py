@@ -45,6 +45,7 @@ from leadjournal.models import (
     FollowUp,
     Goal,
     GoalMeasure,
+    Model,
     Review,
 )
 from leadjournal.store import Store
@@ -288,7 +289,7 @@ class ImportedGoal(Goal):
 
 
 # Stricter twins of the export models, by table name.
-IMPORT_MODELS: dict[str, type[BaseModel]] = {
+IMPORT_MODELS: dict[str, type[Model]] = {
     "reviews": ImportedReview,
     "entries": ImportedEntry,
     "commitments": ImportedCommitment,
@@ -357,7 +358,7 @@ def parse_json(text: str, name: str) -> Any:
         ) from None
 
 
-def validate_export(data: Any, name: str) -> dict[str, list[BaseModel]]:
+def validate_export(data: Any, name: str) -> dict[str, list[Model]]:
     """Our own export's tables, every row checked; BadInput naming the bad fields."""
     if not isinstance(data, dict):
         raise BadInput(messages.IMPORT_NOT_OBJECT.format(name=name), messages.IMPORT_NOTHING_HINT)
@@ -381,10 +382,10 @@ def validate_export(data: Any, name: str) -> dict[str, list[BaseModel]]:
             messages.IMPORT_UNKNOWN_KEYS.format(name=name, keys=", ".join(unknown)),
             messages.IMPORT_TOO_NEW_HINT,
         )
-    tables: dict[str, list[BaseModel]] = {}
+    tables: dict[str, list[Model]] = {}
     for table in TABLES:
         model = IMPORT_MODELS[table.name]
-        adapter: TypeAdapter[list[BaseModel]] = TypeAdapter(list[model])  # type: ignore[valid-type]
+        adapter: TypeAdapter[list[Model]] = TypeAdapter(list[model])  # type: ignore[valid-type]
         try:
             tables[table.name] = adapter.validate_python(data.get(table.name, []))
         except ValidationError as error:
@@ -403,7 +404,7 @@ def _invalid(name: str, where: str, problem: str) -> BadInput:
     )
 
 
-def _check_children(tables: dict[str, list[BaseModel]], name: str) -> None:
+def _check_children(tables: dict[str, list[Model]], name: str) -> None:
     for index, row in enumerate(tables["commitments"]):
         assert isinstance(row, Commitment)
         if any(f.commitment_id != row.id for f in row.follow_ups):
@@ -413,7 +414,7 @@ def _check_children(tables: dict[str, list[BaseModel]], name: str) -> None:
     _check_pairs(tables["goals"], name)
 
 
-def _check_pairs(goals: list[BaseModel], name: str) -> None:
+def _check_pairs(goals: list[Model], name: str) -> None:
     """A pair in the file is written on both goals, and joins two kinds of goal.
     (A partner not in the file must be in the journal: checked on import.)"""
     by_id = {row.id: row for row in goals if isinstance(row, Goal)}
@@ -473,7 +474,7 @@ class _Run:
         self.report.updated[table] = self.report.updated.get(table, 0) + 1
 
 
-def _import_review(run: _Run, row: BaseModel) -> None:
+def _import_review(run: _Run, row: Model) -> None:
     assert isinstance(row, Review)
     store = run.store
     if store.exists("reviews", row.id):
@@ -493,17 +494,17 @@ def _review_id(run: _Run, review_id: str | None) -> str | None:
     return None if review_id is None else run.review_ids.get(review_id, review_id)
 
 
-def _import_entry(run: _Run, row: BaseModel) -> None:
+def _import_entry(run: _Run, row: Model) -> None:
     assert isinstance(row, Entry)
     if run.store.exists("entries", row.id):
         run.unchanged("entries")
         return
-    entry = Entry.model_validate({**row.model_dump(), "review_id": _review_id(run, row.review_id)})
+    entry = Entry(**{**row.model_dump(), "review_id": _review_id(run, row.review_id)})
     run.store.insert_entry(entry)
     run.added("entries")
 
 
-def _import_commitment(run: _Run, row: BaseModel) -> None:
+def _import_commitment(run: _Run, row: Model) -> None:
     assert isinstance(row, Commitment)
     store = run.store
     if store.exists("commitments", row.id):
@@ -522,17 +523,17 @@ def _import_commitment(run: _Run, row: BaseModel) -> None:
                 # The week already has its own commitment: keep both, unlinked.
                 review_id = None
         data = {**row.model_dump(), "review_id": review_id, "follow_ups": []}
-        store.insert_commitment(Commitment.model_validate(data))
+        store.insert_commitment(Commitment(**data))
         run.added("commitments")
     for follow_up in row.follow_ups:
         if store.follow_up_exists(follow_up):
             run.unchanged("follow_ups")
         else:
-            store.record_follow_up(FollowUp.model_validate(follow_up.model_dump()))
+            store.record_follow_up(FollowUp(**follow_up.model_dump()))
             run.added("follow_ups")
 
 
-def _import_exercise_run(run: _Run, row: BaseModel) -> None:
+def _import_exercise_run(run: _Run, row: Model) -> None:
     assert isinstance(row, ExerciseRun)
     store = run.store
     if store.exists("exercise_runs", row.id):
@@ -541,14 +542,14 @@ def _import_exercise_run(run: _Run, row: BaseModel) -> None:
         store.create_exercise_run(row)
         run.added("exercise_runs")
     for answer in row.answers:
-        plain = ExerciseAnswer.model_validate(answer.model_dump())
+        plain = ExerciseAnswer(**answer.model_dump())
         if store.insert_exercise_answer_if_new(row.id, plain):
             run.added("exercise_answers")
         else:
             run.unchanged("exercise_answers")
 
 
-def _import_goal(run: _Run, row: BaseModel) -> None:
+def _import_goal(run: _Run, row: Model) -> None:
     assert isinstance(row, Goal)
     store = run.store
     existed = store.exists("goals", row.id)
@@ -569,20 +570,20 @@ def _import_goal(run: _Run, row: BaseModel) -> None:
         else:
             run.unchanged("goals")
         for position, measure in enumerate(row.measures):
-            plain = GoalMeasure.model_validate(measure.model_dump())
+            plain = GoalMeasure(**measure.model_dump())
             if store.insert_goal_measure_if_new(plain, position):
                 run.added("goal_measures")
     else:
-        measures = [GoalMeasure.model_validate(m.model_dump()) for m in row.measures]
+        measures = [GoalMeasure(**m.model_dump()) for m in row.measures]
         data = {**row.model_dump(), "pair_id": None, "measures": measures, "checkins": []}
-        store.insert_goal(Goal.model_validate(data))
+        store.insert_goal(Goal(**data))
         run.added("goals")
     for checkin in row.checkins:
         if store.exists("goal_checkins", checkin.id):
             run.unchanged("goal_checkins")
             continue
         data = {**checkin.model_dump(), "review_id": _review_id(run, checkin.review_id)}
-        store.insert_checkin(CheckIn.model_validate(data), touch_goal=False)
+        store.insert_checkin(CheckIn(**data), touch_goal=False)
         run.added("goal_checkins")
     if existed:
         store.keep_latest_goal_change(row.id, row.updated_at)
@@ -621,7 +622,7 @@ def _link_pairs(run: _Run, name: str) -> None:
 
 # How each exported table's rows are written back, by table name: one entry
 # per table in export.TABLES (a test keeps the two in step).
-IMPORTERS: dict[str, Callable[[_Run, BaseModel], None]] = {
+IMPORTERS: dict[str, Callable[[_Run, Model], None]] = {
     "reviews": _import_review,
     "entries": _import_entry,
     "commitments": _import_commitment,
@@ -651,7 +652,7 @@ def _writing(store: Store, report: ImportReport, name: str) -> Iterator[None]:
 
 
 def import_export(
-    store: Store, tables: dict[str, list[BaseModel]], name: str, *, dry_run: bool
+    store: Store, tables: dict[str, list[Model]], name: str, *, dry_run: bool
 ) -> ImportReport:
     report = ImportReport(source="leadjournal", dry_run=dry_run)
     run = _Run(store, report)

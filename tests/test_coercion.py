@@ -113,6 +113,15 @@ def test_a_flag_converts_as_typer_converts_it(value: bool) -> None:
     assert ours == theirs
 
 
+@pytest.mark.parametrize("value", [12, 0, -3, True, 5.0, 5.5, b"5"])
+@pytest.mark.parametrize("name", ["word", "number", "flag"])
+def test_a_default_from_the_code_converts_as_typer_converts_it(name: str, value: object) -> None:
+    # Defaults arrive as Python values, not words: a number's default is an int.
+    ours, theirs = _both(name, value)
+    assert ours == theirs
+    assert type(ours[1]) is type(theirs[1])
+
+
 def test_the_errors_are_typers_words() -> None:
     # Pinned here so a change in Typer or pydantic shows as a changed message.
     assert _both("number", "1e3")[0] == (
@@ -131,6 +140,7 @@ def test_plain_values_need_no_adapter(monkeypatch: pytest.MonkeyPatch) -> None:
         ("word", "naïve", "naïve"),
         ("number", "42", 42),
         ("number", "-7", -7),
+        ("number", 12, 12),
         ("flag", True, True),
         ("words", ("a", "b"), ["a", "b"]),
         ("numbers", ("1", "+2"), [1, 2]),

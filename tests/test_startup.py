@@ -75,3 +75,20 @@ def test_help_imports_no_command_module(tmp_path: Path) -> None:
 def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
     assert command_modules(modules(tmp_path, "show", "--help")) == {"leadjournal.cli.entries"}
     assert command_modules(modules(tmp_path, "goal", "list", "--help")) == {"leadjournal.cli.goals"}
+
+
+def test_write_loads_no_heavy_library(tmp_path: Path) -> None:
+    # The first write creates and migrates the journal (sqlite-utils' migrations);
+    # every later one is the everyday path.
+    loaded(tmp_path, "write", "The first entry")
+    assert (
+        loaded(tmp_path, "write", "Asked before advising, twice today @feedback") & HEAVY == set()
+    )
+
+
+@pytest.mark.parametrize(
+    "args", [["log", "--last-week"], ["trends", "--json"], ["log", "--weeks", "2", "--json"]]
+)
+def test_everyday_reads_load_no_pydantic(tmp_path: Path, args: list[str]) -> None:
+    loaded(tmp_path, "write", "Something to read back")
+    assert loaded(tmp_path, *args) & {"pydantic", "pydantic_core", "sqlite_utils"} == set()

@@ -52,6 +52,8 @@ def _to_str(value: Any) -> str:
 def _to_int(value: Any) -> int:
     if isinstance(value, str) and _PLAIN_INT.match(value):
         return int(value)
+    if type(value) is int:  # a default written in the code (a bool is Typer's to judge)
+        return value
     raise _NotPlain
 
 

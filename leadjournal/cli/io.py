@@ -51,10 +51,12 @@ def ask(console: Console, prompt: str) -> str:
 
 
 def emit_json(data: Any) -> None:
-    """JSON on stdout and nothing else: scripts parse it."""
-    from pydantic import BaseModel
+    """JSON on stdout and nothing else: scripts parse it.
 
-    if isinstance(data, BaseModel):
+    Our models and pydantic's (a pack's prompt) both have ``model_dump_json``;
+    pydantic is not imported for it.
+    """
+    if hasattr(data, "model_dump_json"):
         text = data.model_dump_json(indent=2)
     else:
         text = json.dumps(_plain(data), indent=2, ensure_ascii=False)
@@ -62,9 +64,7 @@ def emit_json(data: Any) -> None:
 
 
 def _plain(data: Any) -> Any:
-    from pydantic import BaseModel
-
-    if isinstance(data, BaseModel):
+    if hasattr(data, "model_dump"):
         return data.model_dump(mode="json")
     if isinstance(data, list | tuple):
         return [_plain(item) for item in data]
