@@ -117,10 +117,17 @@ class Model:
     @classmethod
     def model_validate(cls, data: Any) -> Self:
         """``data`` checked against the fields' types (pydantic), for outside input."""
-        from pydantic import TypeAdapter
+        adapter = _ADAPTERS.get(cls)
+        if adapter is None:
+            # One per class: building a TypeAdapter costs far more than using it.
+            from pydantic import TypeAdapter
 
-        adapter: TypeAdapter[Self] = TypeAdapter(cls)
-        return adapter.validate_python(data)
+            adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+        validated: Self = adapter.validate_python(data)
+        return validated
+
+
+_ADAPTERS: dict[type[Model], Any] = {}
 
 
 def _copier(default: Any) -> Any:
