@@ -1,4 +1,4 @@
-"""The root Typer app, its global options and the one error boundary."""
+"""The root Typer app: its global options, the table of commands, the one error boundary."""
 
 from __future__ import annotations
 
