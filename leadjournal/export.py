@@ -68,12 +68,17 @@ def write_json(store: Store, sink: Sink, *, exported_at: str) -> dict[str, int]:
     sink.write(f'  "version": {FORMAT_VERSION},\n')
     sink.write(f'  "exported_at": {_json_string(exported_at)}')
     with store.snapshot():
+        # pydantic's serializer writes a row several times faster than
+        # json.dumps of its dict; at 100k entries that is most of the export.
+        from pydantic import TypeAdapter
+
         for table in TABLES:
+            adapter: TypeAdapter[Model] = TypeAdapter(table.model)
             sink.write(f',\n  "{table.name}": [')
             count = 0
             for row in table.rows(store):
                 sink.write(",\n    " if count else "\n    ")
-                sink.write(row.model_dump_json())
+                sink.write(adapter.dump_json(row).decode())
                 count += 1
             sink.write("\n  ]" if count else "]")
             counts[table.name] = count

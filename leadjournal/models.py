@@ -97,19 +97,27 @@ class Model:
 
     def model_dump(self, *, mode: str = "python", exclude: Iterable[str] = ()) -> dict[str, Any]:
         """The fields as a dict, nested types too; ``mode="json"`` for JSON-ready values."""
-        skip = set(exclude)
-        return {
-            f.name: _dump(getattr(self, f.name), mode)
-            for f in dataclasses.fields(self)  # type: ignore[arg-type]
-            if f.name not in skip
-        }
+        # The hot loop of an export: field names looked up once per class,
+        # plain values copied as they are.
+        names = _FIELDS.get(type(self))
+        if names is None:
+            fields = dataclasses.fields(self)  # type: ignore[arg-type]
+            names = _FIELDS[type(self)] = tuple(f.name for f in fields)
+        values = self.__dict__
+        out: dict[str, Any] = {}
+        for name in names:
+            if name in exclude:
+                continue
+            value = values[name]
+            out[name] = value if type(value) in _PLAIN else _dump(value, mode)
+        return out
 
     def model_dump_json(self, *, indent: int | None = None) -> str:
         """JSON text, as pydantic writes it: compact unless ``indent``, non-ASCII kept."""
-        separators = (",", ": ") if indent is not None else (",", ":")
-        return json.dumps(
-            self.model_dump(mode="json"), indent=indent, ensure_ascii=False, separators=separators
-        )
+        data = self.model_dump(mode="json")
+        if indent is None:
+            return _COMPACT.encode(data)
+        return json.dumps(data, indent=indent, ensure_ascii=False)
 
     def model_copy(self, *, update: dict[str, Any] | None = None) -> Self:
         return dataclasses.replace(self, **(update or {}))  # type: ignore[type-var]
@@ -128,6 +136,12 @@ class Model:
 
 
 _ADAPTERS: dict[type[Model], Any] = {}
+
+
+# One encoder for every row of an export (json.dumps with options builds one per call).
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_PLAIN = {str, int, float, bool, type(None)}
 
 
 def _copier(default: Any) -> Any:
