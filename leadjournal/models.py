@@ -95,7 +95,14 @@ class Model:
         else:
             dataclasses.dataclass(frozen=True, kw_only=True)(cls)
 
-    def model_dump(self, *, mode: str = "python", exclude: Iterable[str] = ()) -> dict[str, Any]:
+    def model_dump(
+        self,
+        *,
+        mode: str = "python",
+        include: Iterable[str] | None = None,
+        exclude: Iterable[str] = (),
+        exclude_none: bool = False,
+    ) -> dict[str, Any]:
         """The fields as a dict, nested types too; ``mode="json"`` for JSON-ready values."""
         # The hot loop of an export: field names looked up once per class,
         # plain values copied as they are.
@@ -105,10 +112,13 @@ class Model:
             names = _FIELDS[type(self)] = tuple(f.name for f in fields)
         values = self.__dict__
         out: dict[str, Any] = {}
+        wanted = None if include is None else set(include)
         for name in names:
-            if name in exclude:
+            if name in exclude or (wanted is not None and name not in wanted):
                 continue
             value = values[name]
+            if value is None and exclude_none:
+                continue
             out[name] = value if type(value) in _PLAIN else _dump(value, mode)
         return out
 
@@ -118,6 +128,11 @@ class Model:
         if indent is None:
             return _COMPACT.encode(data)
         return json.dumps(data, indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def model_construct(cls, **values: Any) -> Self:
+        """An instance without validation, as pydantic names it."""
+        return cls(**values)
 
     def model_copy(self, *, update: dict[str, Any] | None = None) -> Self:
         return dataclasses.replace(self, **(update or {}))  # type: ignore[type-var]

@@ -78,3 +78,10 @@ def test_a_subclass_with_pydantic_validators_checks_its_input() -> None:
         adapter.validate_python({"text": "  "})
     with pytest.raises(ValidationError):
         adapter.validate_python({"text": "fine", "extra": 1})
+
+
+def test_dump_include_and_exclude_none_as_pydantic_does() -> None:
+    note = Note(text="a")
+    assert note.model_dump(include={"text", "owner"}) == {"text": "a", "owner": None}
+    assert note.model_dump(exclude_none=True) == {"text": "a", "tags": [], "counts": {}}
+    assert Note.model_construct(text="a") == note
