@@ -32,7 +32,7 @@ import sysconfig
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,14 @@ MIB = 1024 * 1024
 # -- what is measured ----------------------------------------------------------
 
 
+# The floor, measured in the same run with the same interpreter and Typer:
+# importing Typer, and a Typer app that does nothing (benchmarks/minimal_app.py).
+TYPER = "import typer"
+APP = "minimal app"
+FLOORS = (TYPER, APP)
+GROWTH_TARGET = 1.1  # an everyday command on the largest journal ÷ on the smallest
+
+
 @dataclass(frozen=True)
 class Bench:
     """One piece of work, as leadjournal does it and (where it can) as jrnl does it."""
@@ -60,34 +68,63 @@ class Bench:
     name: str
     leadjournal: Sequence[str] | None
     jrnl: Sequence[str] | None = None
-    target: float | None = None  # median seconds, on the largest journal
-    memory_target: float | None = 60.0  # MiB; everyday commands
+    floor: str | None = None  # TYPER or APP: what ``ratio`` is measured against
+    ratio: float | None = None  # median of paired runs ÷ the floor, on the largest journal
+    target: float | None = None  # median seconds, for work on the whole journal
+    memory_target: float | None = 30.0  # MiB; everyday commands
+    everyday: bool = True  # held to GROWTH_TARGET from the smallest to the largest journal
     fresh_db: bool = False  # each run writes into a new, empty journal (import)
+    probe: str | None = None  # run only if ``COMMAND --help`` says this (a newer option)
+    jrnl_ratio: float | None = None  # jrnl's time ÷ ours, at least, on the largest journal
+
+    def target_text(self) -> str:
+        if self.ratio is not None and self.floor is not None:
+            return f"≤ {self.ratio:g}× {self.floor}"
+        return f"≤ {self.target:g} s" if self.target is not None else "–"
 
 
 def benches(manifest: dict[str, Any], work: Path) -> list[Bench]:
     """The work list for one journal; ``{…}`` placeholders come from the manifest."""
     first, last = manifest["last_week_days"]
+    year, number, _ = date.fromisoformat(first).isocalendar()
+    last_week = f"{year}-W{number:02d}"
     word, tag = manifest["search_word"], manifest["filter_tag"]
     sample = manifest["sample_entry_id"][:8]
     note = "Asked before advising, twice today @feedback"
     export = str(work / "jrnl-export.json")
+    reads = 8.0  # jrnl ÷ leadjournal, at least, for reading back at the largest size
     return [
-        Bench("--help", ["--help"], ["--help"], target=0.10, memory_target=None),
-        Bench("--version", ["--version"], ["--version"], target=0.10, memory_target=None),
-        Bench("log --last-week", ["log", "--last-week"], ["-from", first, "-to", last], 0.17),
-        Bench("last 10 entries", ["log", "--limit", "10"], ["-n", "10"]),
+        Bench("--help", ["--help"], ["--help"], TYPER, 1.2, memory_target=None),
+        Bench("--version", ["--version"], ["--version"], TYPER, 1.2, memory_target=None),
+        Bench(
+            "log --last-week",
+            ["log", "--last-week"],
+            ["-from", first, "-to", last],
+            APP,
+            1.0,
+            jrnl_ratio=reads,
+        ),
+        Bench("last 10 entries", ["log", "--limit", "10"], ["-n", "10"], jrnl_ratio=reads),
         Bench(
             "filter by tag (newest 10)",
             ["log", "--weeks", "104", "--tag", tag, "--limit", "10"],
             ["-n", "10", f"@{tag}"],
+            jrnl_ratio=reads,
         ),
-        Bench("show ID", ["show", sample], target=0.17),
-        Bench("search WORD", ["search", word], ["-contains", word, "-n", "20"], 0.17),
-        Bench("commitments", ["commitments"]),
-        Bench("trends --weeks 52", ["trends", "--weeks", "52"], target=0.17),
-        Bench("trends --json", ["trends", "--json"], target=0.17),
-        Bench("write (add one entry)", ["write", note], [note], target=0.17),
+        Bench("show ID", ["show", sample], floor=APP, ratio=1.0),
+        Bench(f"show {last_week}", ["show", last_week], floor=APP, ratio=1.2, probe="WEEK"),
+        Bench(
+            "search WORD",
+            ["search", word],
+            ["-contains", word, "-n", "20"],
+            APP,
+            1.2,
+            jrnl_ratio=reads,
+        ),
+        Bench("commitments", ["commitments"], floor=APP, ratio=1.0),
+        Bench("trends --weeks 52", ["trends", "--weeks", "52"], floor=APP, ratio=1.2),
+        Bench("trends --json", ["trends", "--json"], floor=APP, ratio=1.2),
+        Bench("write (add one entry)", ["write", note], [note], APP, 1.0, jrnl_ratio=1000.0),
         Bench(
             "review (from flags)",
             [
@@ -106,7 +143,8 @@ def benches(manifest: dict[str, Any], work: Path) -> list[Bench]:
                 "One-on-ones with the three new hires",
                 "--replace",
             ],
-            target=0.22,
+            floor=APP,
+            ratio=1.6,
         ),
         Bench(
             "export --format json (all)",
@@ -114,12 +152,14 @@ def benches(manifest: dict[str, Any], work: Path) -> list[Bench]:
             ["--format", "json"],
             target=5.0,
             memory_target=80.0,
+            everyday=False,
         ),
         Bench(
             "import jrnl JSON export",
             ["import", export, "--from", "jrnl"],
             target=20.0,
             memory_target=None,
+            everyday=False,
             fresh_db=True,
         ),
     ]
@@ -355,18 +395,80 @@ def ensure_jrnl(wanted: bool) -> tuple[list[str] | None, str | None]:
     return [str(binary)], match.group(1) if match else "unknown"
 
 
-def available_commands(names: set[str], env: dict[str, str]) -> dict[str, bool]:
-    """Which top-level commands this checkout has (``COMMAND --help`` succeeds)."""
-    found = {}
+def available_commands(
+    names: set[str], env: dict[str, str], program: Sequence[str]
+) -> dict[str, str | None]:
+    """Each top-level command's help, or None where ``program`` has no such command."""
+    found: dict[str, str | None] = {}
     for name in sorted(names):
         done = subprocess.run(
-            [*leadjournal_command(), name, "--help"],
+            [*program, name, "--help"],
             env=env,
             stdin=subprocess.DEVNULL,
             capture_output=True,
+            text=True,
         )
-        found[name] = done.returncode == 0
+        found[name] = done.stdout if done.returncode == 0 else None
     return found
+
+
+def runnable(bench: Bench, helps: dict[str, str | None]) -> bool:
+    assert bench.leadjournal is not None
+    command = bench.leadjournal[0]
+    if command.startswith("-"):
+        return True
+    text = helps.get(command)
+    return text is not None and (bench.probe is None or bench.probe in text)
+
+
+def floor_jobs(env: dict[str, str]) -> dict[str, Job]:
+    """The floor commands, with this interpreter (and so this Typer)."""
+    python = sys.executable
+    return {
+        TYPER: Job([python, "-c", "import typer"], env),
+        APP: Job([python, str(HERE / "minimal_app.py"), "--name", "Maya", "--loud"], env),
+    }
+
+
+def paired(ours: Measurement | None, other: Measurement | None) -> float | None:
+    """Median of run-by-run ratios: runs of one round ran side by side."""
+    if ours is None or other is None or not (ours.ok and other.ok):
+        return None
+    count = min(len(ours.times), len(other.times))
+    pairs = zip(ours.times[-count:], other.times[-count:], strict=True)
+    return statistics.median(a / b for a, b in pairs) if count else None
+
+
+def growth(
+    results: dict[str, dict[str, dict[str, Measurement]]], labels: list[str], name: str
+) -> float | None:
+    """A command's median on the largest journal ÷ on the smallest."""
+    if len(labels) < 2:
+        return None
+    small = results[labels[0]][name]["leadjournal"]
+    big = results[labels[-1]][name]["leadjournal"]
+    return big.median / small.median if small.ok and big.ok else None
+
+
+def misses(
+    bench: Bench,
+    m: Measurement,
+    floors: dict[str, Measurement],
+    grew: float | None,
+) -> list[str]:
+    """The targets a measured command does not meet."""
+    missed = []
+    if bench.ratio is not None and bench.floor is not None:
+        ratio = paired(m, floors.get(bench.floor))
+        if ratio is not None and ratio > bench.ratio:
+            missed.append("time")
+    if bench.target is not None and m.median > bench.target:
+        missed.append("time")
+    if bench.memory_target is not None and m.peak_mib > bench.memory_target:
+        missed.append("memory")
+    if bench.everyday and grew is not None and grew > GROWTH_TARGET:
+        missed.append("growth")
+    return missed
 
 
 # -- profiles ---------------------------------------------------------------------------
@@ -522,42 +624,61 @@ def report(
         f"{settings['slow']:.0f} s, so it is the measurement.\n"
     )
 
+    floors: dict[str, dict[str, Measurement]] = settings["floors"]
     add(f"## Targets, on the {big} journal\n")
     add(
-        f"| command | target | median s | peak MiB | memory target | growth {small}→{big} s | met |"
+        "Ratios are the median of paired runs (each run of a command ÷ the floor's run "
+        "in the same round); the floors ran in the same rounds: "
+        + ", ".join(
+            f"`{floor}` {_s(floors[big][floor])} s ({_mib(floors[big][floor])} MiB)"
+            for floor in FLOORS
+        )
+        + ".\n"
     )
-    add("| --- | --- | --- | --- | --- | --- | --- |")
+    add(
+        f"| command | target | median s | × floor | peak MiB | memory target "
+        f"| growth {small}→{big} | met |"
+    )
+    add("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for name in names:
         bench = meta[name]
         m = results[big][name]["leadjournal"]
-        first = results[small][name]["leadjournal"]
-        growth = m.median - first.median if m.ok and first.ok else None
-        if bench.target is None and not m.ok:
-            continue
-        verdict = "–"
+        grew = growth(results, labels, name)
+        ratio = paired(m, floors[big].get(bench.floor)) if bench.floor is not None else None
         if m.ok:
-            misses = []
-            if bench.target is not None and m.median > bench.target:
-                misses.append("time")
-            if bench.memory_target is not None and m.peak_mib > bench.memory_target:
-                misses.append("memory")
-            if (
-                growth is not None
-                and growth > 0.02
-                and not bench.fresh_db
-                and bench.target
-                and bench.target < 1
-            ):
-                misses.append("growth")
-            verdict = "yes" if not misses else "**no** (" + ", ".join(misses) + ")"
+            missed = misses(bench, m, floors[big], grew)
+            verdict = "yes" if not missed else "**no** (" + ", ".join(missed) + ")"
         else:
             verdict = m.status
         add(
-            f"| `{name}` | {f'≤ {bench.target:g} s' if bench.target else '–'} | {_s(m)} | "
-            f"{_mib(m)} | {f'≤ {bench.memory_target:g}' if bench.memory_target else '–'} | "
-            f"{f'{growth:+.3f}' if growth is not None else '–'} | {verdict} |"
+            f"| `{name}` | {bench.target_text()} | {_s(m)} | "
+            f"{f'{ratio:.2f}×' if ratio is not None else '–'} | {_mib(m)} | "
+            f"{f'≤ {bench.memory_target:g}' if bench.memory_target else '–'} | "
+            f"{f'{grew:.2f}×' if grew is not None else '–'}"
+            f"{f' (≤ {GROWTH_TARGET:g}×)' if bench.everyday and grew is not None else ''} | "
+            f"{verdict} |"
         )
     add("")
+
+    against = settings.get("against")
+    if against:
+        add(f"## Against another build, on the {big} journal\n")
+        add(
+            f"`{against}` ran in the same rounds on a copy of the same journal; the ratio "
+            "is the median of paired runs (this build's run ÷ the other's).\n"
+        )
+        add("| command | this build s | other s | this ÷ other | this MiB | other MiB |")
+        add("| --- | --- | --- | --- | --- | --- |")
+        for name in names:
+            ours = results[big][name]["leadjournal"]
+            theirs = results[big][name].get("against")
+            ratio = paired(ours, theirs)
+            add(
+                f"| `{name}` | {_s(ours)} | {_s(theirs)} | "
+                f"{f'{ratio:.2f}×' if ratio is not None else '–'} | {_mib(ours)} | "
+                f"{_mib(theirs)} |"
+            )
+        add("")
 
     add("## Every command at every size (median seconds; peak MiB)\n")
     header = (
@@ -572,8 +693,8 @@ def report(
         cells = [_s(results[label][name]["leadjournal"]) for label in labels]
         m = results[big][name]["leadjournal"]
         cells.append(f"{min(m.times):.3f}" if m.ok else "–")
-        first = results[small][name]["leadjournal"]
-        change = f"{m.median - first.median:+.3f}" if m.ok and first.ok else "–"
+        grew = growth(results, labels, name)
+        change = f"{grew:.2f}×" if grew is not None else "–"
         ratio = f"{m.median / baseline.median:.1f}×" if m.ok and baseline.ok else "–"
         add(f"| `{name}` | " + " | ".join(cells) + f" | {change} | {_mib(m)} | {ratio} |")
     add("")
@@ -583,9 +704,9 @@ def report(
         add(
             "| work | "
             + " | ".join(f"leadjournal {x} | jrnl {x} | ratio {x}" for x in labels)
-            + f" | jrnl peak MiB ({big}) | leadjournal peak MiB ({big}) |"
+            + f" | target ({big}) | jrnl peak MiB ({big}) | leadjournal peak MiB ({big}) |"
         )
-        add("| --- " * (3 * len(labels) + 3) + "|")
+        add("| --- " * (3 * len(labels) + 4) + "|")
         for name in names:
             if meta[name].jrnl is None:
                 continue
@@ -599,9 +720,11 @@ def report(
                     else "–"
                 )
                 cells += [_s(ours), _s(theirs), ratio]
+            wanted = meta[name].jrnl_ratio
             add(
                 f"| `{name}` | "
                 + " | ".join(cells)
+                + f" | {f'≥ {wanted:g}×' if wanted else '–'}"
                 + f" | {_mib(results[big][name].get('jrnl'))} | "
                 f"{_mib(results[big][name]['leadjournal'])} |"
             )
@@ -661,6 +784,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=generate.DATA, help="journals folder")
     parser.add_argument("--results", type=Path, default=RESULTS, help="report to write")
     parser.add_argument("--only", default="", help="comma-separated substrings of command names")
+    parser.add_argument(
+        "--against",
+        default="",
+        help="another build's leadjournal program, run in the same rounds for paired ratios",
+    )
     args = parser.parse_args(argv)
 
     sizes = [generate.parse_size(s) for s in args.sizes.split(",")]
@@ -675,6 +803,7 @@ def main(argv: list[str] | None = None) -> int:
     baseline = floor.result
     log(f"python -c pass: {_s(baseline)} s")
     results: dict[str, dict[str, dict[str, Measurement]]] = {}
+    floors: dict[str, dict[str, Measurement]] = {}
     profiles: list[tuple[str, str, str, str]] = []
     all_benches: list[Bench] = []
     args.data.mkdir(parents=True, exist_ok=True)
@@ -687,19 +816,20 @@ def main(argv: list[str] | None = None) -> int:
             all_benches = work
             if wanted:
                 work = [b for b in work if any(w in b.name for w in wanted)]
-            have = available_commands(
-                {
-                    b.leadjournal[0]
-                    for b in work
-                    if b.leadjournal and not b.leadjournal[0].startswith("-")
-                },
-                space.env(),
-            )
+            names = {
+                b.leadjournal[0]
+                for b in work
+                if b.leadjournal and not b.leadjournal[0].startswith("-")
+            }
+            have = available_commands(names, space.env(), lj)
+            other = [args.against] if args.against else None
+            theirs = available_commands(names, space.env(), other) if other else {}
             jobs: dict[tuple[str, str], Job] = {}
+            for floor_name, floor_job in floor_jobs(space.env()).items():
+                jobs[floor_name, "floor"] = floor_job
             for bench in work:
                 assert bench.leadjournal is not None
-                command = bench.leadjournal[0]
-                if command.startswith("-") or have.get(command, False):
+                if runnable(bench, have):
                     env = space.env()
                     before = None
                     if bench.fresh_db:
@@ -711,6 +841,8 @@ def main(argv: list[str] | None = None) -> int:
                                 stale.unlink()
 
                     jobs[bench.name, "leadjournal"] = Job([*lj, *bench.leadjournal], env, before)
+                    if other and runnable(bench, theirs):
+                        jobs[bench.name, "against"] = Job([*other, *bench.leadjournal], env, before)
                 if bench.jrnl is not None and jrnl is not None:
                     jobs[bench.name, "jrnl"] = Job([*jrnl, *bench.jrnl], space.env())
             log(f"{label}: {len(jobs)} commands, {args.runs} rounds after {args.warmup} warm-up …")
@@ -722,6 +854,9 @@ def main(argv: list[str] | None = None) -> int:
                 slow=args.slow,
             )
             results[label] = {}
+            floors[label] = {name: jobs[name, "floor"].result for name in FLOORS}
+            for name in FLOORS:
+                log(f"{label:>5}  floor: {name:<25} {_s(floors[label][name]):>13}")
             for bench in work:
                 row: dict[str, Measurement] = {}
                 job = jobs.get((bench.name, "leadjournal"))
@@ -729,6 +864,9 @@ def main(argv: list[str] | None = None) -> int:
                 if bench.jrnl is not None:
                     job = jobs.get((bench.name, "jrnl"))
                     row["jrnl"] = job.result if job else Measurement("skipped")
+                if other:
+                    job = jobs.get((bench.name, "against"))
+                    row["against"] = job.result if job else Measurement("not available")
                 results[label][bench.name] = row
                 log(
                     f"{label:>5}  {bench.name:<32} leadjournal {_s(row['leadjournal']):>13}"
@@ -742,14 +880,10 @@ def main(argv: list[str] | None = None) -> int:
             if label == labels[-1] and not args.no_profiles:
                 for bench in work:
                     m = results[label][bench.name]["leadjournal"]
-                    if not m.ok or bench.target is None:
+                    if not m.ok:
                         continue
-                    first = results[labels[0]][bench.name]["leadjournal"]
-                    slow_growth = first.ok and m.median - first.median > 0.02 and bench.target < 1
-                    over_memory = (
-                        bench.memory_target is not None and m.peak_mib > bench.memory_target
-                    )
-                    if m.median > bench.target or slow_growth or over_memory:
+                    grew = growth(results, labels, bench.name)
+                    if misses(bench, m, floors[label], grew):
                         assert bench.leadjournal is not None
                         env = space.env()
                         log(f"profiling {bench.name} …")
@@ -767,6 +901,8 @@ def main(argv: list[str] | None = None) -> int:
         "warmup": args.warmup,
         "slow": args.slow,
         "benches": all_benches,
+        "floors": floors,
+        "against": args.against,
     }
     text = report(
         results, labels, baseline, jrnl_version, settings, profiles, existing_notes(args.results)
@@ -778,7 +914,17 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.results.with_suffix(".json").write_text(
         json.dumps(
-            {"python_pass": baseline.as_dict(), "jrnl": jrnl_version, "results": raw}, indent=2
+            {
+                "python_pass": baseline.as_dict(),
+                "floors": {
+                    label: {name: m.as_dict() for name, m in row.items()}
+                    for label, row in floors.items()
+                },
+                "jrnl": jrnl_version,
+                "against": args.against or None,
+                "results": raw,
+            },
+            indent=2,
         )
         + "\n"
     )

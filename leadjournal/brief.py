@@ -11,8 +11,6 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, ConfigDict
-
 from leadjournal import messages, weeks
 from leadjournal.export import (
     follow_through_text,
@@ -24,7 +22,7 @@ from leadjournal.export import (
 )
 from leadjournal.insights import ARROWS, RATING_MAX, RATING_MIN, Episode, Trends, lasting_episodes
 from leadjournal.journal import Journal
-from leadjournal.models import Commitment, Entry
+from leadjournal.models import Commitment, Entry, Model
 from leadjournal.safetext import md_inline, visible
 
 DEFAULT_WEEKS = 12
@@ -33,10 +31,8 @@ THEMES = 3
 EXCERPT_CHARS = 280
 
 
-class GoalLine(BaseModel):
+class GoalLine(Model):
     """One goal's line in the brief (see ``goal_lines``)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: str
     kind: str

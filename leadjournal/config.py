@@ -1,59 +1,81 @@
 """The optional ``config.toml`` in the journal's home.
 
-Validated with pydantic (unknown keys are errors, so a typo is caught rather
-than silently ignored); every problem names the key.
+A file that exists is validated with pydantic (unknown keys are errors, so a
+typo is caught rather than silently ignored); every problem names the key.
+Without a file the defaults need no checking, and pydantic is not loaded.
 """
 
 from __future__ import annotations
 
 import tomllib
+from functools import cache
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import TYPE_CHECKING
 
 from leadjournal import messages
 from leadjournal.errors import ConfigError
+from leadjournal.models import Model
 from leadjournal.records import DIMENSION_RE
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Config(Model):
     editor: str | None = None
     prompts: bool = True
     prompts_folder: Path | None = None
-    prompt_count: int = Field(default=1, ge=1, le=2)
+    prompt_count: int = 1  # 1 or 2; checked when read from the file
     extra_dimensions: list[str] = []
     # The days on which `review` first offers last week, while it is not done.
     review_days: list[str] = ["monday", "tuesday"]
 
-    @field_validator("review_days")
-    @classmethod
-    def _days(cls, names: list[str]) -> list[str]:
-        days: list[str] = []
-        for name in names:
-            day = name.strip().lower()
-            match = [full for full in DAYS if len(day) >= 3 and full.startswith(day)]
-            if not match:
-                raise ValueError(messages.BAD_REVIEW_DAY.format(name=name))
-            days.append(match[0])
-        return days
 
-    @field_validator("extra_dimensions")
-    @classmethod
-    def _dimensions(cls, names: list[str]) -> list[str]:
-        seen: list[str] = []
-        for name in names:
-            if not DIMENSION_RE.fullmatch(name):
-                raise ValueError(messages.BAD_DIMENSION.format(name=name))
-            if name in ("results", "relationships"):
-                raise ValueError(messages.CORE_DIMENSION.format(name=name))
-            if name in seen:
-                raise ValueError(messages.DUPLICATE_DIMENSION.format(name=name))
-            seen.append(name)
-        return seen
+def _days(names: list[str]) -> list[str]:
+    days: list[str] = []
+    for name in names:
+        day = name.strip().lower()
+        match = [full for full in DAYS if len(day) >= 3 and full.startswith(day)]
+        if not match:
+            raise ValueError(messages.BAD_REVIEW_DAY.format(name=name))
+        days.append(match[0])
+    return days
+
+
+def _dimensions(names: list[str]) -> list[str]:
+    seen: list[str] = []
+    for name in names:
+        if not DIMENSION_RE.fullmatch(name):
+            raise ValueError(messages.BAD_DIMENSION.format(name=name))
+        if name in ("results", "relationships"):
+            raise ValueError(messages.CORE_DIMENSION.format(name=name))
+        if name in seen:
+            raise ValueError(messages.DUPLICATE_DIMENSION.format(name=name))
+        seen.append(name)
+    return seen
+
+
+@cache
+def _checker() -> TypeAdapter[Config]:
+    """The file's checks: Config with its limits, built only when a file is read."""
+    from pydantic import Field, TypeAdapter, field_validator
+
+    class CheckedConfig(Config):
+        prompt_count: int = Field(default=1, ge=1, le=2)
+
+        @field_validator("extra_dimensions")
+        @classmethod
+        def _dimensions(cls, names: list[str]) -> list[str]:
+            return _dimensions(names)
+
+        @field_validator("review_days")
+        @classmethod
+        def _days(cls, names: list[str]) -> list[str]:
+            return _days(names)
+
+    return TypeAdapter(CheckedConfig)
 
 
 def load_config(path: Path) -> Config:
@@ -72,8 +94,10 @@ def load_config(path: Path) -> Config:
         raise ConfigError(
             messages.CONFIG_SYNTAX.format(path=path, reason=exc), messages.CONFIG_HINT
         ) from exc
+    from pydantic import ValidationError
+
     try:
-        config = Config.model_validate(data)
+        config = _checker().validate_python(data)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in error['loc']) or '(top)'}: {error['msg']}"

@@ -18,12 +18,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
 from leadjournal import messages, weeks
 from leadjournal.clock import Clock, stamp
 from leadjournal.errors import BadInput
-from leadjournal.models import Commitment, Entry, ExerciseAnswer, ExerciseRun
+from leadjournal.models import Commitment, Entry, ExerciseAnswer, ExerciseRun, Model
 from leadjournal.prompts import LOW_RATING, Exercise, ExerciseStep, Library
 from leadjournal.records import new_entry, new_id, require_size, tags_in
 from leadjournal.store import Store
@@ -123,8 +121,8 @@ def transcript(exercise: Exercise, answers: Sequence[ExerciseAnswer]) -> str:
 # --- results -----------------------------------------------------------------------
 
 
-class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Out(Model):
+    pass
 
 
 class RunProgress(_Out):

@@ -18,10 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, Protocol
 
-from pydantic import BaseModel
-
 from leadjournal import insights, messages, weeks
-from leadjournal.models import Commitment, Entry, ExerciseRun, Goal, GoalProgress, Review
+from leadjournal.models import Commitment, Entry, ExerciseRun, Goal, GoalProgress, Model, Review
 from leadjournal.safetext import json_safe, md_block, md_inline, visible
 from leadjournal.store import Store
 
@@ -41,8 +39,8 @@ class TableFormat:
     """One list in the JSON export: its key, the model of one row, how rows are read."""
 
     name: str
-    model: type[BaseModel]
-    rows: Callable[[Store], Iterable[BaseModel]]
+    model: type[Model]
+    rows: Callable[[Store], Iterable[Model]]
 
 
 # In dependency order: a row may only refer to rows of tables listed before it,
@@ -71,12 +69,17 @@ def write_json(store: Store, sink: Sink, *, exported_at: str) -> dict[str, int]:
     sink.write(f'  "version": {FORMAT_VERSION},\n')
     sink.write(f'  "exported_at": {_json_string(exported_at)}')
     with store.snapshot():
+        # pydantic's serializer writes a row several times faster than
+        # json.dumps of its dict; at 100k entries that is most of the export.
+        from pydantic import TypeAdapter
+
         for table in TABLES:
+            adapter: TypeAdapter[Model] = TypeAdapter(table.model)
             sink.write(f',\n  "{table.name}": [')
             count = 0
             for row in table.rows(store):
                 sink.write(",\n    " if count else "\n    ")
-                sink.write(json_safe(row.model_dump_json()))
+                sink.write(json_safe(adapter.dump_json(row).decode()))
                 count += 1
             sink.write("\n  ]" if count else "]")
             counts[table.name] = count

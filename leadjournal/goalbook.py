@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from leadjournal import goals as goal_maths
 from leadjournal import messages, weeks
@@ -90,8 +90,12 @@ class GoalBook:
             if one_of(kind, GOAL_KINDS, "goal kind", messages.BAD_CHOICE_HINT) == "development"
             else "performance"
         )
-        goal_level = one_of(level, GOAL_LEVELS, "goal level", messages.BAD_CHOICE_HINT)
-        goal_cadence = one_of(cadence, CADENCES, "review cadence", messages.BAD_CHOICE_HINT)
+        goal_level = cast(
+            GoalLevel, one_of(level, GOAL_LEVELS, "goal level", messages.BAD_CHOICE_HINT)
+        )
+        goal_cadence = cast(
+            Cadence, one_of(cadence, CADENCES, "review cadence", messages.BAD_CHOICE_HINT)
+        )
         base = None if baseline is None else goal_maths.parse_number(baseline, "baseline")
         aim = None if target is None else goal_maths.parse_number(target, "target")
         today = self._today()

@@ -14,13 +14,10 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Literal
 
 from leadjournal import weeks as isoweeks
-from leadjournal.errors import BadInput
-from leadjournal.models import GoalKind, GoalTrack
+from leadjournal.models import GoalKind, GoalTrack, Model
 
 # Ratings, on the Managerial Grid's 1–9 scale.
 RATING_MIN = 1
@@ -61,12 +58,11 @@ Status = Literal["open", "done", "partly", "dropped"]
 
 ARROWS: dict[Direction, str] = {"up": "↑", "flat": "→", "down": "↓"}
 
-Rating = Annotated[int, Field(ge=RATING_MIN, le=RATING_MAX)]
-
 
 def _canonical_week(value: str) -> str:
-    # pydantic turns ValueError into a ValidationError naming the field;
-    # BadInput would escape it unlabelled.
+    """The week as ``2026-W07``; a ValueError (with the week's own message) if it is none."""
+    from leadjournal.errors import BadInput
+
     try:
         return isoweeks.parse_week(value)
     except BadInput as error:
@@ -74,43 +70,39 @@ def _canonical_week(value: str) -> str:
 
 
 # ---------------------------------------------------------------- inputs
+# Plain dataclasses checked as they are built: the journal builds them from
+# its own rows, and the maths below relies on the range and the week's form.
 
 
-class WeekRatings(BaseModel):
+class WeekRatings(Model):
     """One reviewed week's ratings; ``extra`` holds optional dimensions (e.g. energy)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     week: str
-    results: Rating
-    relationships: Rating
-    extra: dict[str, Rating] = Field(default_factory=dict)
+    results: int
+    relationships: int
+    extra: dict[str, int] = {}
 
-    @field_validator("week")
-    @classmethod
-    def _week(cls, value: str) -> str:
-        return _canonical_week(value)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "week", _canonical_week(self.week))
+        for rating in (self.results, self.relationships, *self.extra.values()):
+            _check_rating(rating)
 
 
-class CommitmentState(BaseModel):
+class CommitmentState(Model):
     """What follow-through needs to know about one commitment."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     status: Status
     due_week: str
 
-    @field_validator("due_week")
-    @classmethod
-    def _due_week(cls, value: str) -> str:
-        return _canonical_week(value)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "due_week", _canonical_week(self.due_week))
 
 
 # ---------------------------------------------------------------- outputs
 
 
-class _Output(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class _Output(Model):
+    pass
 
 
 class TrendWeek(_Output):
@@ -122,7 +114,7 @@ class TrendWeek(_Output):
     lean: int | None
     style: Style | None
     reviewed: bool
-    extra: dict[str, int] = Field(default_factory=dict)
+    extra: dict[str, int] = {}
 
 
 class Averages(_Output):

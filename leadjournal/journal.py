@@ -73,7 +73,7 @@ class TrendsView:
             )
             for s in self.goals
         ]
-        return TrendsReport(**dict(self.trends), goals=goals)
+        return TrendsReport(**vars(self.trends), goals=goals)
 
 
 # What ``search --kind`` accepts, and the kinds of item each one means.

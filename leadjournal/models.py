@@ -1,14 +1,23 @@
-"""Domain models: validation only, no I/O.
+"""Domain types: the journal's vocabulary, as plain frozen dataclasses.
 
 Field names here are the export format's and every read command's ``--json``
 output, so scripts see one vocabulary. Changing a name is a breaking change.
+
+Rows read from our own database and values passed between layers are built
+with these classes directly and not re-validated: building a pydantic model
+costs more than the rest of a quick command. What comes from outside is
+validated where it comes in, with pydantic over these same classes (a
+``TypeAdapter``, or a checked subclass in ``transfer.py``); one set of types,
+not two. This module never imports pydantic itself.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+import copy
+import dataclasses
+import json
+from collections.abc import Iterable
+from typing import Any, ClassVar, Literal, Self, dataclass_transform
 
 from leadjournal import messages
 from leadjournal.errors import BadInput
@@ -17,7 +26,7 @@ EntryKind = Literal["reflection", "review", "prompt", "exercise"]
 CommitmentStatus = Literal["open", "done", "partly", "dropped"]
 FollowUpOutcome = Literal["done", "partly", "not_yet", "dropped"]
 ReviewStatus = Literal["in_progress", "complete"]
-Rating = int  # 1–9; the schema and RatingValue enforce the range
+Rating = int  # 1–9; the schema and the import checks enforce the range
 
 # The steps of the weekly review, in order. Stored as the review's progress so
 # an interrupted review resumes at the first step not yet done.
@@ -45,14 +54,127 @@ def one_of(value: str, choices: tuple[str, ...], what: str, hint: str) -> str:
     return wanted
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def _is_pydantic(value: object) -> bool:
+    return type(value).__module__.split(".")[0] == "pydantic"
 
 
-class RatingValue(Model):
-    """A self-rating on the Managerial Grid's 1–9 scale."""
+@dataclass_transform(
+    kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field,)
+)
+class Model:
+    """Base of every domain type: each subclass becomes a frozen, keyword-only dataclass.
 
-    value: int = Field(ge=1, le=9)
+    Declare fields as annotations with plain defaults; a ``[]`` or ``{}``
+    default becomes a fresh copy for each instance. A subclass whose body
+    uses pydantic (``field_validator``, ``Field(...)``: an import model that
+    checks outside input) becomes a pydantic dataclass of the same fields,
+    with unknown fields an error.
+
+    The ``model_*`` methods keep pydantic's names for what callers need:
+    ``model_dump`` (JSON-ready with ``mode="json"``), ``model_dump_json``,
+    ``model_copy(update=…)``, and ``model_validate`` for data that needs
+    checking (it loads pydantic; rows from our own database never need it).
+    """
+
+    # Read by pydantic wherever one of these is validated (TypeAdapter).
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        body = vars(cls)
+        annotations = body.get("__annotations__", {})
+        for name in annotations:
+            default = body.get(name, dataclasses.MISSING)
+            if isinstance(default, list | dict | set):
+                factory = _copier(default)
+                setattr(cls, name, dataclasses.field(default_factory=factory))
+        if any(_is_pydantic(value) for value in body.values()):
+            from pydantic.dataclasses import dataclass as checked_dataclass
+
+            checked_dataclass(cls, config={"extra": "forbid"}, frozen=True, kw_only=True)
+        else:
+            dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+
+    def model_dump(
+        self,
+        *,
+        mode: str = "python",
+        include: Iterable[str] | None = None,
+        exclude: Iterable[str] = (),
+        exclude_none: bool = False,
+    ) -> dict[str, Any]:
+        """The fields as a dict, nested types too; ``mode="json"`` for JSON-ready values."""
+        # The hot loop of an export: field names looked up once per class,
+        # plain values copied as they are.
+        names = _FIELDS.get(type(self))
+        if names is None:
+            fields = dataclasses.fields(self)  # type: ignore[arg-type]
+            names = _FIELDS[type(self)] = tuple(f.name for f in fields)
+        values = self.__dict__
+        out: dict[str, Any] = {}
+        wanted = None if include is None else set(include)
+        for name in names:
+            if name in exclude or (wanted is not None and name not in wanted):
+                continue
+            value = values[name]
+            if value is None and exclude_none:
+                continue
+            out[name] = value if type(value) in _PLAIN else _dump(value, mode)
+        return out
+
+    def model_dump_json(self, *, indent: int | None = None) -> str:
+        """JSON text, as pydantic writes it: compact unless ``indent``, non-ASCII kept."""
+        data = self.model_dump(mode="json")
+        if indent is None:
+            return _COMPACT.encode(data)
+        return json.dumps(data, indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def model_construct(cls, **values: Any) -> Self:
+        """An instance without validation, as pydantic names it."""
+        return cls(**values)
+
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Self:
+        return dataclasses.replace(self, **(update or {}))  # type: ignore[type-var]
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Self:
+        """``data`` checked against the fields' types (pydantic), for outside input."""
+        adapter = _ADAPTERS.get(cls)
+        if adapter is None:
+            # One per class: building a TypeAdapter costs far more than using it.
+            from pydantic import TypeAdapter
+
+            adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+        validated: Self = adapter.validate_python(data)
+        return validated
+
+
+_ADAPTERS: dict[type[Model], Any] = {}
+
+
+# One encoder for every row of an export (json.dumps with options builds one per call).
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_PLAIN = {str, int, float, bool, type(None)}
+
+
+def _copier(default: Any) -> Any:
+    return lambda: copy.deepcopy(default)
+
+
+def _dump(value: Any, mode: str) -> Any:
+    if isinstance(value, Model):
+        return value.model_dump(mode=mode)
+    if hasattr(value, "model_dump"):  # a pydantic model read from outside (a pack's exercise)
+        return value.model_dump(mode=mode)
+    if isinstance(value, list | tuple):
+        return [_dump(item, mode) for item in value]
+    if isinstance(value, dict):
+        return {key: _dump(item, mode) for key, item in value.items()}
+    if mode == "json" and not isinstance(value, str | int | float | bool | type(None)):
+        return str(value)  # a Path, in config
+    return value
 
 
 class Entry(Model):

@@ -48,6 +48,7 @@ from leadjournal.models import (
     FollowUp,
     Goal,
     GoalMeasure,
+    Model,
     Review,
 )
 from leadjournal.records import dimension_problem, oversize
@@ -407,7 +408,7 @@ class ImportedGoal(Goal):
 
 
 # Stricter twins of the export models, by table name.
-IMPORT_MODELS: dict[str, type[BaseModel]] = {
+IMPORT_MODELS: dict[str, type[Model]] = {
     "reviews": ImportedReview,
     "entries": ImportedEntry,
     "commitments": ImportedCommitment,
@@ -465,7 +466,7 @@ def _invalid(name: str, where: str, problem: str) -> BadInput:
     )
 
 
-def _row(model: type[BaseModel], raw: Any, where: str, name: str, hint: str) -> Any:
+def _row(model: type[Any], raw: Any, where: str, name: str, hint: str) -> Any:
     try:
         return model.model_validate(raw)
     except ValidationError as error:
@@ -545,7 +546,7 @@ class _Run:
         self.report.updated[table] = self.report.updated.get(table, 0) + 1
 
 
-def _import_review(run: _Run, row: BaseModel) -> None:
+def _import_review(run: _Run, row: Model) -> None:
     assert isinstance(row, Review)
     store = run.store
     if store.exists("reviews", row.id):
@@ -565,17 +566,17 @@ def _review_id(run: _Run, review_id: str | None) -> str | None:
     return None if review_id is None else run.review_ids.get(review_id, review_id)
 
 
-def _import_entry(run: _Run, row: BaseModel) -> None:
+def _import_entry(run: _Run, row: Model) -> None:
     assert isinstance(row, Entry)
     if run.store.exists("entries", row.id):
         run.unchanged("entries")
         return
-    entry = Entry.model_validate({**row.model_dump(), "review_id": _review_id(run, row.review_id)})
+    entry = Entry(**{**row.model_dump(), "review_id": _review_id(run, row.review_id)})
     run.store.insert_entry(entry)
     run.added("entries")
 
 
-def _import_commitment(run: _Run, row: BaseModel) -> None:
+def _import_commitment(run: _Run, row: Model) -> None:
     assert isinstance(row, Commitment)
     store = run.store
     if store.exists("commitments", row.id):
@@ -594,17 +595,17 @@ def _import_commitment(run: _Run, row: BaseModel) -> None:
                 # The week already has its own commitment: keep both, unlinked.
                 review_id = None
         data = {**row.model_dump(), "review_id": review_id, "follow_ups": []}
-        store.insert_commitment(Commitment.model_validate(data))
+        store.insert_commitment(Commitment(**data))
         run.added("commitments")
     for follow_up in row.follow_ups:
         if store.follow_up_exists(follow_up):
             run.unchanged("follow_ups")
         else:
-            store.record_follow_up(FollowUp.model_validate(follow_up.model_dump()))
+            store.record_follow_up(FollowUp(**follow_up.model_dump()))
             run.added("follow_ups")
 
 
-def _import_exercise_run(run: _Run, row: BaseModel) -> None:
+def _import_exercise_run(run: _Run, row: Model) -> None:
     assert isinstance(row, ExerciseRun)
     store = run.store
     if store.exists("exercise_runs", row.id):
@@ -613,14 +614,14 @@ def _import_exercise_run(run: _Run, row: BaseModel) -> None:
         store.create_exercise_run(row)
         run.added("exercise_runs")
     for answer in row.answers:
-        plain = ExerciseAnswer.model_validate(answer.model_dump())
+        plain = ExerciseAnswer(**answer.model_dump())
         if store.insert_exercise_answer_if_new(row.id, plain):
             run.added("exercise_answers")
         else:
             run.unchanged("exercise_answers")
 
 
-def _import_goal(run: _Run, row: BaseModel) -> None:
+def _import_goal(run: _Run, row: Model) -> None:
     assert isinstance(row, Goal)
     store = run.store
     existed = store.exists("goals", row.id)
@@ -641,20 +642,20 @@ def _import_goal(run: _Run, row: BaseModel) -> None:
         else:
             run.unchanged("goals")
         for position, measure in enumerate(row.measures):
-            plain = GoalMeasure.model_validate(measure.model_dump())
+            plain = GoalMeasure(**measure.model_dump())
             if store.insert_goal_measure_if_new(plain, position):
                 run.added("goal_measures")
     else:
-        measures = [GoalMeasure.model_validate(m.model_dump()) for m in row.measures]
+        measures = [GoalMeasure(**m.model_dump()) for m in row.measures]
         data = {**row.model_dump(), "pair_id": None, "measures": measures, "checkins": []}
-        store.insert_goal(Goal.model_validate(data))
+        store.insert_goal(Goal(**data))
         run.added("goals")
     for checkin in row.checkins:
         if store.exists("goal_checkins", checkin.id):
             run.unchanged("goal_checkins")
             continue
         data = {**checkin.model_dump(), "review_id": _review_id(run, checkin.review_id)}
-        store.insert_checkin(CheckIn.model_validate(data), touch_goal=False)
+        store.insert_checkin(CheckIn(**data), touch_goal=False)
         run.added("goal_checkins")
     if existed:
         store.keep_latest_goal_change(row.id, row.updated_at)
@@ -693,7 +694,7 @@ def _link_pairs(run: _Run, name: str) -> None:
 
 # How each exported table's rows are written back, by table name: one entry
 # per table in export.TABLES (a test keeps the two in step).
-IMPORTERS: dict[str, Callable[[_Run, BaseModel], None]] = {
+IMPORTERS: dict[str, Callable[[_Run, Model], None]] = {
     "reviews": _import_review,
     "entries": _import_entry,
     "commitments": _import_commitment,
@@ -777,7 +778,7 @@ def _once(run: _Run, table: str, key: str, where: str, what: str = "id") -> None
     seen.add(key)
 
 
-def _check_new(run: _Run, table: str, index: int, row: BaseModel) -> None:
+def _check_new(run: _Run, table: str, index: int, row: Model) -> None:
     """What no one row can check by itself: ids repeated across the file."""
     where = f"{table}[{index}]"
     if isinstance(row, Review):

@@ -63,7 +63,13 @@ def test_harness_runs_at_a_tiny_size_and_writes_results(tmp_path: Path) -> None:
     # journal still has exactly its entries after `write` and `review` ran.
     report = results.read_text()
     assert "## Targets" in report
-    assert re.search(r"\| `write \(add one entry\)` \| ≤ 0\.17 s \| \d+\.\d{3} \|", report)
+    # Beside the seconds, the ratio to the floor measured in the same run.
+    assert re.search(
+        r"\| `write \(add one entry\)` \| ≤ 1× minimal app \| \d+\.\d{3} \| \d+\.\d\d× \|", report
+    )
+    assert re.search(r"\| `--help` \| ≤ 1\.2× import typer \| \d+\.\d{3} \| \d+\.\d\d× \|", report)
+    assert {"import typer", "minimal app"} <= set(raw["floors"][str(SIZE)])
+    assert all(m["status"] == "ok" for m in raw["floors"][str(SIZE)].values())
     assert "jrnl: skipped" in report
     with sqlite3.connect(folder / "journal.db") as conn:
         assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == SIZE

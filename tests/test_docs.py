@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from leadjournal.cli import app
+from leadjournal.cli.app import COMMANDS
 
 from .conftest import Cli
 
@@ -15,14 +18,18 @@ README = (Path(__file__).parent.parent / "README.md").read_text()
 
 
 def _commands() -> Iterator[list[str]]:
+    """Every command path, found the way a person's shell finds them: through
+    each group's ``list_commands`` and ``get_command`` (the lazy root's table)."""
     root = typer.main.get_command(app)
 
-    def walk(command: object, path: list[str]) -> Iterator[list[str]]:
-        sub = getattr(command, "commands", None)
-        if sub:
+    def walk(command: Any, path: list[str]) -> Iterator[list[str]]:
+        ctx = typer.Context(command, info_name=path[-1] if path else "leadjournal")
+        if isinstance(command, TyperGroup):
             if path:
                 yield path
-            for name, child in sub.items():
+            for name in command.list_commands(ctx):
+                child = command.get_command(ctx, name)
+                assert child is not None, f"{' '.join([*path, name])} is listed but not found"
                 yield from walk(child, [*path, name])
         elif path:
             yield path
@@ -33,6 +40,7 @@ def _commands() -> Iterator[list[str]]:
 def test_there_are_commands_to_check() -> None:
     names = {" ".join(path) for path in _commands()}
     assert {"review", "write", "log", "db status", "commitments done"} <= names
+    assert set(COMMANDS) <= names
 
 
 def test_every_command_has_help_with_an_example(cli: Cli) -> None:

@@ -1,34 +1,183 @@
-"""The root Typer app, its global options and the one error boundary."""
+"""The root Typer app: its global options, the table of commands, the one error boundary."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator, MutableMapping
+from gettext import gettext
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+import typer.main
+from typer import _click as click_core  # Typer's own copy of Click, not the click package
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandInfo, TyperInfo
 
 from leadjournal import __version__, messages
-from leadjournal.cli import (
-    brief,
-    commitments,
-    db,
-    demo,
-    entries,
-    exercises,
-    goals,
-    prompts,
-    record,
-    review,
-    transfer,
-    trends,
-)
+from leadjournal.cli import coercion
 from leadjournal.cli.context import Settings
 from leadjournal.errors import BadInput, ExitCode, LeadJournalError
 
+coercion.install()
+
+# Every command, in the order `leadjournal --help` lists them: where it lives
+# ("module:function" for a command, "module:app" for a group of them) and the
+# one line the listing shows, which must be the first sentence of the
+# command's own help (tests/test_cli_table.py checks both). Only the command
+# that runs is imported and built: importing all eleven command modules and
+# converting every parameter to Click cost more than the framework itself.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "review": (
+        "leadjournal.cli.review:review_command",
+        "The weekly review: follow up, rate, reflect, celebrate, commit.",
+    ),
+    "write": ("leadjournal.cli.entries:write", "Write a free reflection, any day."),
+    "log": ("leadjournal.cli.entries:log", "List entries and reviews, by week."),
+    "show": ("leadjournal.cli.entries:show", "Show one entry in full."),
+    "edit": ("leadjournal.cli.entries:edit", "Edit an entry in $EDITOR."),
+    "delete": ("leadjournal.cli.entries:delete", "Delete an entry (asks first unless --yes)."),
+    "restore": (
+        "leadjournal.cli.record:restore",
+        "Bring back a deleted or replaced entry, commitment or week's review.",
+    ),
+    "search": (
+        "leadjournal.cli.entries:search",
+        "Full-text search of everything written, best matches first.",
+    ),
+    "prompt": (
+        "leadjournal.cli.prompts:prompt_command",
+        "Show a reflection prompt now, and answer it if you like.",
+    ),
+    "trends": (
+        "leadjournal.cli.trends:trends",
+        "Week by week: ratings, sparklines, the grid, streak, follow-through and the verdict, "
+        "then your open goals' progress.",
+    ),
+    "brief": (
+        "leadjournal.cli.brief:brief",
+        "A one-page summary of the last N weeks: ratings, the grid path, the verdict, wins, "
+        "commitments, open goals and a few of your reflections.",
+    ),
+    "export": (
+        "leadjournal.cli.transfer:export",
+        "Write the whole journal as JSON (lossless), Markdown or CSV.",
+    ),
+    "import": (
+        "leadjournal.cli.transfer:import_command",
+        "Import a leadjournal JSON export, or jrnl's JSON export, merging by id.",
+    ),
+    "demo": (
+        "leadjournal.cli.demo:demo",
+        "Write a sample journal of 26 weeks to a new file, to try trends and brief.",
+    ),
+    "commitments": (
+        "leadjournal.cli.commitments:app",
+        "Commitments made in reviews: list, mark done, drop.",
+    ),
+    "goal": (
+        "leadjournal.cli.goals:app",
+        "SMART performance and development goals, with leading and lagging measures.",
+    ),
+    "prompts": (
+        "leadjournal.cli.prompts:app",
+        "Prompt packs: check the built-in ones or a folder of your own.",
+    ),
+    "exercise": (
+        "leadjournal.cli.exercises:app",
+        "The articles' exercises: list them, read one, run one step by step.",
+    ),
+    "db": (
+        "leadjournal.cli.db:app",
+        "The journal file: its path, schema status, backups and health.",
+    ),
+}
+
+
+def build_command(name: str) -> click_core.Command:
+    """The command ``name`` of ``COMMANDS``, imported and built as Typer builds it.
+
+    Registered on a throw-away Typer with the root app's settings, so the
+    command gets exactly what ``app.command(name)`` or ``app.add_typer(sub,
+    name=name)`` would have given it: the same help, the same options.
+    """
+    import importlib
+
+    module_name, attribute = COMMANDS[name][0].split(":")
+    target = getattr(importlib.import_module(module_name), attribute)
+    holder = typer.Typer(rich_markup_mode=app.rich_markup_mode)
+    if isinstance(target, typer.Typer):
+        holder.add_typer(target, name=name)
+        group_info: TyperInfo = holder.registered_groups[0]
+        return typer.main.get_group_from_info(
+            group_info,
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            suggest_commands=app.suggest_commands,
+            rich_markup_mode=app.rich_markup_mode,
+        )
+    holder.command(name)(target)
+    command_info: CommandInfo = holder.registered_commands[0]
+    return typer.main.get_command_from_info(
+        command_info,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
+
+
+class _LazyCommands(MutableMapping[str, click_core.Command]):
+    """The group's commands: named by ``COMMANDS``, each built on first use.
+
+    Click's own code (suggestions for a typo, completion, help) reads the
+    group's ``commands`` mapping, so it too goes through the table.
+    """
+
+    def __init__(self) -> None:
+        self._built: dict[str, click_core.Command] = {}
+
+    def __getitem__(self, name: str) -> click_core.Command:
+        if name not in COMMANDS:
+            raise KeyError(name)
+        if name not in self._built:
+            self._built[name] = build_command(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: click_core.Command) -> None:
+        raise TypeError(f"add {name!r} to COMMANDS in leadjournal/cli/app.py")
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError(f"remove {name!r} from COMMANDS in leadjournal/cli/app.py")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
 
 class JournalGroup(TyperGroup):
-    """Turns known failures into a message and an exit code, in one place."""
+    """The root group: commands from the table, built only when used; and the
+    one place known failures become a message and an exit code."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = _LazyCommands()
+
+    def list_commands(self, ctx: click_core.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click_core.Context, cmd_name: str) -> click_core.Command | None:
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click_core.Context, formatter: click_core.HelpFormatter) -> None:
+        # Typer's listing, from the table's lines instead of built commands:
+        # a stand-in command with only that line shortens it exactly as the
+        # real command's help would be shortened.
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [
+            (name, TyperCommand(name=name, help=line).get_short_help_str(limit))
+            for name, (_, line) in COMMANDS.items()
+        ]
+        with formatter.section(gettext("Commands")):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -190,18 +339,3 @@ def root(
     ] = False,
 ) -> None:
     ctx.obj = Settings.from_environment(db_path, debug=debug)
-
-
-app.command("review")(review.review_command)
-entries.register(app)
-record.register(app)
-app.add_typer(commitments.app, name="commitments")
-app.add_typer(goals.app, name="goal")
-app.command("prompt")(prompts.prompt_command)
-app.add_typer(prompts.app, name="prompts")
-app.add_typer(exercises.app, name="exercise")
-app.add_typer(db.app, name="db")
-app.command("trends")(trends.trends)
-app.command("brief")(brief.brief)
-transfer.register(app)
-app.command("demo")(demo.demo)

@@ -308,8 +308,3 @@ def search(
     from leadjournal import render
 
     render.print_search(settings.console, query, hits)
-
-
-def register(app: typer.Typer) -> None:
-    for command in (write, log, show, edit, delete, search):
-        app.command(command.__name__)(command)

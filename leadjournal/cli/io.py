@@ -26,8 +26,7 @@ from leadjournal.cli.drafts import (
     stdin_bytes,
 )
 from leadjournal.errors import BadInput, Conflict
-from leadjournal.models import one_of
-from leadjournal.safetext import visible
+from leadjournal.safetext import json_safe, visible
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -63,12 +62,12 @@ def ask(console: Console, prompt: str) -> str:
 
 
 def emit_json(data: Any) -> None:
-    """JSON on stdout and nothing else: scripts parse it."""
-    from pydantic import BaseModel
+    """JSON on stdout and nothing else: scripts parse it.
 
-    from leadjournal.safetext import json_safe
-
-    if isinstance(data, BaseModel):
+    Our models and pydantic's (a pack's prompt) both have ``model_dump_json``;
+    pydantic is not imported for it.
+    """
+    if hasattr(data, "model_dump_json"):
         text = data.model_dump_json(indent=2)
     else:
         text = json.dumps(_plain(data), indent=2, ensure_ascii=False)
@@ -76,9 +75,7 @@ def emit_json(data: Any) -> None:
 
 
 def _plain(data: Any) -> Any:
-    from pydantic import BaseModel
-
-    if isinstance(data, BaseModel):
+    if hasattr(data, "model_dump"):
         return data.model_dump(mode="json")
     if isinstance(data, list | tuple):
         return [_plain(item) for item in data]
@@ -259,4 +256,8 @@ def atomic_output(path: Path, *, force: bool = False) -> Iterator[TextIO]:
 
 def choose(value: str, choices: tuple[str, ...], example: str) -> str:
     """``value`` if it is one of the ``--format`` or ``--from`` choices (any case)."""
+    # Imported here, not at the top: this module is on every command's path,
+    # --help included, and the models are not.
+    from leadjournal.models import one_of
+
     return one_of(value, choices, "format", messages.BAD_FORMAT_HINT.format(example=example))

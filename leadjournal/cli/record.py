@@ -46,7 +46,3 @@ def restore(
             action=version.action,
         )
     )
-
-
-def register(app: typer.Typer) -> None:
-    app.command("restore")(restore)

@@ -194,8 +194,3 @@ def _print_report(settings: Settings, report: ImportReport, name: str) -> None:
 
     for line in lines:
         console.print(user(line), soft_wrap=True)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("export")(export)
-    app.command("import")(import_command)

@@ -95,8 +95,7 @@ class CommitmentRows(StoreBase):
             "follow_ups", "commitment_id", [row["id"] for row in rows], "week"
         )
         return [
-            _commitment(row, [FollowUp.model_validate(f) for f in follow_ups.get(row["id"], [])])
-            for row in rows
+            _commitment(row, [FollowUp(**f) for f in follow_ups.get(row["id"], [])]) for row in rows
         ]
 
     def commitments_followed_up_in(self, week: str) -> list[Commitment]:
@@ -111,4 +110,4 @@ class CommitmentRows(StoreBase):
 
 
 def _commitment(row: sqlite3.Row, follow_ups: list[FollowUp]) -> Commitment:
-    return Commitment.model_validate({**dict(row), "follow_ups": follow_ups})
+    return Commitment(**{**dict(row), "follow_ups": follow_ups})

@@ -145,4 +145,4 @@ class EntryRows(StoreBase):
 
 def _entry(row: sqlite3.Row) -> Entry:
     tags = [tag for tag in json.loads(row["tags"] or "[]") if tag is not None]
-    return Entry.model_validate({**dict(row), "tags": tags, "starred": bool(row["starred"])})
+    return Entry(**{**dict(row), "tags": tags, "starred": bool(row["starred"])})

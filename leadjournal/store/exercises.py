@@ -68,12 +68,12 @@ class ExerciseRows(StoreBase):
             "exercise_answers", "run_id", [row["id"] for row in rows], "position"
         )
         return [
-            ExerciseRun.model_validate(
-                {
+            ExerciseRun(
+                **{
                     **dict(row),
                     # An answer nests in its run, so it carries no run id of its own.
                     "answers": [
-                        ExerciseAnswer.model_validate({k: v for k, v in a.items() if k != "run_id"})
+                        ExerciseAnswer(**{k: v for k, v in a.items() if k != "run_id"})
                         for a in answers.get(row["id"], [])
                     ],
                 }

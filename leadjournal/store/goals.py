@@ -83,19 +83,17 @@ class GoalRows(StoreBase):
 
         def measures(goal_id: str) -> list[GoalMeasure]:
             return [
-                GoalMeasure.model_validate({k: v for k, v in m.items() if k != "position"})
+                GoalMeasure(**{k: v for k, v in m.items() if k != "position"})
                 for m in measure_rows.get(goal_id, [])
             ]
 
         def checkins(goal_id: str) -> list[CheckIn]:
             return [
-                CheckIn.model_validate({**c, "measure": names[c["measure_id"]]})
+                CheckIn(**{**c, "measure": names[c["measure_id"]]})
                 for c in checkin_rows.get(goal_id, [])
             ]
 
         return [
-            Goal.model_validate(
-                {**dict(row), "measures": measures(row["id"]), "checkins": checkins(row["id"])}
-            )
+            Goal(**{**dict(row), "measures": measures(row["id"]), "checkins": checkins(row["id"])})
             for row in rows
         ]

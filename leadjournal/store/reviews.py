@@ -138,6 +138,4 @@ class ReviewRows(StoreBase):
 
 
 def _review_with(row: sqlite3.Row, extra: dict[str, int]) -> Review:
-    return Review.model_validate(
-        {**dict(row), "extra": extra, "steps_done": json.loads(row["steps_done"])}
-    )
+    return Review(**{**dict(row), "extra": extra, "steps_done": json.loads(row["steps_done"])})
