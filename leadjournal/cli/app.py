@@ -32,10 +32,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "The weekly review: follow up, rate, reflect, celebrate, commit.",
     ),
     "write": ("leadjournal.cli.entries:write", "Write a free reflection, any day."),
-    "log": ("leadjournal.cli.entries:log", "List entries and reviews, by week."),
-    "show": ("leadjournal.cli.entries:show", "Show one entry in full."),
-    "edit": ("leadjournal.cli.entries:edit", "Edit an entry in $EDITOR."),
-    "delete": ("leadjournal.cli.entries:delete", "Delete an entry (asks first unless --yes)."),
+    "log": (
+        "leadjournal.cli.entries:log",
+        "List entries and reviews by the day they belong to, under week headings.",
+    ),
+    "show": (
+        "leadjournal.cli.entries:show",
+        "Show one entry or commitment in full, or a week whole (a week, 'last week', a review id).",
+    ),
+    "edit": (
+        "leadjournal.cli.entries:edit",
+        "Edit an entry, a commitment's wording, or a review's win and whose effort, in $EDITOR.",
+    ),
+    "delete": (
+        "leadjournal.cli.entries:delete",
+        "Delete an entry, a commitment or a week's whole review (asks first unless --yes).",
+    ),
     "restore": (
         "leadjournal.cli.record:restore",
         "Bring back a deleted or replaced entry, commitment or week's review.",
