@@ -91,7 +91,9 @@ class Model:
         if any(_is_pydantic(value) for value in body.values()):
             from pydantic.dataclasses import dataclass as checked_dataclass
 
-            checked_dataclass(cls, config={"extra": "forbid"}, frozen=True, kw_only=True)
+            # A ``model_config`` in the body (e.g. strict=True) adds to the base's.
+            config: Any = {"extra": "forbid", **body.get("model_config", {})}
+            checked_dataclass(cls, config=config, frozen=True, kw_only=True)
         else:
             dataclasses.dataclass(frozen=True, kw_only=True)(cls)
 
@@ -146,6 +148,11 @@ class Model:
             from pydantic import TypeAdapter
 
             adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+        if vars(cls).get("__pydantic_config__", {}).get("strict"):
+            # A strict pydantic dataclass takes only its own instances from
+            # Python objects; outside input is JSON, so it is read as JSON.
+            strict: Self = adapter.validate_json(json.dumps(data, ensure_ascii=False))
+            return strict
         validated: Self = adapter.validate_python(data)
         return validated
 

@@ -19,16 +19,21 @@ from typer.core import TyperGroup
 
 from leadjournal.cli import app
 from leadjournal.exercises import CompletedRun, ExerciseDetail, ExerciseListing
-from leadjournal.insights import TrendsReport
+from leadjournal.insights import Imbalance, TrendsReport
 from leadjournal.models import (
+    CheckIn,
     Commitment,
     DoctorReport,
     Entry,
+    EntryKind,
+    ExerciseRun,
+    FollowUp,
     GoalProgress,
     LogResult,
     MigrationStatus,
     Model,
     Review,
+    Version,
 )
 from leadjournal.prompts import Prompt
 from leadjournal.transfer import ImportReport
@@ -36,10 +41,67 @@ from leadjournal.transfer import ImportReport
 from .conftest import Cli
 
 
-class SearchHitJson(Entry):
-    """``search --json``: each entry with the matching snippet."""
+class SearchHitJson(Model):
+    """``search --json``: what was found (an entry's kind, win, commitment, …), its
+    week and a snippet; for an entry, the entry's own fields beside them."""
 
+    found: str
+    id: str
+    week: str
+    date: str
     snippet: str
+    kind: EntryKind | None = None
+    body: str | None = None
+    title: str | None = None
+    tags: list[str] = []
+    starred: bool = False
+    prompt_id: str | None = None
+    review_id: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class PromptRefJson(Model):
+    id: str
+    text: str
+    source: str
+
+
+class ReflectionJson(Entry):
+    prompt: PromptRefJson | None
+
+
+class PageFollowUpJson(FollowUp):
+    commitment: Commitment
+
+
+class WeekPageJson(Model):
+    """``show WEEK --json``: the week whole, in the export's field names."""
+
+    week: str
+    start: str
+    end: str
+    review: Review
+    lean: int | None
+    style: str | None
+    toward: str | None
+    imbalance: Imbalance
+    follow_ups: list[PageFollowUpJson]
+    reflections: list[ReflectionJson]
+    commitment: Commitment | None
+    checkins: list[CheckIn]
+    exercise_runs: list[ExerciseRun]
+    entries: list[Entry]
+
+
+class HistoryJson(Model):
+    """``show ID --history --json``: the item now, and its kept versions."""
+
+    kind: str
+    id: str
+    week: str | None
+    current: Entry | Commitment | Review | None
+    versions: list[Version]
 
 
 class PromptJson(Prompt):
@@ -69,7 +131,8 @@ CONTRACTS: dict[str, Any] = {
     "review": Review,
     "write": Entry,
     "log": LogResult,
-    "show": Entry,
+    "show": Entry | Commitment | WeekPageJson | HistoryJson,
+    "restore": Version,
     "search": list[SearchHitJson],
     "prompt": PromptJson,
     "trends": TrendsReport,
@@ -151,6 +214,13 @@ def test_each_json_output_validates_against_its_model(cli: Cli, tmp_path: Path) 
         *("--results", "6", "--relationships", "6", "--reflection", "Better"),
         *("--win", "Calm week", "--commit", "One-on-ones", "--commit", "Plan Q1"),
     )
+    check("show", "2026-W46")
+    check("show", "2026-W46", "--history")
+    commitments = check("commitments")
+    check("show", commitments[0]["id"][:8])
+    cli.ok("edit", entry["id"][:8], env={"EDITOR": "sh -c 'echo Reworded > \"$1\"' edit"})
+    check("show", entry["id"][:8], "--history")
+    check("restore", entry["id"][:8])
     check("trends")
     check("trends", "--weeks", "4")
     check("prompt", "--seed", "1")

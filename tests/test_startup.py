@@ -58,6 +58,7 @@ def command_modules(names: set[str]) -> set[str]:
         "leadjournal.cli.app",
         "leadjournal.cli.coercion",
         "leadjournal.cli.context",
+        "leadjournal.cli.drafts",  # the shared reader's drafts (cli.io needs them)
         "leadjournal.cli.io",
         "leadjournal.cli.options",
     }
