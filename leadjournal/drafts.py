@@ -17,6 +17,7 @@ from pathlib import Path
 from leadjournal import messages
 from leadjournal.errors import Ambiguous, BadInput, NotFound
 from leadjournal.models import Draft
+from leadjournal.store.files import sync_folder
 
 FOLDER_NAME = "drafts"
 SUFFIX = ".txt"
@@ -55,7 +56,7 @@ def keep(folder: Path, data: bytes, kind: str, when: datetime) -> Draft:
     except BaseException:
         path.unlink(missing_ok=True)
         raise
-    _sync_folder(folder)
+    sync_folder(folder)
     return _draft(path)
 
 
@@ -115,7 +116,7 @@ def discard(draft: Draft) -> None:
     """Remove a draft once its text is in the journal."""
     path = Path(draft.path)
     path.unlink(missing_ok=True)
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 def utf8_problem(data: bytes) -> tuple[int, int] | None:
@@ -139,16 +140,3 @@ def _draft(path: Path) -> Draft:
         kind=match.group("kind") if match else "write",
         size=path.stat().st_size,
     )
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

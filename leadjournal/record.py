@@ -362,8 +362,8 @@ class Record:
 
     # -- delete ----------------------------------------------------------------
 
-    def deletable(self, text: str) -> Target:
-        """What ``delete`` would remove; a week must have a review to delete."""
+    def _live(self, text: str) -> Target:
+        """The item named, as it stands now; a week is its review, which must exist."""
         target = self.target(text)
         if not target.live:
             raise NotFound(messages.ALREADY_DELETED.format(id=target.id[:8]), messages.RESTORE_HINT)
@@ -374,6 +374,10 @@ class Record:
             assert review is not None
             return Target("review", review.id, review.week)
         return target
+
+    def deletable(self, text: str) -> Target:
+        """What ``delete`` would remove; a week must have a review to delete."""
+        return self._live(text)
 
     def delete(self, target: Target) -> None:
         with self.store.transaction():
@@ -388,15 +392,7 @@ class Record:
 
     def editable(self, text: str) -> Editable:
         """An entry's body, a commitment's text, or a review's win and whose effort."""
-        target = self.target(text)
-        if not target.live:
-            raise NotFound(messages.ALREADY_DELETED.format(id=target.id[:8]), messages.RESTORE_HINT)
-        if target.kind == "week":
-            review = self.store.get_review(target.week)
-            if review is None:
-                self._no_review(target.week)
-            assert review is not None
-            target = Target("review", review.id, review.week)
+        target = self._live(text)
         if target.kind == "entry":
             return Editable("entry", target.id, self.store.get_entry(target.id).body)
         if target.kind == "commitment":

@@ -146,10 +146,10 @@ def _link_into_place(partial: Path, target: Path) -> None:
                 messages.BACKUP_EXISTS.format(path=target), messages.BACKUP_EXISTS_HINT
             ) from None
         partial.replace(target)
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     # The new name is durable only once the folder itself is flushed.
     try:
         descriptor = os.open(folder, os.O_RDONLY)
