@@ -17,6 +17,11 @@ YEAR_OUT_OF_RANGE = "'{value}' is outside the years a journal can hold ({first}â
 # -- ids ---------------------------------------------------------------------
 NOT_FOUND = "No {noun} has an id starting with '{id}'."
 ID_HINT = "Run 'leadjournal log' or 'leadjournal commitments' to see ids."
+NOT_ID_OR_WEEK = "'{value}' is neither an id nor a week."
+NOT_ID_OR_WEEK_HINT = (
+    "Give an id from 'leadjournal log' (any unique start of it, such as 3f2a), "
+    "or a week: 2026-W47, this week, last week."
+)
 AMBIGUOUS = "More than one {noun} has an id starting with '{id}': {candidates}."
 AMBIGUOUS_HINT = "Type more characters of the id."
 

@@ -38,6 +38,8 @@ TargetKind = Literal["entry", "commitment", "review", "week"]
 # in its fifth place, so the two never meet.
 _ID_RE = re.compile(r"^[0-9a-fA-F-]+$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A text that starts like a year or names a week or day was meant as one.
+_MEANT_AS_TIME = re.compile(r"^\d{4}|week|day", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,14 @@ class Record:
         if not _ID_RE.match(cleaned) or _DATE_RE.match(cleaned):
             if not weeks_allowed:
                 raise NotFound(messages.NOT_FOUND.format(noun="entry", id=text), messages.ID_HINT)
-            week = self.week_of(cleaned)
+            try:
+                week = self.week_of(cleaned)
+            except BadInput:
+                if _MEANT_AS_TIME.search(cleaned):
+                    raise  # meant as a date or a week: its own message says what is off
+                raise BadInput(
+                    messages.NOT_ID_OR_WEEK.format(value=text), messages.NOT_ID_OR_WEEK_HINT
+                ) from None
             return Target("week", week, week)
         found: dict[str, TargetKind] = {}
         tables: tuple[tuple[IdTable, TargetKind], ...] = (

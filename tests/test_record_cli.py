@@ -143,6 +143,10 @@ def test_show_malformed_week_and_unknown_id(cli: Cli) -> None:
     assert bad.exit_code == 2 and "not an ISO week" in bad.stderr
     unknown = cli("show", "abcdef12")
     assert unknown.exit_code == 1 and "No item" in unknown.stderr
+    # Not hex, not a week: the leader mistyped an id as often as a week.
+    neither = cli("show", "zz12")
+    assert neither.exit_code == 2 and "neither an id nor a week" in neither.stderr
+    assert "2026-W47" in neither.stderr  # the hint shows the forms
     assert _table_counts(cli.db) == before
 
 
