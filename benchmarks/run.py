@@ -142,6 +142,7 @@ def benches(manifest: dict[str, Any], work: Path) -> list[Bench]:
                 "--commit",
                 "One-on-ones with the three new hires",
                 "--replace",
+                "--yes",  # off a terminal, --replace asks for it
             ],
             floor=APP,
             ratio=1.6,

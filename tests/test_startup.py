@@ -93,3 +93,14 @@ def test_write_loads_no_heavy_library(tmp_path: Path) -> None:
 def test_everyday_reads_load_no_pydantic(tmp_path: Path, args: list[str]) -> None:
     loaded(tmp_path, "write", "Something to read back")
     assert loaded(tmp_path, *args) & {"pydantic", "pydantic_core", "sqlite_utils"} == set()
+
+
+def test_a_review_from_flags_loads_no_pydantic(tmp_path: Path) -> None:
+    # Its path reads the week's claim and keeps the replaced week as a version:
+    # both are our own rows, built without validation.
+    flags = ["--results", "7", "--relationships", "4", "--win", "Launch", "--commit", "1:1s"]
+    loaded(tmp_path, "review", *flags)
+    again = loaded(tmp_path, "review", *flags, "--replace", "--yes")
+    assert again & {"pydantic", "pydantic_core", "sqlite_utils"} == set()
+    amended = loaded(tmp_path, "review", "--results", "6")
+    assert amended & {"pydantic", "pydantic_core", "sqlite_utils"} == set()

@@ -263,7 +263,7 @@ class HistoryRows(TransferRows, EntryRows, CommitmentRows):
             f"SELECT * FROM versions {where} ORDER BY saved_at DESC, rowid DESC", list(params)
         ).fetchall()
         return [
-            Version.model_validate({**dict(row), "data": json.loads(row["data"])}) for row in rows
+            Version(**{**dict(row), "data": json.loads(row["data"])}) for row in rows
         ]
 
     # -- purging -------------------------------------------------------------

@@ -106,7 +106,8 @@ class ReviewRows(StoreBase):
 
     def get_claim(self, week: str) -> ReviewClaim | None:
         row = self.conn.execute("SELECT * FROM review_claims WHERE week = ?", [week]).fetchone()
-        return None if row is None else ReviewClaim.model_validate(dict(row))
+        # Our own row: built directly, no validation (and no pydantic) needed.
+        return None if row is None else ReviewClaim(**dict(row))
 
     def put_claim(self, claim: ReviewClaim) -> None:
         self.conn.execute(
