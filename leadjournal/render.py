@@ -18,6 +18,7 @@ from leadjournal.models import (
     Commitment,
     DoctorReport,
     Entry,
+    FollowUp,
     GoalProgress,
     LogResult,
     MigrationStatus,
@@ -655,18 +656,12 @@ def week_page(page: WeekPage) -> RenderableType:
             status=commitment.status, due=commitment.due_week
         )
         parts.append(Text("    " + state, style="dim"))
-        for follow_up in commitment.follow_ups:
-            line = Text(f"    {follow_up.week}: {follow_up.outcome.replace('_', ' ')}")
-            if follow_up.note:
-                line += Text(" — ") + user(follow_up.note)
-            parts.append(line)
+        parts.extend(_follow_up_line(f, "    ") for f in commitment.follow_ups)
     if page.checkins:
         parts.extend([Text(), _heading(messages.WEEK_CHECKINS)])
         for checkin in page.checkins:
             line = Text.assemble("  ", user(checkin.measure), f": {number(checkin.value)}")
-            if checkin.note:
-                line += Text(" — ") + user(checkin.note)
-            parts.append(line)
+            parts.append(_with_note(line, checkin.note))
     if page.exercise_runs:
         parts.extend([Text(), _heading(messages.WEEK_EXERCISES)])
         for run in page.exercise_runs:
@@ -718,13 +713,20 @@ def _entry_head(entry: Entry, indent: str = "") -> Text:
     return head
 
 
+def _with_note(line: Text, note: str | None) -> Text:
+    """``line — note``, the note shown as the leader wrote it."""
+    return line + Text(" — ") + user(note) if note else line
+
+
+def _follow_up_line(follow_up: FollowUp, indent: str = "", style: str = "") -> Text:
+    """One follow-up of a commitment: its week, how it went, and its note."""
+    outcome = follow_up.outcome.replace("_", " ")
+    return _with_note(Text(f"{indent}{follow_up.week}: {outcome}", style=style), follow_up.note)
+
+
 def commitment_panel(commitment: Commitment) -> Panel:
     lines: list[RenderableType] = [user(commitment.text)]
-    for follow_up in commitment.follow_ups:
-        line = Text(f"{follow_up.week}: {follow_up.outcome.replace('_', ' ')}", style="dim")
-        if follow_up.note:
-            line += Text(" — ") + user(follow_up.note)
-        lines.append(line)
+    lines.extend(_follow_up_line(f, style="dim") for f in commitment.follow_ups)
     meta = messages.COMMITMENT_META.format(
         week=commitment.week, status=commitment.status, due=commitment.due_week
     )
