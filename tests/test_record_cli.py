@@ -47,18 +47,16 @@ def _table_counts(db: Path) -> dict[str, int]:
 # -- show WEEK -------------------------------------------------------------------
 
 
-def test_show_week_prints_the_week_whole(cli: Cli) -> None:
+def _review_w45(cli: Cli) -> None:
+    """The week before W46, leaving a commitment ("Plan Q1") for W46 to follow up."""
     cli.ok(
-        "review",
-        "--week",
-        "2026-W45",
-        "--results",
-        "5",
-        "--relationships",
-        "5",
-        "--commit",
-        "Plan Q1",
-    )
+        "review", "--week", "2026-W45", "--results", "5", "--relationships", "5",
+        "--commit", "Plan Q1",
+    )  # fmt: skip
+
+
+def test_show_week_prints_the_week_whole(cli: Cli) -> None:
+    _review_w45(cli)
     earlier = cli.ok("commitments", "list", "--json").json()[0]["id"]
     _review_w46(cli)
     cli.ok("write", "A free note about hiring", "--date", "2026-11-11")
@@ -97,17 +95,7 @@ def test_show_week_prints_the_week_whole(cli: Cli) -> None:
 
 
 def test_show_week_with_follow_ups_and_prompt(cli: Cli) -> None:
-    cli.ok(
-        "review",
-        "--week",
-        "2026-W45",
-        "--results",
-        "5",
-        "--relationships",
-        "5",
-        "--commit",
-        "Plan Q1",
-    )
+    _review_w45(cli)
     _review_w46(cli)
     commitment = cli.ok("commitments", "list", "--json").json()[0]
     # A follow-up recorded in W46's week belongs to W46's page.

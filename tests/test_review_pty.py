@@ -18,13 +18,20 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
     return helpers.spawn(home, *args)
 
 
-def answer_ratings(child: pexpect.spawn, results: str, relationships: str) -> None:
+def answer_ratings(child: pexpect.spawn, results: str, relationships: str | None = None) -> str:
+    """Answer the two ratings (or only the first, leaving the second asked).
+
+    Returns what was shown before the first question, for tests of its wording.
+    """
     child.expect("went into results")
+    shown = str(child.before or "")
     child.expect("1–9")
     child.sendline(results)
     child.expect("went into relationships")
     child.expect("1–9")
-    child.sendline(relationships)
+    if relationships is not None:
+        child.sendline(relationships)
+    return shown
 
 
 def test_a_whole_review_with_a_bad_rating_on_the_way(isolated: Path) -> None:
@@ -68,11 +75,7 @@ def test_a_whole_review_with_a_bad_rating_on_the_way(isolated: Path) -> None:
 
 def test_ctrl_c_halfway_keeps_answers_and_the_review_resumes(isolated: Path) -> None:
     child = spawn(isolated, "review")
-    child.expect("went into results")
-    child.expect("1–9")
-    child.sendline("6")
-    child.expect("went into relationships")
-    child.expect("1–9")
+    answer_ratings(child, "6")
     child.sendintr()
     child.expect("paused")
     assert helpers.finish(child) == 130
@@ -155,11 +158,7 @@ def test_follow_up_of_last_weeks_commitment(isolated: Path) -> None:
 
 def test_ctrl_d_at_the_second_question_pauses_and_keeps_the_first(isolated: Path) -> None:
     child = spawn(isolated, "review")
-    child.expect("went into results")
-    child.expect("1–9")
-    child.sendline("6")
-    child.expect("went into relationships")
-    child.expect("1–9")
+    answer_ratings(child, "6")
     child.sendeof()
     child.expect("paused")
     rest = child.read()
@@ -254,13 +253,7 @@ def test_on_monday_the_review_asks_which_week(isolated: Path) -> None:
     child.sendline("")
     child.expect("Weekly review · 2026-W49")
     # Last week is not "this week": the question names no week but the one chosen.
-    child.expect("went into results")
-    assert "this week" not in (child.before or "")
-    child.expect("1–9")
-    child.sendline("6")
-    child.expect("went into relationships")
-    child.expect("1–9")
-    child.sendline("6")
+    assert "this week" not in answer_ratings(child, "6", "6")
     child.expect("Finish with an empty line")
     child.sendline("")
     child.expect("One win")
