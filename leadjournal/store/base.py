@@ -291,16 +291,9 @@ class StoreBase:
         if self.on_wait is None:
             self.conn.execute("BEGIN IMMEDIATE")
             return
+        on_wait: Callable[[], None] | None = self.on_wait
         self._set_busy_timeout(min(PATIENT_GRACE_SECONDS, self.busy_timeout))
         try:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                if not _is_busy(exc):
-                    raise
-            self.on_wait()
-            self._set_busy_timeout(PATIENT_STEP_SECONDS)
             while True:
                 try:
                     self.conn.execute("BEGIN IMMEDIATE")
@@ -308,6 +301,10 @@ class StoreBase:
                 except sqlite3.OperationalError as exc:
                     if not _is_busy(exc):
                         raise
+                if on_wait is not None:  # the first busy grace is over: say so, once
+                    on_wait()
+                    on_wait = None
+                    self._set_busy_timeout(PATIENT_STEP_SECONDS)
         finally:
             self._set_busy_timeout(self.busy_timeout)
 
