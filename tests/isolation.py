@@ -29,7 +29,7 @@ APP = "leadjournal"
 NOW = "2026-11-20T09:00:00+00:00"  # a Friday in ISO week 2026-W47
 GUARD = Path(__file__).resolve().parent / "guard"
 # Variables from the developer's own shell that would steer the program.
-CLEARED = ("LEADJOURNAL_DB", "LEADJOURNAL_PROMPTS", "EDITOR", "VISUAL")
+CLEARED = ("LEADJOURNAL_DB", "LEADJOURNAL_CONFIG", "LEADJOURNAL_PROMPTS", "EDITOR", "VISUAL")
 
 # (kind, size, modification time) of every file and folder under a watched path.
 Snapshot = dict[str, tuple[str, int, int]]
@@ -58,6 +58,11 @@ def real_folders(environ: dict[str, str]) -> list[Path]:
         found.append(Path(environ["LEADJOURNAL_HOME"]).expanduser())
     if environ.get("LEADJOURNAL_DB"):
         found.append(Path(environ["LEADJOURNAL_DB"]).expanduser().parent)
+    if environ.get("LEADJOURNAL_CONFIG"):
+        found.append(Path(environ["LEADJOURNAL_CONFIG"]).expanduser().parent)
+    # What a reminder installs: systemd user units and a launchd agent.
+    found.append(home / ".config" / "systemd" / "user")
+    found.append(home / "Library" / "LaunchAgents")
     unique: list[Path] = []
     for path in found:
         if path not in unique:

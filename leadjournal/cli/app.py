@@ -102,6 +102,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "leadjournal.cli.db:app",
         "The journal file: its path, schema status, backups and health.",
     ),
+    "remind": (
+        "leadjournal.cli.remind:app",
+        "A weekly reminder of the review: a systemd timer, a crontab line, a launchd agent "
+        "or a calendar event.",
+    ),
+    "config": (
+        "leadjournal.cli.config:app",
+        "The settings file: where it is, what it says, and edit it.",
+    ),
 }
 
 
