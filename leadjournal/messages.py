@@ -829,8 +829,7 @@ REMIND_EVENT_TEXT = "Ten minutes for the week: run 'leadjournal review' in a ter
 REMIND_NOTIFY_TEXT = "Time for the weekly review: run 'leadjournal review'."
 NUDGE = "You have not finished the review of {week}: leadjournal review --week {week}"
 OLD_CONFIG = (
-    "note: read the config from its old place, {old}; it belongs in {new} now. "
-    "To move it: {move}"
+    "note: read the config from its old place, {old}; it belongs in {new} now. To move it: {move}"
 )
 CONFIG_NO_FILE = "(no file there yet: the defaults apply; 'leadjournal config edit' creates it)"
 CONFIG_SHOW_FILE = "# {path}"

@@ -3,9 +3,11 @@
 Hooks for tests/conftest.py. Before any test is collected, HOME, the XDG
 folders and LEADJOURNAL_HOME point into a temporary folder made for this run,
 the clock is set and the network is forbidden (sockets included) in this
-process and in every Python child it starts. These are set on ``os.environ``
-and on the ``socket`` module directly, not through a test's monkeypatch, so
-nothing a test undoes can put the real folders back.
+process and in every Python child it starts; crontab, systemctl, launchctl
+and notify-send are refusing stand-ins (tests/guard/bin) first on PATH.
+These are set on ``os.environ`` and on the ``socket`` module directly, not
+through a test's monkeypatch, so nothing a test undoes can put the real
+folders back.
 
 At the end of the run the user's real data, config and cache folders for
 leadjournal (as the real HOME and platformdirs name them) are compared with a
@@ -129,6 +131,9 @@ def isolate_the_run() -> Path:
     os.environ["PYTHONPATH"] = os.pathsep.join(
         part for part in (str(GUARD), os.environ.get("PYTHONPATH", "")) if part
     )
+    # The programs that would change the machine itself (a crontab, systemd
+    # or launchd, a desktop notification) are refusing stand-ins, first on PATH.
+    os.environ["PATH"] = os.pathsep.join([str(GUARD / "bin"), os.environ.get("PATH", "")])
     no_network.install()
     return run
 

@@ -24,7 +24,13 @@ if ! command -v apt-get >/dev/null 2>&1; then
     exit 1
 fi
 
+echo "tests/system-deps.sh: installing ${missing[*]} with apt-get" >&2
 export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -qq >/dev/null
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-    --no-install-recommends "${missing[@]}" >/dev/null
+# Another apt-get may hold the lock for a while: wait for it, not fail.
+wait_lock=(-o DPkg::Lock::Timeout=300)
+"${as_root[@]}" apt-get "${wait_lock[@]}" update -qq >/dev/null
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${wait_lock[@]}" install -y -qq \
+    --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
+    echo "tests/system-deps.sh: apt-get could not install ${missing[*]}" >&2
+    exit 1
+}

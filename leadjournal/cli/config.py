@@ -64,7 +64,8 @@ def edit(ctx: typer.Context) -> None:
 
     settings: Settings = ctx.obj
     where = settings.config_path
-    # The editor named in a broken config is still the one to fix it with.
+    # A broken config must not stop it being opened to be fixed: then the
+    # editor it names is not trusted, and $VISUAL or $EDITOR opens it.
     try:
         editor = settings.editor
     except ConfigError:

@@ -104,9 +104,17 @@ def _read_notes(settings: Settings) -> dict[str, Any]:
 
 
 def _write_notes(settings: Settings, notes: dict[str, Any]) -> None:
-    from leadjournal.cli.io import atomic_output
+    """Replace the note whole (mkstemp makes it 0600): never half a file."""
+    import os
+    import tempfile
 
     folder = settings.state_dir
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with atomic_output(folder / NOTES, force=True) as handle:
-        json.dump(notes, handle)
+    handle, name = tempfile.mkstemp(prefix=f".{NOTES}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(notes, stream)
+        Path(name).replace(folder / NOTES)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise

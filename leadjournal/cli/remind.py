@@ -95,7 +95,7 @@ def install(
             raise BadInput(messages.REMIND_ICS_NEEDS_OUTPUT, messages.REMIND_ICS_NEEDS_OUTPUT_HINT)
     elif output is not None:
         raise BadInput(messages.REMIND_OUTPUT_ONLY_ICS, messages.REMIND_ICS_NEEDS_OUTPUT_HINT)
-    if way == "launchd" and sys.platform != "darwin":
+    if way == "launchd" and not on_macos():
         raise BadInput(messages.REMIND_LAUNCHD_ELSEWHERE, messages.REMIND_LAUNCHD_ELSEWHERE_HINT)
     record = _read_record(settings)
     earlier = [item for item in record if item.way == way and way != "ics"]
@@ -160,7 +160,7 @@ def notify(ctx: typer.Context) -> None:
     commands: list[list[str]] = []
     if found := shutil.which("notify-send"):
         commands.append([found, "--app-name=leadjournal", title, text])
-    if sys.platform == "darwin" and (found := shutil.which("osascript")):
+    if on_macos() and (found := shutil.which("osascript")):
         script = f"display notification {_apple_string(text)} with title {_apple_string(title)}"
         commands.append([found, "-e", script])
     env = _session_env(settings)
@@ -178,8 +178,12 @@ def _notify_command() -> list[str]:
     return [sys.executable, "-m", "leadjournal", "remind", "notify"]
 
 
+def on_macos() -> bool:
+    return sys.platform == "darwin"
+
+
 def _default_way() -> str:
-    if sys.platform == "darwin":
+    if on_macos():
         return "launchd"
     return "systemd" if shutil.which("systemctl") else "cron"
 
