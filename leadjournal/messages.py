@@ -778,14 +778,14 @@ SEARCH_KIND_HINT = (
 # -- the habit: reminders, the missed-week line, the config folder -------------
 REMIND_WAYS_HEADING = "Ways to be reminded of the weekly review (set one up once):"
 REMIND_WAYS = (
-    "  systemd   leadjournal remind install --day fri --time 16:00 --via systemd"
-    "   a user timer: a desktop notification (Linux)",
-    "  cron      leadjournal remind install --day fri --time 16:00 --via cron"
-    "      a crontab line (Linux, any Unix)",
-    "  launchd   leadjournal remind install --day fri --time 16:00 --via launchd"
-    "   a launch agent (macOS)",
-    "  calendar  leadjournal remind install --day fri --time 16:00 --via ics -o review.ics"
-    "   a weekly event to import in any calendar",
+    "  systemd   a user timer, with a desktop notification (Linux):",
+    "              leadjournal remind install --day fri --time 16:00 --via systemd",
+    "  cron      a crontab line (Linux, any Unix):",
+    "              leadjournal remind install --day fri --time 16:00 --via cron",
+    "  launchd   a launch agent (macOS):",
+    "              leadjournal remind install --day fri --time 16:00 --via launchd",
+    "  calendar  a weekly event to import in any calendar:",
+    "              leadjournal remind install --day fri --time 16:00 --via ics -o review.ics",
     "'leadjournal remind status' says what is set up; 'leadjournal remind remove' undoes it.",
 )
 REMIND_BAD_DAY = "'{value}' is not a day of the week."
@@ -845,7 +845,7 @@ CONFIG_TEMPLATE = """# leadjournal's settings. Remove the '#' before a line to c
 """
 CONFIG_EDITED = "Saved {path}; it reads cleanly."
 CONFIG_EDIT_INVALID = "The file was saved, but it has a problem, so commands will refuse it."
-CONFIG_EDITOR_FAILED = "The editor '{editor}' could not be started."
+CONFIG_EDITOR_FAILED = "The editor '{editor}' did not finish cleanly; the file is as it left it."
 CONFIG_NEEDS_EDITOR = "No editor is set, so the config cannot be opened."
 CONFIG_NEEDS_EDITOR_HINT = "Set $EDITOR (for example: export EDITOR=nano), or edit {path} directly."
 BRIEF_OPENED = "Wrote {path} and opened it in your browser."

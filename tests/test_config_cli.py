@@ -136,3 +136,9 @@ def test_show_prints_a_hostile_value_as_text(cli: Cli, config_file: Path) -> Non
 
 def test_db_path_json_names_the_config_in_use(cli: Cli, config_file: Path) -> None:
     assert cli.ok("db", "path", "--json").json()["config"] == str(config_file)
+
+
+def test_an_editor_that_fails_is_said_so(cli: Cli, config_file: Path) -> None:
+    run = cli("config", "edit", env={"EDITOR": "false"})
+    assert run.exit_code == 1
+    assert "did not finish cleanly" in run.stderr and "reads cleanly" not in run.stdout

@@ -104,6 +104,8 @@ def test_not_in_a_pipe(missed: Cli, isolated: Path) -> None:
 
 def test_on_a_real_terminal_the_line_comes_once(missed: Cli, isolated: Path) -> None:
     child = spawn(isolated, "log", "--weeks", "1")
+    # After the command's own output, not before it.
+    child.expect("No entries for 2026-W47")
     child.expect("You have not finished the review of 2026-W46")
     assert finish(child) == 0
     again = spawn(isolated, "log", "--weeks", "1")

@@ -202,7 +202,12 @@ class JournalGroup(TyperGroup):
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if isinstance(ctx.obj, Settings) and ctx.obj.said_after:
+                from leadjournal.cli.habit import say_after
+
+                say_after(ctx.obj)
+            return result
         except LeadJournalError as exc:
             _report(exc, ctx, exc)
             ctx.exit(int(exc.exit_code))

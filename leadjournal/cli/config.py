@@ -6,7 +6,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.errors import ConfigError
+from leadjournal.errors import ConfigError, LeadJournalError
 
 app = typer.Typer(
     help=(
@@ -80,12 +80,14 @@ def edit(ctx: typer.Context) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(messages.CONFIG_TEMPLATE)
     try:
-        subprocess.run([*shlex.split(editor), str(where)], check=False)
+        finished = subprocess.run([*shlex.split(editor), str(where)], check=False).returncode == 0
     except (OSError, ValueError):
-        raise ConfigError(
+        finished = False
+    if not finished:
+        raise LeadJournalError(
             messages.CONFIG_EDITOR_FAILED.format(editor=editor),
             messages.CONFIG_NEEDS_EDITOR_HINT.format(path=where),
-        ) from None
+        )
     try:
         load_config(where)
     except ConfigError as exc:

@@ -32,6 +32,8 @@ class Settings:
     db_override: str | None
     debug: bool = False
     environ: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    # Lines for stderr once the command has finished well (a missed week).
+    said_after: list[str] = field(default_factory=list)
 
     @classmethod
     def from_environment(cls, db_path: str | None, *, debug: bool = False) -> Settings:

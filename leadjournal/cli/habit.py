@@ -33,7 +33,7 @@ def on_terminal() -> bool:
 
 
 def nudge_after(settings: Settings, journal: Journal) -> None:
-    """One dim line on stderr when last week was missed: once a day, on a terminal."""
+    """One dim line for stderr when last week was missed: once a day, on a terminal."""
     if not on_terminal() or _quiet_command():
         return
     # Nothing may turn a finished command into a failure: a broken config,
@@ -57,9 +57,17 @@ def nudge_after(settings: Settings, journal: Journal) -> None:
         _write_notes(settings, notes)
     except Exception:
         return
+    # Said when the command has finished (cli/app.py), after its own output.
+    settings.said_after.append(messages.NUDGE.format(week=week))
+
+
+def say_after(settings: Settings) -> None:
+    """The lines kept for the end of a command that finished well, dim, on stderr."""
     from rich.text import Text
 
-    settings.err_console.print(Text(visible(messages.NUDGE.format(week=week)), style="dim"))
+    for line in settings.said_after:
+        settings.err_console.print(Text(visible(line), style="dim"))
+    settings.said_after.clear()
 
 
 def note_old_config(settings: Settings, old: Path, new: Path) -> None:
