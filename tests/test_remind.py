@@ -276,3 +276,32 @@ def test_the_default_way_on_linux_is_systemd_where_systemctl_is(
 
 def test_remove_with_nothing_installed_says_so(cli: Cli) -> None:
     assert "nothing to remove" in cli.ok("remind", "remove").stdout
+
+
+def test_the_commands_are_quoted_for_systemd_and_cron() -> None:
+    from leadjournal.reminders import cron_line, parse_when, systemd_units
+
+    when = parse_when("Saturday", "7:05")
+    command = ["/opt/my tools/python", "-m", "leadjournal", "50%$HOME"]
+    service = systemd_units(when, command)["leadjournal-reminder.service"]
+    exec_words = service.split("ExecStart=", 1)[1].splitlines()[0]
+    # systemd's own quoting; % and $ doubled so systemd does not expand them.
+    assert exec_words == '"/opt/my tools/python" -m leadjournal "50%%$$HOME"'
+    line = cron_line(when, command)
+    assert line.startswith("5 7 * * 6 '/opt/my tools/python' -m leadjournal ")
+    assert "'50\\%$HOME'" in line  # a bare % would end cron's command
+
+
+def test_the_calendar_event_starts_on_the_next_such_day() -> None:
+    from datetime import date
+
+    from leadjournal.reminders import calendar_event, parse_when
+
+    monday = parse_when("mon", "08:00")
+    text = calendar_event(monday, date(2026, 11, 20), "20261120T090000Z")  # a Friday
+    assert "DTSTART:20261123T080000\r\n" in text
+    assert "RRULE:FREQ=WEEKLY;BYDAY=MO\r\n" in text
+    # The same reminder written again is the same event for a calendar.
+    again = calendar_event(monday, date(2026, 12, 1), "20261201T090000Z")
+    uid = next(line for line in text.split("\r\n") if line.startswith("UID:"))
+    assert uid in again.split("\r\n")

@@ -40,7 +40,7 @@ def nudge_after(settings: Settings, journal: Journal) -> None:
     # a state folder that cannot be written, a journal that cannot be read
     # just mean no nudge today.
     try:
-        if not settings.config.nudge:
+        if not _nudge_on(settings):
             return
         from leadjournal.habit import missed_week
 
@@ -68,6 +68,24 @@ def say_after(settings: Settings) -> None:
     for line in settings.said_after:
         settings.err_console.print(Text(visible(line), style="dim"))
     settings.said_after.clear()
+
+
+def _nudge_on(settings: Settings) -> bool:
+    """The config's ``nudge``, without loading pydantic just for it.
+
+    A config the command already checked is used as it is; otherwise the key
+    alone is read (a file with other mistakes is reported by the commands
+    that use those keys).
+    """
+    if "config" in vars(settings):
+        return settings.config.nudge
+    import tomllib
+
+    try:
+        value = tomllib.loads(settings.config_path.read_text(encoding="utf-8")).get("nudge", True)
+    except FileNotFoundError:
+        return True
+    return value is not False
 
 
 def note_old_config(settings: Settings, old: Path, new: Path) -> None:

@@ -102,6 +102,8 @@ def install(
     for item in earlier:
         _undo(settings, item)  # one reminder per way: a new day or time replaces the old
     record = [item for item in record if item not in earlier]
+    if earlier:
+        _write_record(settings, record)  # undone, whatever happens next
     done = Installed(way=way, day=when.day, time=when.time)
     if way == "systemd":
         _install_systemd(settings, when, done)
