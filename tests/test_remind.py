@@ -99,8 +99,13 @@ def test_systemd_writes_a_timer_and_a_one_shot_service_and_switches_it_on(
     ]
     assert "Fridays at 16:00" in run.stdout
 
+    fakes.add("systemctl", 'if [ "$2" = is-enabled ]; then echo enabled; fi')
     status = cli.ok("remind", "status").stdout
     assert "systemd: Fridays at 16:00, on" in status
+    assert fakes.calls()[-1] == "systemctl --user is-enabled leadjournal-reminder.timer"
+    fakes.add("systemctl", 'if [ "$2" = is-enabled ]; then echo disabled; exit 1; fi')
+    assert "switched off since it was installed" in cli.ok("remind", "status").stdout
+    fakes.log.write_text("\n".join(fakes.calls()[:2]) + "\n")
 
     cli.ok("remind", "remove")
     assert not service.exists() and not timer.exists()
@@ -165,6 +170,10 @@ def test_cron_adds_one_line_beside_the_others_and_removes_exactly_it(
     lines = fakes.crontab.read_text().splitlines()
     assert len(lines) == 3 and lines[2].startswith("30 20 * * 0 ")
     assert cli.ok("remind", "status").stdout.count("cron:") == 1
+
+    fakes.crontab.write_text(theirs)  # the leader took the line out by hand
+    assert "no longer in your crontab" in cli.ok("remind", "status").stdout
+    fakes.crontab.write_text(theirs + lines[2] + "\n")
 
     cli.ok("remind", "remove", "--via", "cron")
     assert fakes.crontab.read_text() == theirs

@@ -304,22 +304,35 @@ def _status(settings: Settings) -> None:
         return
     for item in record:
         missing = [f.path for f in item.files if not Path(f.path).exists()]
-        state = (
-            messages.REMIND_STATE_ON
-            if item.enabled or item.cron_line
-            else messages.REMIND_STATE_FILE
-        )
-        if item.way == "ics":
-            state = messages.REMIND_STATE_ICS
         where = item.cron_line if item.cron_line else ", ".join(f.path for f in item.files)
         _say(
             settings,
             messages.REMIND_STATUS_LINE.format(
-                way=item.way, when=_when(item), state=state, where=where
+                way=item.way, when=_when(item), state=_state(item), where=where
             ),
         )
         if missing:
             _say(settings, messages.REMIND_STATUS_MISSING.format(paths=", ".join(missing)))
+
+
+def _state(item: Installed) -> str:
+    """What the system says now, where it can be asked cheaply; else what was done."""
+    if item.way == "ics":
+        return messages.REMIND_STATE_ICS
+    if item.cron_line is not None:
+        current = _crontab()
+        if current is not None and item.cron_line not in current.splitlines():
+            return messages.REMIND_STATE_CRON_GONE
+        return messages.REMIND_STATE_ON
+    if not item.enabled:
+        return messages.REMIND_STATE_FILE
+    if item.way == "systemd":
+        asked = _run(["systemctl", "--user", "is-enabled", f"{reminders.UNIT}.timer"])
+        if asked is None or asked.strip() != "enabled":
+            return messages.REMIND_STATE_OFF.format(
+                command=f"systemctl --user enable --now {reminders.UNIT}.timer"
+            )
+    return messages.REMIND_STATE_ON
 
 
 # -- small helpers --------------------------------------------------------------------------
