@@ -104,8 +104,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "remind": (
         "leadjournal.cli.remind:app",
-        "A weekly reminder of the review: a systemd timer, a crontab line, a launchd agent "
-        "or a calendar event.",
+        "A weekly reminder of the review, set up once.",
     ),
     "config": (
         "leadjournal.cli.config:app",

@@ -28,8 +28,10 @@ from leadjournal.reminders import Installed, When, WrittenFile
 
 app = typer.Typer(
     help=(
-        "A weekly reminder of the review: a systemd timer, a crontab line, a launchd agent "
-        "or a calendar event.\n\nExample: leadjournal remind install --day fri --time 16:00"
+        "A weekly reminder of the review, set up once.\n\n"
+        "A systemd timer, a crontab line, a launchd agent or a calendar event; "
+        "'leadjournal remind' alone shows each way.\n\n"
+        "Example: leadjournal remind install --day fri --time 16:00"
     ),
     no_args_is_help=False,
     invoke_without_command=True,
@@ -83,7 +85,9 @@ def install(
     output: IcsOutput = None,
     force: Force = False,
 ) -> None:
-    """Set up a weekly reminder of the review (once; installing again replaces it).
+    """Set up a weekly reminder of the review.
+
+    Installing again replaces the reminder of that kind.
 
     Example: leadjournal remind install --day fri --time 16:00 --via cron
     """
@@ -122,7 +126,9 @@ def install(
 
 @app.command("status")
 def status(ctx: typer.Context) -> None:
-    """Say which reminders are set up, and whether their files are still there.
+    """Say which reminders are set up.
+
+    And whether their files are still there and they are still switched on.
 
     Example: leadjournal remind status
     """
@@ -131,7 +137,9 @@ def status(ctx: typer.Context) -> None:
 
 @app.command("remove")
 def remove(ctx: typer.Context, via: Via = None) -> None:
-    """Undo what 'remind install' did: its files, its crontab line, its timer or agent.
+    """Undo what 'remind install' did.
+
+    Its files (unless changed since), its crontab line, its timer or agent.
 
     Example: leadjournal remind remove
     """
@@ -150,9 +158,9 @@ def remove(ctx: typer.Context, via: Via = None) -> None:
 
 @app.command("notify")
 def notify(ctx: typer.Context) -> None:
-    """Show the reminder now, as the timer, the crontab line or the agent does.
+    """Show the reminder now, as the timer does.
 
-    A desktop notification where notify-send (or macOS's osascript) is found;
+    What the timer, the crontab line and the agent run: a desktop notification where notify-send (or macOS's osascript) is found;
     otherwise the line is printed (cron mails what a job prints).
 
     Example: leadjournal remind notify
