@@ -186,7 +186,21 @@ def calendar_event(when: When, today: date, stamp: str) -> str:
         "END:VCALENDAR",
     ]
     # The format's own line ending is CRLF.
-    return "".join(f"{line}\r\n" for line in lines)
+    return "".join(f"{folded}\r\n" for line in lines for folded in _fold(line))
+
+
+def _fold(line: str, limit: int = 75) -> list[str]:
+    """An .ics line longer than 75 bytes goes on in lines that start with a space."""
+    parts: list[str] = []
+    current = ""
+    for char in line:
+        size = limit if not parts else limit - 1
+        if len((current + char).encode("utf-8")) > size:
+            parts.append(current)
+            current = ""
+        current += char
+    parts.append(current)
+    return [parts[0], *(f" {part}" for part in parts[1:])]
 
 
 # -- the record of what was installed ---------------------------------------------

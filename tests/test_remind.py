@@ -310,6 +310,13 @@ def test_the_calendar_event_starts_on_the_next_such_day() -> None:
     text = calendar_event(monday, date(2026, 11, 20), "20261120T090000Z")  # a Friday
     assert "DTSTART:20261123T080000\r\n" in text
     assert "RRULE:FREQ=WEEKLY;BYDAY=MO\r\n" in text
+    # Lines are at most 75 bytes; longer ones go on after CRLF and a space.
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    unfolded = text.replace("\r\n ", "")
+    from leadjournal import messages
+
+    assert len(f"DESCRIPTION:{messages.REMIND_EVENT_TEXT}") > 75  # so one is folded
+    assert f"DESCRIPTION:{messages.REMIND_EVENT_TEXT}\r\n" in unfolded
     # The same reminder written again is the same event for a calendar.
     again = calendar_event(monday, date(2026, 12, 1), "20261201T090000Z")
     uid = next(line for line in text.split("\r\n") if line.startswith("UID:"))

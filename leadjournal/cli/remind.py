@@ -160,8 +160,9 @@ def remove(ctx: typer.Context, via: Via = None) -> None:
 def notify(ctx: typer.Context) -> None:
     """Show the reminder now, as the timer does.
 
-    What the timer, the crontab line and the agent run: a desktop notification where notify-send (or macOS's osascript) is found;
-    otherwise the line is printed (cron mails what a job prints).
+    What the timer, the crontab line and the agent run: a desktop notification
+    where notify-send (or macOS's osascript) is found; otherwise the line is
+    printed (cron mails what a job prints).
 
     Example: leadjournal remind notify
     """
