@@ -99,7 +99,7 @@ class Settings:
         from leadjournal.config import load_config
 
         path = self.config_path
-        if path == self.legacy_config_path and "LEADJOURNAL_CONFIG" not in self.environ:
+        if path == self.legacy_config_path and not self.environ.get("LEADJOURNAL_CONFIG"):
             from leadjournal.cli.habit import note_old_config
 
             note_old_config(self, path, self.config_dir / "config.toml")
