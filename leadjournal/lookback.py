@@ -456,8 +456,9 @@ def question(look: LookBack) -> str:
     if look.patterns:
         first = look.patterns[0]
         more = "higher" if first.difference > 0 else "lower"
+        words = feature_words(first.feature)
         return messages.LOOK_BACK_Q_PATTERN.format(
-            feature=feature_words(first.feature), more=more, axis=first.axis
+            feature=words[:1].upper() + words[1:], more=more, axis=first.axis
         )
     return messages.LOOK_BACK_Q_PLAIN.format(count=look.reviewed)
 

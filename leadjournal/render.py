@@ -233,8 +233,13 @@ def patterns_block(patterns: Sequence[Pattern]) -> list[RenderableType]:
         lines.append(Text("  " + messages.PATTERNS_NONE, style="dim"))
         return lines
     # The feature's name came from the leader's text (a tag, a goal's title).
-    lines.extend(Text("  • ") + user(pattern_line(pattern)) for pattern in patterns)
-    lines.append(Text("  " + messages.PATTERNS_NOTE, style="dim"))
+    from rich.padding import Padding
+
+    # Padding, not spaces: a long line wraps under its own indent.
+    lines.extend(
+        Padding(Text("• ") + user(pattern_line(pattern)), (0, 0, 0, 2)) for pattern in patterns
+    )
+    lines.append(Padding(Text(messages.PATTERNS_NOTE, style="dim"), (0, 0, 0, 2)))
     return lines
 
 
