@@ -255,3 +255,14 @@ def test_exercise_run_json_validates_against_its_model(cli: Cli) -> None:
     check = _Checker(cli)
     # One answer is enough for a run; the other steps are skipped.
     check("exercise run", "results-relationships-four-steps", "--answer", "project=Planning")
+
+
+def test_trends_json_with_patterns_validates_on_the_demo(cli: Cli) -> None:
+    # The demo has 23 reviewed weeks in 26: enough for "what goes with a good week".
+    cli.ok("demo", "--db", str(cli.db))
+    data = _Checker(cli)("trends", "--weeks", "26")
+    assert data["patterns"], "the demo's weeks should show at least one pattern"
+    assert set(data["patterns"][0]) == {
+        "feature", "axis", "with_average", "without_average", "weeks_with", "weeks"
+    }  # fmt: skip
+    assert set(data["patterns"][0]["feature"]) == {"kind", "name", "level"}
