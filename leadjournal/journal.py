@@ -386,7 +386,7 @@ class Journal:
     def review_prompts(self, week: str, *, count: int = 1, seed: int | None = None) -> list[Prompt]:
         """The prompts that fit this leader's week, by DESIGN.md's rules."""
         from leadjournal import insights
-        from leadjournal.selection import SelectionContext, choose_prompts
+        from leadjournal.selection import REST_WEEKS, SelectionContext, choose_prompts
 
         rated = self.rated_weeks(week)
         this_week = next((r for r in rated if r.week == week), None)
@@ -406,6 +406,9 @@ class Journal:
             setback=dropped or (this_week is not None and insights.is_setback(rated, week)),
             recently_answered=frozenset(
                 self.store.prompts_answered_since(weeks.shift(week, -RECENT_PROMPT_WEEKS))
+            ),
+            asked_lately=frozenset(
+                self.store.prompts_answered_since(weeks.shift(week, -(REST_WEEKS - 1)))
             ),
         )
         return choose_prompts(self.packs, context, count=count, seed=seed)
