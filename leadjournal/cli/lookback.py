@@ -143,6 +143,7 @@ def view(look: LookBack) -> RenderableType:
     """The look-back, top to bottom: trend, follow-through, wins, goals, patterns,
     the quarter's extras, then the question."""
     from rich.console import Group
+    from rich.padding import Padding
     from rich.rule import Rule
     from rich.text import Text
 
@@ -160,7 +161,7 @@ def view(look: LookBack) -> RenderableType:
     if look.mark is not None and look.mark.status == "done":
         parts.append(Text(messages.LOOK_BACK_DONE_BEFORE.format(week=look.mark.week), "dim"))
     trends = look.trends
-    parts += [_heading(messages.LOOK_BACK_TREND), render.weeks_table(trends)]
+    parts += [_heading(messages.LOOK_BACK_TREND), Padding(render.weeks_table(trends), (0, 0, 0, 2))]
     lines = [messages.LOOK_BACK_REVIEWED.format(reviewed=look.reviewed, weeks=len(period.weeks))]
     if trends.averages.results is not None and trends.averages.relationships is not None:
         lines.append(
