@@ -128,3 +128,52 @@ def test_ctrl_c_at_the_offer_is_a_pause(isolated: Path, cli: Cli) -> None:
     db = isolated / "journal.db"
     assert rows(db, "SELECT status FROM reviews WHERE week = '2026-W45'") == [("complete",)]
     assert rows(db, "SELECT count(*) FROM look_backs") == [(0,)]
+
+
+JANUARY = "2027-01-08T09:00:00+00:00"  # Friday of 2027-W01: January, so a quarter begins
+
+
+def test_the_first_review_of_a_quarter_offers_the_longer_look_back(
+    isolated: Path, cli: Cli
+) -> None:
+    env = {"LEADJOURNAL_NOW": JANUARY}
+    cli.ok("review", "--week", "2026-W30", "--results", "6", "--relationships", "6", env=env)
+    cli.ok("review", "--week", "2026-W31", "--results", "6", "--relationships", "2",
+           "--reflection", "Lost my temper with Jo in the planning meeting.", env=env)  # fmt: skip
+    for week in ("2026-W41", "2026-W42", "2026-W43", "2026-W50"):
+        cli.ok("review", "--week", week, "--results", "8", "--relationships", "4", env=env)
+    child = helpers.spawn(isolated, "review", now=JANUARY)
+    child.expect("Weekly review · 2027-W01")
+    child.expect("1–9")
+    child.sendline("6")
+    child.expect("1–9")
+    child.sendline("6")
+    child.expect("Finish with an empty line")
+    child.sendline("")
+    child.expect("One win")
+    child.sendline("")
+    child.expect("One specific change")
+    child.sendline("")
+    child.expect("Streak")
+    child.expect("First review of the quarter: a longer look-back at Q4 2026")
+    child.sendline("y")
+    child.expect("Quarterly look-back · Q4 2026")
+    child.expect("path on the grid")
+    child.expect("Lasting imbalances")
+    child.expect("leaning toward results")
+    child.expect("Capacity, not trait")
+    child.expect("In 2026-W31, a hard week, you wrote")
+    child.expect("Lost my temper with Jo")
+    child.expect("Put your words from 2026-W31 beside this quarter")
+    child.expect("Finish with an empty line")
+    child.sendline("Now I notice the heat rising and ask for a break.")
+    child.sendline("")
+    child.expect("Saved as an entry")
+    assert helpers.finish(child) == 0
+    db = isolated / "journal.db"
+    assert rows(db, "SELECT kind, period, status FROM look_backs") == [
+        ("quarter", "2026-Q4", "done")
+    ]
+    assert rows(db, "SELECT title FROM entries WHERE title IS NOT NULL") == [
+        ("Look-back: Q4 2026",)
+    ]
