@@ -26,7 +26,14 @@ from typing import TYPE_CHECKING
 from leadjournal import messages, weeks
 from leadjournal.clock import Clock, Stamp, stamp
 from leadjournal.errors import BadInput, NotFound
-from leadjournal.models import Entry, GoalProgress, LookBackKind, LookBackMark, Model
+from leadjournal.models import (
+    Entry,
+    GoalProgress,
+    LookBackKind,
+    LookBackMark,
+    LookBackStatus,
+    Model,
+)
 from leadjournal.records import new_entry, new_id, tags_in
 
 if TYPE_CHECKING:
@@ -355,14 +362,16 @@ class LookBacks:
         """An answer being typed: saved whole after each line, as an entry."""
         return LookBackAnswer(self, period)
 
-    def mark(self, period: Period, status: str, entry_id: str | None = None) -> LookBackMark:
+    def mark(
+        self, period: Period, status: LookBackStatus, entry_id: str | None = None
+    ) -> LookBackMark:
         """Remember a look-back as done or set aside (done stays done)."""
         now = self.now()
         mark = LookBackMark(
             id=new_id(),
             kind=period.kind,
             period=period.label,
-            status="done" if status == "done" else "skipped",
+            status=status,
             week=now.week,
             entry_id=entry_id,
             updated_at=now.utc,
