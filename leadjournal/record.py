@@ -123,6 +123,7 @@ class WeekPage:
             "checkins": [c.model_dump(mode="json") for c in self.checkins],
             "exercise_runs": [r.model_dump(mode="json") for r in self.exercise_runs],
             "entries": [e.model_dump(mode="json") for e in self.entries],
+            "last_year": None if self.last_year is None else self.last_year.model_dump(),
         }
 
 

@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from leadjournal.cli import app
 from leadjournal.exercises import CompletedRun, ExerciseDetail, ExerciseListing
 from leadjournal.insights import Imbalance, TrendsReport
+from leadjournal.lookback import LastYear
 from leadjournal.models import (
     CheckIn,
     Commitment,
@@ -92,6 +93,7 @@ class WeekPageJson(Model):
     checkins: list[CheckIn]
     exercise_runs: list[ExerciseRun]
     entries: list[Entry]
+    last_year: LastYear | None  # one line from the same ISO week a year earlier
 
 
 class HistoryJson(Model):

@@ -177,6 +177,10 @@ def test_the_card_and_the_week_page_show_last_year(cli: Cli) -> None:
     assert "This week last year (2025-W47): “First week as a lead [bold]x[/bold]”" in card
     page = cli.ok("show", "2026-W47").stdout
     assert "This week last year (2025-W47)" in page
+    data = cli.ok("show", "2026-W47", "--json").json()
+    assert data["last_year"]["week"] == "2025-W47"
+    assert data["last_year"]["text"].startswith("First week as a lead")
+    assert cli.ok("show", "2025-W47", "--json").json()["last_year"] is None
     assert "last year" not in cli.ok("show", "2025-W47").stdout
 
 
