@@ -270,3 +270,19 @@ def test_the_demo_offers_a_monthly_look_back_at_the_next_review() -> None:
         build_demo(store, FixedClock(moment))
         after = Journal(store, FixedClock(moment + timedelta(weeks=1)))
         assert after.look_backs.due(after.current_week()) is not None, moment
+
+
+def test_a_look_back_answer_does_not_count_as_its_weeks_tags() -> None:
+    journal = _journal(DECEMBER)
+    for offset in range(13):  # 2026-W37 to 2026-W49, this week
+        week = weeks.shift("2026-W37", offset)
+        hiring = offset % 3 == 1
+        record(journal, week, results=6, relationships=3 if hiring else 7,
+               reflection="Interviews all week @hiring" if hiring else "A normal week")  # fmt: skip
+    book = journal.look_backs
+    shown = weeks.last_weeks("2026-W49", 13)
+    before = book.patterns(shown)
+    assert [(p.feature.name, p.weeks_with) for p in before] == [("hiring", 4)]
+    # An answer written this week (no @hiring in its review), naming it, changes nothing.
+    book.record(period_before("month", "2026-W49"), "Hiring weeks drain me. @hiring")
+    assert book.patterns(shown) == before

@@ -14,6 +14,11 @@ class LookBackRows(StoreBase):
         # Our own row: built directly, no validation needed.
         return None if row is None else LookBackMark(**dict(row))
 
+    def look_back_entry_ids(self) -> set[str]:
+        """The entries that answer a look-back (about a month, not their own week)."""
+        rows = self.conn.execute("SELECT entry_id FROM look_backs WHERE entry_id IS NOT NULL")
+        return {str(row[0]) for row in rows}
+
     def put_look_back(self, mark: LookBackMark) -> None:
         """Record a look-back done or skipped; done is never turned back into skipped."""
         self.conn.execute(
