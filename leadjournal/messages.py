@@ -786,6 +786,7 @@ LOOK_BACK_OFFER_QUARTER = (
 )
 LOOK_BACK_OFFER_CHOICES = "[Y]es now · [l]ater · [s]kip"
 LOOK_BACK_OFFER_RETRY = "Answer y, l or s."
+LOOK_BACK_DUE = "A look-back at {title} is due: leadjournal review --look-back {kind}"
 LOOK_BACK_LATER = "Left for later: it is offered again at the next review."
 LOOK_BACK_SKIPPED = "Set aside. Do it any time with: leadjournal review --look-back {kind}"
 LOOK_BACK_PAUSED = "Look-back left for later; what you wrote is saved."

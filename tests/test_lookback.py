@@ -286,3 +286,14 @@ def test_a_look_back_answer_does_not_count_as_its_weeks_tags() -> None:
     # An answer written this week (no @hiring in its review), naming it, changes nothing.
     book.record(period_before("month", "2026-W49"), "Hiring weeks drain me. @hiring")
     assert book.patterns(shown) == before
+
+
+def test_a_review_from_flags_says_a_look_back_is_due(cli: Cli) -> None:
+    env = {"LEADJOURNAL_NOW": DECEMBER}
+    for week in ("2026-W45", "2026-W46"):
+        out = cli.ok("review", "--week", week, "--results", "6", "--relationships", "6", env=env)
+        assert "look-back" not in out.stdout  # November's weeks: not yet its first review
+    out = cli.ok("review", "--results", "6", "--relationships", "6", env=env).stdout
+    assert "A look-back at November 2026 is due: leadjournal review --look-back month" in out
+    amended = cli.ok("review", "--results", "7", env=env).stdout
+    assert "look-back" not in amended

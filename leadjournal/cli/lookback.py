@@ -60,6 +60,14 @@ def offer(settings: Settings, journal: Journal, week: str) -> None:
     walk(settings, journal, period)
 
 
+def hint(settings: Settings, journal: Journal, week: str) -> None:
+    """After a review from flags: say how to do the look-back that is due."""
+    period = journal.look_backs.due(week)
+    if period is not None:
+        text = messages.LOOK_BACK_DUE.format(title=period.title, kind=period.kind)
+        say(settings.console, text, "dim")
+
+
 def walk(settings: Settings, journal: Journal, period: Period) -> None:
     """Show the look-back at ``period`` and ask its question at the terminal."""
     look = journal.look_backs.build(period)

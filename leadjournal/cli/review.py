@@ -202,6 +202,10 @@ def _from_flags(
         if recorded.opened == "amend":
             _show_changes(settings.console, target, recorded.changes)
         _show_summary(settings, book, target)
+        if recorded.opened != "amend":
+            from leadjournal.cli import lookback
+
+            lookback.hint(settings, journal, target)
 
 
 # -- who is asking ---------------------------------------------------------------
