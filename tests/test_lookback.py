@@ -297,3 +297,23 @@ def test_a_review_from_flags_says_a_look_back_is_due(cli: Cli) -> None:
     assert "A look-back at November 2026 is due: leadjournal review --look-back month" in out
     amended = cli.ok("review", "--results", "7", env=env).stdout
     assert "look-back" not in amended
+
+
+def test_a_hostile_goal_title_in_a_pattern_is_shown_not_obeyed(cli: Cli) -> None:
+    start = datetime.fromisoformat("2026-09-02T10:00:00+00:00")  # 2026-W36
+    title = "[red]Hire\x1b[2J two"
+    goal = cli.ok(
+        "goal", "add", title, "--measure", "hires", "--baseline", "0", "--target", "2",
+        "--json", env={"LEADJOURNAL_NOW": start.isoformat()},
+    ).json()  # fmt: skip
+    for offset in range(10):
+        now = (start + timedelta(weeks=offset)).isoformat()
+        checked = offset % 3 == 0
+        if checked:
+            cli.ok("goal", "checkin", goal["goal"]["id"][:8], "--value", "1",
+                   env={"LEADJOURNAL_NOW": now})  # fmt: skip
+        cli.ok("review", "--results", "6", "--relationships", "2" if checked else "8",
+               env={"LEADJOURNAL_NOW": now})  # fmt: skip
+    out = cli.ok("trends", "--weeks", "12", env={"LEADJOURNAL_NOW": now}).stdout
+    assert "Weeks with a check-in on “[red]Hire" in out and "two”: relationships 2.0" in out
+    assert "\x1b[2J" not in out
