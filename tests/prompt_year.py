@@ -50,8 +50,16 @@ class Year:
         return min(pairs, key=lambda pair: pair[1]) if pairs else None
 
 
-def simulate(library: Library, pattern: str, *, count: int = 1, seed: int | None = None) -> Year:
-    rate = PATTERNS[pattern]
+def simulate(
+    library: Library,
+    pattern: str | Callable[[int], tuple[int, int]],
+    *,
+    count: int = 1,
+    seed: int | None = None,
+) -> Year:
+    """A year of weekly reviews rated by ``pattern`` (a name in PATTERNS, or
+    week number -> ratings), each chosen prompt answered that week."""
+    rate = PATTERNS[pattern] if isinstance(pattern, str) else pattern
     history: list[insights.WeekRatings] = []
     answered: list[tuple[int, str]] = []
     asked: dict[str, list[int]] = {}
@@ -78,7 +86,8 @@ def simulate(library: Library, pattern: str, *, count: int = 1, seed: int | None
             asked.setdefault(prompt.id, []).append(n)
         weeks_asked.append(chosen)
         contexts.append(context)
-    return Year(pattern, count, asked, weeks_asked, contexts)
+    name = pattern if isinstance(pattern, str) else "generated"
+    return Year(name, count, asked, weeks_asked, contexts)
 
 
 def similar_too_close(library: Library, year: Year, window: int = RECENT_PROMPT_WEEKS) -> list[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leadjournal.prompts import Library, Prompt, load_library
 from leadjournal.selection import REST_WEEKS, SelectionContext, choose_prompts
@@ -38,6 +40,27 @@ def test_a_simulated_year_repeats_no_prompt_sooner_than_every_ten_weeks(
     closest = year.closest()
     assert closest is not None and closest[1] >= MIN_GAP, closest
     assert similar_too_close(library, year) == []
+
+
+# Runs of weeks, each run one way of rating: leaning either way, balanced, hard.
+_run = st.tuples(
+    st.integers(1, 12), st.integers(1, 9), st.integers(1, 9)
+)  # (length, results, relationships)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_run, min_size=1, max_size=10), st.sampled_from([1, 2]), st.integers(0, 99))
+def test_any_year_of_leans_repeats_no_prompt_sooner_than_every_ten_weeks(
+    runs: list[tuple[int, int, int]], count: int, seed: int
+) -> None:
+    ratings = [(r, rel) for length, r, rel in runs for _ in range(length)]
+
+    def rate(n: int) -> tuple[int, int]:
+        return ratings[n % len(ratings)]
+
+    year = simulate(load_library(), rate, count=count, seed=seed)
+    closest = year.closest()
+    assert closest is None or closest[1] >= MIN_GAP, closest
 
 
 @pytest.mark.parametrize("pattern", [p for p in PATTERNS if p.startswith("lasting")])
