@@ -303,11 +303,8 @@ class LookBacks:
         if len(reviews) < patterns.MIN_WEEKS:
             return []
         features: dict[str, list[patterns.Feature]] = {}
-        # A look-back's answer is about a month, not about the week it was written in.
-        answers = self.store.look_back_entry_ids()
-        for entry in self.store.entries_in_weeks([r.week for r in reviews]):
-            if entry.id not in answers:
-                features.setdefault(entry.week, []).extend(self._tag_features(entry.tags))
+        for week, tag in self.store.tags_by_week([r.week for r in reviews]):
+            features.setdefault(week, []).extend(self._tag_features([tag]))
         for review in reviews:
             texts = [review.win or "", review.win_by or ""]
             commitment = self.store.commitment_for_review(review.id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from leadjournal.models import LookBackMark
 from leadjournal.store.base import StoreBase
 
@@ -14,10 +16,18 @@ class LookBackRows(StoreBase):
         # Our own row: built directly, no validation needed.
         return None if row is None else LookBackMark(**dict(row))
 
-    def look_back_entry_ids(self) -> set[str]:
-        """The entries that answer a look-back (about a month, not their own week)."""
-        rows = self.conn.execute("SELECT entry_id FROM look_backs WHERE entry_id IS NOT NULL")
-        return {str(row[0]) for row in rows}
+    def tags_by_week(self, weeks: Sequence[str]) -> list[tuple[str, str]]:
+        """(week, tag) for each tag written in these weeks' entries, look-back
+        answers left out (they are about a month, not the week they were written in)."""
+        marks = ",".join("?" for _ in weeks)
+        rows = self.conn.execute(
+            f"""SELECT DISTINCT e.week, t.tag FROM entry_tags t JOIN entries e ON e.id = t.entry_id
+                WHERE e.week IN ({marks}) AND e.id NOT IN
+                    (SELECT entry_id FROM look_backs WHERE entry_id IS NOT NULL)
+                ORDER BY e.week, t.tag""",
+            list(weeks),
+        )
+        return [(str(row[0]), str(row[1])) for row in rows]
 
     def put_look_back(self, mark: LookBackMark) -> None:
         """Record a look-back done or skipped; done is never turned back into skipped."""
