@@ -18,6 +18,7 @@ from typing import Literal
 
 from leadjournal import weeks as isoweeks
 from leadjournal.models import GoalKind, GoalTrack, Model
+from leadjournal.patterns import Pattern
 
 # Ratings, on the Managerial Grid's 1–9 scale.
 RATING_MIN = 1
@@ -187,6 +188,8 @@ class TrendsReport(Trends):
     """What ``trends --json`` prints: the contract, plus the open goals (an addition)."""
 
     goals: list[TrendsGoal] = []
+    # What goes with a good week (an addition): empty under 8 reviewed weeks.
+    patterns: list[Pattern] = []
 
 
 # ---------------------------------------------------------------- one week

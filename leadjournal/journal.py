@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from leadjournal.exercises import Exercises
     from leadjournal.goalbook import GoalBook
     from leadjournal.insights import Trends, TrendsReport, WeekRatings
+    from leadjournal.lookback import LookBacks
+    from leadjournal.patterns import Pattern
     from leadjournal.prompts import Library, Prompt
     from leadjournal.record import Record
     from leadjournal.review import WeeklyReview
@@ -57,6 +59,9 @@ class TrendsView:
     outcomes: dict[str, CommitmentStatus] = field(default_factory=dict)
     dimensions: list[str] = field(default_factory=list)
     goals: list[GoalProgress] = field(default_factory=list)
+    # What goes with a good week, over the reviewed weeks shown (at least 8).
+    patterns: list[Pattern] = field(default_factory=list)
+    reviewed: int = 0
 
     def report(self) -> TrendsReport:
         """The ``trends --json`` output: the trends and the open goals beside them."""
@@ -73,7 +78,7 @@ class TrendsView:
             )
             for s in self.goals
         ]
-        return TrendsReport(**vars(self.trends), goals=goals)
+        return TrendsReport(**vars(self.trends), goals=goals, patterns=self.patterns)
 
 
 # What ``search --kind`` accepts, and the kinds of item each one means.
@@ -339,6 +344,8 @@ class Journal:
             outcomes=outcomes,
             dimensions=dimensions,
             goals=self.goals.summaries("open"),
+            patterns=self.look_backs.patterns(shown),
+            reviewed=sum(row.reviewed for row in trends.weeks),
         )
 
     # -- the record: weeks whole, history, restore ----------------------------
@@ -350,6 +357,13 @@ class Journal:
         return Record(self.store, self.clock, lambda: self.packs)
 
     # -- goals -------------------------------------------------------------
+
+    @property
+    def look_backs(self) -> LookBacks:
+        """The monthly and quarterly look-backs, and what goes with a good week."""
+        from leadjournal.lookback import LookBacks
+
+        return LookBacks(self.store, self.clock)
 
     @property
     def goals(self) -> GoalBook:
@@ -372,7 +386,7 @@ class Journal:
     def review_prompts(self, week: str, *, count: int = 1, seed: int | None = None) -> list[Prompt]:
         """The prompts that fit this leader's week, by DESIGN.md's rules."""
         from leadjournal import insights
-        from leadjournal.selection import SelectionContext, choose_prompts
+        from leadjournal.selection import REST_WEEKS, SelectionContext, choose_prompts
 
         rated = self.rated_weeks(week)
         this_week = next((r for r in rated if r.week == week), None)
@@ -392,6 +406,9 @@ class Journal:
             setback=dropped or (this_week is not None and insights.is_setback(rated, week)),
             recently_answered=frozenset(
                 self.store.prompts_answered_since(weeks.shift(week, -RECENT_PROMPT_WEEKS))
+            ),
+            asked_lately=frozenset(
+                self.store.prompts_answered_since(weeks.shift(week, -(REST_WEEKS - 1)))
             ),
         )
         return choose_prompts(self.packs, context, count=count, seed=seed)

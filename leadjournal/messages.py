@@ -853,3 +853,93 @@ CONFIG_NEEDS_EDITOR_HINT = "Set $EDITOR (for example: export EDITOR=nano), or ed
 BRIEF_OPENED = "Wrote {path} and opened it in your browser."
 BRIEF_NOT_OPENED = "Wrote {path}; no browser could be started, so open it yourself."
 BRIEF_OPEN_NOT_MD = "--open shows the HTML brief, so it goes with --format html (the default)."
+# -- the monthly and quarterly look-back, patterns, this week last year ------
+LOOK_BACK_BAD_KIND = "'{value}' is not a look-back."
+LOOK_BACK_BAD_KIND_HINT = "Use --look-back month or --look-back quarter."
+LOOK_BACK_NOTHING = "No week of {title} was reviewed, so there is nothing to look back at."
+LOOK_BACK_NOTHING_HINT = "A look-back reads the reviews of the month or quarter before this one."
+LOOK_BACK_ENTRY_TITLE = "Look-back: {title}"
+LOOK_BACK_OFFER_MONTH = "First review of the month: a short look-back at {title} ({count} weeks)?"
+LOOK_BACK_OFFER_QUARTER = (
+    "First review of the quarter: a longer look-back at {title} ({count} weeks)?"
+)
+LOOK_BACK_OFFER_CHOICES = "[Y]es now · [l]ater · [s]kip"
+LOOK_BACK_OFFER_RETRY = "Answer y, l or s."
+LOOK_BACK_DUE = "A look-back at {title} is due: leadjournal review --look-back {kind}"
+LOOK_BACK_LATER = "Left for later: it is offered again at the next review."
+LOOK_BACK_SKIPPED = "Set aside. Do it any time with: leadjournal review --look-back {kind}"
+LOOK_BACK_PAUSED = "Look-back left for later; what you wrote is saved."
+LOOK_BACK_PAUSED_HINT = "Do it again any time with: leadjournal review --look-back {kind}"
+LOOK_BACK_HEADING_MONTH = "Look-back · {title} · {first} – {last}"
+LOOK_BACK_HEADING_QUARTER = "Quarterly look-back · {title} · {first} – {last}"
+LOOK_BACK_DONE_BEFORE = "Done before, in {week}; a new answer is saved beside the earlier one."
+LOOK_BACK_TREND = "Trend"
+LOOK_BACK_REVIEWED = "{reviewed} of {weeks} weeks reviewed."
+LOOK_BACK_AVERAGES = (
+    "Results {results} {results_arrow} · relationships {relationships} {relationships_arrow}"
+)
+LOOK_BACK_STYLES = "Grid styles: {styles}."
+LOOK_BACK_FOLLOW = "Follow-through"
+LOOK_BACK_FOLLOW_LINE = (
+    "{made} commitments made: {done} done, {partly} partly, {dropped} dropped, {open} open."
+)
+LOOK_BACK_FOLLOW_RATE = "Followed through on {rate:.0%} of those assessed."
+LOOK_BACK_FOLLOW_NONE = "No commitments were made in these weeks."
+LOOK_BACK_WINS = "Wins"
+LOOK_BACK_NO_WINS = "No wins were written down in these weeks."
+LOOK_BACK_GOALS = "Goals"
+LOOK_BACK_NO_GOALS = "No open goals. `leadjournal goal add` sets one."
+LOOK_BACK_PATH = "The quarter's path on the grid"
+LOOK_BACK_PATH_STEP = "{style} ×{weeks} ({first}–{last})"
+LOOK_BACK_IMBALANCES = "Lasting imbalances"
+LOOK_BACK_IMBALANCE_LINE = "{first} – {last}: leaning toward {toward}."
+LOOK_BACK_NO_IMBALANCE = "None: no lean lasted this quarter."
+LOOK_BACK_RECALIBRATE = "Goals to recalibrate"
+LOOK_BACK_RECALIBRATE_LINE = "{title}: {status}; adjust the target, the date or the plan?"
+LOOK_BACK_NO_RECALIBRATE = "None behind: every open goal is on track or has no data yet."
+LOOK_BACK_CAPACITY = "Capacity, not trait"
+LOOK_BACK_CAPACITY_THEN = "In {week}, a hard week, you wrote:"
+LOOK_BACK_CAPACITY_NOTE = (
+    "Set it beside this quarter. What you handle well is built, week by week; it can grow."
+)
+LOOK_BACK_QUESTION = "One question"
+LOOK_BACK_SAVED = "Saved as an entry: {id}."
+LOOK_BACK_NO_ANSWER = "No answer written; the look-back is marked done all the same."
+LOOK_BACK_NEEDS_TERMINAL = "The look-back asks a question, and there is no terminal to answer in."
+LOOK_BACK_NEEDS_TERMINAL_HINT = (
+    'Answer with --reflection "…", e.g. leadjournal review --look-back month --reflection "…".'
+)
+LOOK_BACK_FLAGS_ONLY = "--look-back takes only --week, --reflection and --seed."
+LOOK_BACK_FLAGS_ONLY_HINT = (
+    "Record this week's review in one command, then the look-back in another."
+)
+LOOK_BACK_Q_LEAN = (
+    "In {count} of {reviewed} reviewed weeks you leaned toward {side}. What kept pulling you "
+    "that way, and what would a week that also serves {other} have needed?"
+)
+LOOK_BACK_Q_FOLLOW = (
+    "You kept {done} of {assessed} commitments you assessed. What made the kept ones easier to "
+    "keep, and what would make next month's one of those?"
+)
+LOOK_BACK_Q_PATTERN = (
+    "{feature} tend to come with {more} {axis} ratings. What might be going on in those weeks?"
+)
+LOOK_BACK_Q_PLAIN = (
+    "Reading these {count} weeks together, what do you see that no single week showed you?"
+)
+LOOK_BACK_Q_CAPACITY = (
+    "Put your words from {week} beside this quarter. What can you handle now that you could "
+    "not then, and what is still hard?"
+)
+PATTERNS_HEADING = "What goes with a good week"
+PATTERNS_NOTE = (
+    "Patterns seen together over your reviewed weeks, not causes: worth a look, not a verdict."
+)
+PATTERNS_FEW = "Patterns need at least {count} reviewed weeks; this view has {have}."
+PATTERNS_NONE = "No clear pattern yet: no tag, goal or dimension stands out in these weeks."
+PATTERN_LINE = "{feature}: {axis} {inside} on average, {outside} otherwise (n = {n} of {total})."
+PATTERN_TAG = "weeks tagged @{name}"
+PATTERN_PERSON = "weeks mentioning @{name}"
+PATTERN_GOAL = "weeks with a check-in on “{name}”"
+PATTERN_DIMENSION = "weeks with {name} {level} or more"
+LAST_YEAR_LINE = "This week last year ({week}): “{text}”"

@@ -381,3 +381,25 @@ def _search_triggers() -> str:
 def m005_index_everything_written(db: Database) -> None:
     db.executescript(_SEARCH_DOCS + _search_triggers())
     db.execute("PRAGMA user_version = 5")
+
+
+@migrations()
+def m008_create_look_backs(db: Database) -> None:
+    # Which monthly and quarterly look-backs a leader has done or set aside,
+    # so a review offers each one once. The answer itself is an entry (kept,
+    # searched and exported as every entry is); this row only points at it.
+    db.executescript(
+        """
+        CREATE TABLE look_backs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('month', 'quarter')),
+            period TEXT NOT NULL CHECK (length(period) > 0),
+            status TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
+            week TEXT NOT NULL,
+            entry_id TEXT REFERENCES entries(id) ON DELETE SET NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (kind, period)
+        );
+        """
+    )
+    db.execute("PRAGMA user_version = 8")

@@ -237,6 +237,23 @@ class Review(Model):
     completed_at: str | None = None
 
 
+LookBackKind = Literal["month", "quarter"]
+LookBackStatus = Literal["done", "skipped"]
+
+
+class LookBackMark(Model):
+    """A monthly or quarterly look-back done or set aside; ``period`` is
+    ``2026-11`` for a month, ``2026-Q4`` for a quarter."""
+
+    id: str
+    kind: LookBackKind
+    period: str
+    status: LookBackStatus
+    week: str
+    entry_id: str | None = None
+    updated_at: str
+
+
 class ReviewClaim(Model):
     """Which terminal has a week's review open, and since when."""
 

@@ -132,6 +132,9 @@ class Prompt(BaseModel):
     fits: Annotated[tuple[Fit, ...], AfterValidator(_no_repeats)] = ("any",)
     cadence: Cadence = "weekly"
     source: Text
+    # Prompts that ask much the same from another angle: selection treats an
+    # answer to one of them as an answer to this one within the no-repeat window.
+    similar_to: Annotated[tuple[Slug, ...], AfterValidator(_no_repeats)] = ()
 
     @field_validator("themes")
     @classmethod

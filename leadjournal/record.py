@@ -30,6 +30,7 @@ from leadjournal.store import IdTable, Store
 
 if TYPE_CHECKING:
     from leadjournal.insights import Imbalance, WeekRatings
+    from leadjournal.lookback import LastYear
     from leadjournal.prompts import Library
 
 TargetKind = Literal["entry", "commitment", "review", "week"]
@@ -87,6 +88,7 @@ class WeekPage:
     checkins: list[CheckIn] = field(default_factory=list)
     exercise_runs: list[ExerciseRun] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    last_year: LastYear | None = None  # one line from the same week a year earlier
 
     def as_json(self) -> dict[str, Any]:
         """The page in the export's field names."""
@@ -121,6 +123,7 @@ class WeekPage:
             "checkins": [c.model_dump(mode="json") for c in self.checkins],
             "exercise_runs": [r.model_dump(mode="json") for r in self.exercise_runs],
             "entries": [e.model_dump(mode="json") for e in self.entries],
+            "last_year": None if self.last_year is None else self.last_year.model_dump(),
         }
 
 
@@ -248,6 +251,7 @@ class Record:
     def week_page(self, text: str) -> WeekPage:
         """Everything in one week's review and the week around it."""
         from leadjournal import insights
+        from leadjournal.lookback import last_year
 
         target = self.target(text)
         if target.kind not in ("week", "review") or not target.live:
@@ -294,6 +298,7 @@ class Record:
                 exercise_runs=runs,
                 # A finished run's entry repeats its answers, shown with the run.
                 entries=[e for e in free if not (e.kind == "exercise" and e.id in run_ids)],
+                last_year=last_year(self.store, week),
             )
 
     def _rated(self, week: str) -> list[WeekRatings]:

@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from leadjournal.cli import app
 from leadjournal.exercises import CompletedRun, ExerciseDetail, ExerciseListing
 from leadjournal.insights import Imbalance, TrendsReport
+from leadjournal.lookback import LastYear
 from leadjournal.models import (
     CheckIn,
     Commitment,
@@ -92,6 +93,7 @@ class WeekPageJson(Model):
     checkins: list[CheckIn]
     exercise_runs: list[ExerciseRun]
     entries: list[Entry]
+    last_year: LastYear | None  # one line from the same ISO week a year earlier
 
 
 class HistoryJson(Model):
@@ -255,3 +257,14 @@ def test_exercise_run_json_validates_against_its_model(cli: Cli) -> None:
     check = _Checker(cli)
     # One answer is enough for a run; the other steps are skipped.
     check("exercise run", "results-relationships-four-steps", "--answer", "project=Planning")
+
+
+def test_trends_json_with_patterns_validates_on_the_demo(cli: Cli) -> None:
+    # The demo has 23 reviewed weeks in 26: enough for "what goes with a good week".
+    cli.ok("demo", "--db", str(cli.db))
+    data = _Checker(cli)("trends", "--weeks", "26")
+    assert data["patterns"], "the demo's weeks should show at least one pattern"
+    assert set(data["patterns"][0]) == {
+        "feature", "axis", "with_average", "without_average", "weeks_with", "weeks"
+    }  # fmt: skip
+    assert set(data["patterns"][0]["feature"]) == {"kind", "name", "level"}

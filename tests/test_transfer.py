@@ -113,7 +113,13 @@ entry_texts = st.text(
 tags = st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), max_size=3, unique=True)
 
 
-@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# No deadline: each example builds two fresh journals (every migration runs
+# twice), which takes most of hypothesis's default 200 ms on a loaded machine.
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(st.tuples(entry_texts, tags, st.booleans(), st.none() | entry_texts), max_size=8))
 def test_any_entries_round_trip_unchanged(
     clock: FixedClock, items: list[tuple[str, list[str], bool, str | None]]

@@ -13,7 +13,7 @@ from .conftest import Cli
 # The design's trends --json contract, plus the documented additions: each
 # week's extra dimensions, and the open goals beside the trends.
 CONTRACT_KEYS = {"weeks", "averages", "direction", "imbalance", "streak", "follow_through"}
-ADDED_KEYS = {"goals"}
+ADDED_KEYS = {"goals", "patterns"}
 GOAL_KEYS = {"id", "title", "kind", "progress", "expected", "status"}
 WEEK_KEYS = {"week", "results", "relationships", "lean", "style", "reviewed", "extra"}
 
@@ -34,6 +34,7 @@ def test_trends_json_is_the_contract(cli: Cli) -> None:
     _journal(cli)
     data: dict[str, Any] = cli.ok("trends", "--weeks", "4", "--json").json()
     assert set(data) == CONTRACT_KEYS | ADDED_KEYS and data["goals"] == []
+    assert data["patterns"] == []  # fewer than 8 reviewed weeks
     assert all(set(row) == WEEK_KEYS for row in data["weeks"])
     assert data["weeks"] == [
         {"week": "2026-W44", "results": 5, "relationships": 5, "lean": 0,

@@ -93,6 +93,14 @@ def review_command(
     no_prompts: Annotated[
         bool, typer.Option("--no-prompts", help="Do not ask a reflection prompt.")
     ] = False,
+    look_back: Annotated[
+        str | None,
+        typer.Option(
+            "--look-back",
+            metavar="month|quarter",
+            help="Look back at last month or quarter now (with --reflection: its answer).",
+        ),
+    ] = None,
     seed: Seed = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="After a review from flags, print it as JSON.")
@@ -111,9 +119,18 @@ def review_command(
       leadjournal review --results 7 --relationships 4 --win "Launch" \\
           --reflection "Shipped, but rushed people" --commit "1:1s with new hires"
       leadjournal review --week 2026-W47 --results 6 --follow-up 3f2a=done
+      leadjournal review --look-back month
     """
     settings: Settings = ctx.obj
     flags = [results, relationships, rate, reflection, win, win_by, commit, follow_up]
+    if look_back is not None:
+        from leadjournal.cli import lookback
+
+        others = [results, relationships, rate, win, win_by, commit, follow_up]
+        if any(value is not None for value in others) or replace or as_json:
+            raise BadInput(messages.LOOK_BACK_FLAGS_ONLY, messages.LOOK_BACK_FLAGS_ONLY_HINT)
+        lookback.command(settings, look_back, week, reflection)
+        return
     if any(value is not None for value in flags):
         from leadjournal.review import Answers
 
@@ -185,6 +202,10 @@ def _from_flags(
         if recorded.opened == "amend":
             _show_changes(settings.console, target, recorded.changes)
         _show_summary(settings, book, target)
+        if recorded.opened != "amend":
+            from leadjournal.cli import lookback
+
+            lookback.hint(settings, journal, target)
 
 
 # -- who is asking ---------------------------------------------------------------
@@ -362,6 +383,11 @@ class Flow:
                 session.release()
                 session = None
                 _show_summary(self.settings, self.book, target)
+                if step is None:
+                    from leadjournal.cli import lookback
+
+                    # A month's first review offers its look-back; it handles its own pause.
+                    lookback.offer(self.settings, self.journal, target)
         except (KeyboardInterrupt, EOFError):
             self._paused(target, started=session is not None)
         except _HungUp:
