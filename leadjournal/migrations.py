@@ -381,3 +381,38 @@ def _search_triggers() -> str:
 def m005_index_everything_written(db: Database) -> None:
     db.executescript(_SEARCH_DOCS + _search_triggers())
     db.execute("PRAGMA user_version = 5")
+
+
+@migrations()
+def m007_create_exercise_follow_through(db: Database) -> None:
+    """Assessments of an exercise's follow-up, the exercises the review offered,
+    and the journal's own flags (a change under way)."""
+    db.executescript(
+        """
+        CREATE TABLE exercise_assessments (
+            run_id TEXT NOT NULL REFERENCES exercise_runs(id) ON DELETE CASCADE,
+            week TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            answer TEXT,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, week, step_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE exercise_offers (
+            week TEXT PRIMARY KEY,
+            exercise_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            response TEXT NOT NULL DEFAULT 'offered'
+                CHECK (response IN ('offered', 'accepted', 'declined')),
+            offered_at TEXT NOT NULL
+        );
+
+        CREATE TABLE journal_flags (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        );
+        """
+    )
+    db.execute("PRAGMA user_version = 7")

@@ -311,6 +311,31 @@ class ExerciseRun(Model):
     answers: list[ExerciseAnswer] = []
 
 
+class ExerciseAssessment(Model):
+    """One assessment question answered when an exercise's follow-up came due,
+    in the week it was answered; ``answer`` is None when skipped."""
+
+    run_id: str
+    week: str
+    step_id: str
+    position: int
+    answer: str | None = None
+    answered_at: str
+
+
+OfferResponse = Literal["offered", "accepted", "declined"]
+
+
+class ExerciseOffer(Model):
+    """The exercise the weekly review offered in a week, and why."""
+
+    week: str
+    exercise_id: str
+    reason: str
+    response: OfferResponse = "offered"
+    offered_at: str
+
+
 # -- goals -------------------------------------------------------------------
 
 GoalKind = Literal["performance", "development"]

@@ -512,6 +512,12 @@ class Flow:
         _heading(self.console, "1 · Follow-up", intro)
         for commitment in asked:
             say(self.console)
+            if commitment.source == "exercise":
+                from leadjournal.cli import review_exercises
+
+                # An exercise's follow-up: what was decided, and its assessment.
+                if review_exercises.follow_up(self, session, commitment):
+                    continue
             self.console.print(render.user(f"  “{commitment.text}”  ({commitment.week})"))
             before = next((f for f in commitment.follow_ups if f.week == session.week), None)
             if before is not None:

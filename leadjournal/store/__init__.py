@@ -27,6 +27,7 @@ from leadjournal.store.files import (
     is_damage,
     note_damage,
 )
+from leadjournal.store.followthrough import FollowThroughRows
 from leadjournal.store.goals import GoalRows
 from leadjournal.store.history import HistoryRows
 from leadjournal.store.reviews import ReviewRows
@@ -58,6 +59,7 @@ class Store(
     EntryRows,
     CommitmentRows,
     ExerciseRows,
+    FollowThroughRows,
     StoreBase,
 ):
     """The journal's rows, each kind in its own module; one connection underneath."""
