@@ -31,6 +31,9 @@ class Config(Model):
     extra_dimensions: list[str] = []
     # The days on which `review` first offers last week, while it is not done.
     review_days: list[str] = ["monday", "tuesday"]
+    # A change under way (new role, reorganisation): the review may offer
+    # the navigating-change exercise. ``review --change-under-way`` overrides.
+    change_under_way: bool = False
 
 
 def _days(names: list[str]) -> list[str]:

@@ -824,3 +824,16 @@ KNOWN_GOALS = "Your open {kind} goals:"
 KNOWN_COMMITMENTS = "Your open commitments:"
 KNOWN_KEEP = "Press Enter to keep “{value}”, or type another answer."
 KNOWN_PICK = "Type a number to use one of these, or write your own."
+
+# -- the exercise the review offers -------------------------------------------------
+
+OFFER_REASONS = {
+    "lasting-lean": "Your weeks have leaned the same way for a while.",
+    "setback": "This looks like a hard week.",
+    "change": "You said a change is under way.",
+}
+OFFER_ASK = "“{title}” ({steps} steps) fits now. Do it now?"
+OFFER_LATER = "Any time later: leadjournal exercise run {id}"
+OFFER_BACK = "Back to the review."
+CHANGE_SET_ON = "Noted: a change is under way. The review may offer “navigating-change”."
+CHANGE_SET_OFF = "Noted: no change under way."

@@ -94,6 +94,13 @@ def review_command(
         bool, typer.Option("--no-prompts", help="Do not ask a reflection prompt.")
     ] = False,
     seed: Seed = None,
+    change_under_way: Annotated[
+        bool | None,
+        typer.Option(
+            "--change-under-way/--no-change-under-way",
+            help="Say a change is under way (or over): the review may offer navigating-change.",
+        ),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="After a review from flags, print it as JSON.")
     ] = False,
@@ -113,7 +120,14 @@ def review_command(
       leadjournal review --week 2026-W47 --results 6 --follow-up 3f2a=done
     """
     settings: Settings = ctx.obj
+    if change_under_way is not None:
+        from leadjournal.cli import review_exercises
+
+        with settings.journal() as journal:
+            review_exercises.set_change_under_way(settings, journal, change_under_way)
     flags = [results, relationships, rate, reflection, win, win_by, commit, follow_up]
+    if change_under_way is not None and not settings.interactive and all(f is None for f in flags):
+        return  # only the flag was said, off a terminal: nothing else to do
     if any(value is not None for value in flags):
         from leadjournal.review import Answers
 
@@ -575,6 +589,11 @@ class Flow:
         if rated.results is not None and rated.relationships is not None:
             _heading(self.console, "3 · Where you stand")
             self.console.print(render.standing(self.book.standing(session.week)))
+        if not self.amending:
+            from leadjournal.cli import review_exercises
+
+            # The one exercise a week whose moment has come, if any.
+            review_exercises.offer(self, session)
 
     def _goals(self, session: ReviewSession) -> None:
         """This week's measures of goals whose cadence is due; each answer saved at once."""

@@ -19,8 +19,11 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from leadjournal.assessment import Assessments, DueAssessment, Question
+    from leadjournal.cli.context import Settings
     from leadjournal.cli.review import Flow
+    from leadjournal.journal import Journal
     from leadjournal.models import Commitment, FollowUpOutcome
+    from leadjournal.offers import ExerciseOffers
     from leadjournal.review import ReviewSession
 
 _OUTCOMES: dict[str, FollowUpOutcome | None] = {
@@ -138,3 +141,59 @@ def _second_try(console: Console, book: Assessments, due: DueAssessment) -> None
             continue
         say(console, f"  {messages.ASSESS_AGAIN_SET.format(week=week)}")
         return
+
+
+def _offers(flow: Flow) -> ExerciseOffers:
+    from leadjournal.offers import ExerciseOffers
+
+    journal = flow.journal
+    return ExerciseOffers(
+        journal.store,
+        journal.clock,
+        journal.packs,
+        change_by_config=flow.settings.config.change_under_way,
+    )
+
+
+def offer(flow: Flow, session: ReviewSession) -> None:
+    """At most one exercise a week, when its moment has come; Enter declines."""
+    from leadjournal.cli.exercises import _interactive, _make_goals_asking, _report
+
+    offers = _offers(flow)
+    found = offers.offer(session.week)
+    if found is None:
+        return
+    chosen, exercise = found
+    console = flow.console
+    say(console)
+    say(console, messages.OFFER_REASONS[chosen.reason], "cyan")
+    question = messages.OFFER_ASK.format(title=exercise.title, steps=len(exercise.steps))
+    if not _yes_no(console, f"  {question} [y/N]: "):
+        offers.respond(session.week, "declined")
+        say(console, f"  {messages.OFFER_LATER.format(id=exercise.id)}", "dim")
+        return
+    offers.respond(session.week, "accepted")
+    journal = flow.journal
+    done = _interactive(flow.settings, console, journal.exercises, exercise)
+    done = _make_goals_asking(flow.settings, console, journal, exercise, done)
+    _report(console, done)
+    console.rule()
+    say(console, messages.OFFER_BACK, "dim")
+
+
+def set_change_under_way(flow_settings: Settings, journal: Journal, on: bool) -> None:
+    """``review --change-under-way`` / ``--no-change-under-way``: said in the review."""
+    from leadjournal.offers import ExerciseOffers
+
+    ExerciseOffers(journal.store, journal.clock, journal.packs).set_change_under_way(on)
+    say(flow_settings.console, messages.CHANGE_SET_ON if on else messages.CHANGE_SET_OFF, "dim")
+
+
+def _yes_no(console: Console, question: str) -> bool:
+    """No unless the leader says yes: an offer is easy to decline."""
+    while True:
+        answer = ask(console, question).strip().lower()
+        if answer in ("", "n", "no"):
+            return False
+        if answer in ("y", "yes"):
+            return True
