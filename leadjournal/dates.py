@@ -11,6 +11,7 @@ The rules, so that a date means one thing:
 - "next week" is next week's Monday, "in N days|weeks|months" counts from today;
 - a week (``2027-W03``) is its Friday, the end of a working week;
 - "end of month" / "end of the month" is the month's last day;
+- a month and day ("june 30", "30 june", "end of june") is the next one to come;
 - anything else ("next sprint", "soon", "after the launch") is not guessed:
   ``read_date`` returns None and the caller asks again, naming the forms.
 """
@@ -31,6 +32,14 @@ _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _ISO_WEEK = re.compile(r"\b(\d{4}-?w\d{1,2})\b", re.IGNORECASE)
 _IN_N = re.compile(r"\bin\s+(\d{1,3}|a|an|one|two|three|four|five|six)\s+(days?|weeks?|months?)\b")
 _WEEKDAY = re.compile(r"\b(?:(this|next|on)\s+)?(" + "|".join(_DAYS) + r")\b")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH = r"(" + "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS) + r")\.?"
+_END_OF_MONTH = re.compile(r"\bend of " + _MONTH + r"\b")
+_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b")
 _WORDS = re.compile(
     r"\b(today|tomorrow|next week|next month|end of (?:the )?month|end of (?:the )?week)\b"
 )
@@ -74,6 +83,39 @@ def _in(count_word: str, unit: str, today: date) -> date:
     return today + timedelta(days=count * _UNITS[unit])
 
 
+def _month_number(name: str) -> int:
+    return next(n for n, m in enumerate(_MONTHS, start=1) if m.startswith(name[:3]))
+
+
+def _on(month: int, day: int | None, today: date) -> date | None:
+    """That day of that month, this year, or next year once it has passed."""
+    for year in (today.year, today.year + 1):
+        last = calendar.monthrange(year, month)[1]
+        if day is not None and not 1 <= day <= last:
+            return None
+        found = date(year, month, last if day is None else day)
+        if found >= today:
+            return found
+    return None
+
+
+def _months(lowered: str, today: date) -> list[tuple[int, date]]:
+    found: list[tuple[int, date]] = []
+    for match in _END_OF_MONTH.finditer(lowered):
+        day = _on(_month_number(match.group(1)), None, today)
+        if day is not None:
+            found.append((match.start(), day))
+    for match in _MONTH_DAY.finditer(lowered):
+        day = _on(_month_number(match.group(1)), int(match.group(2)), today)
+        if day is not None:
+            found.append((match.start(), day))
+    for match in _DAY_MONTH.finditer(lowered):
+        day = _on(_month_number(match.group(2)), int(match.group(1)), today)
+        if day is not None:
+            found.append((match.start(), day))
+    return found
+
+
 def find_date(text: str, today: date) -> date | None:
     """The first date named anywhere in ``text`` ("Friday's retro, by asking…"),
     or None. Used on free-text answers that may carry a date in them."""
@@ -96,6 +138,7 @@ def find_date(text: str, today: date) -> date | None:
         found.append((match.start(), _word(match.group(1), today)))
     for match in _WEEKDAY.finditer(lowered):
         found.append((match.start(), _weekday(match.group(1), match.group(2), today)))
+    found += _months(lowered, today)
     sensible = [
         (at, day)
         for at, day in found

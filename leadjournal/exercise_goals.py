@@ -76,6 +76,44 @@ def plan(book: GoalBook, exercise: Exercise, run: ExerciseRun) -> GoalPlan | Non
     return _pair_plan(book, exercise, given)
 
 
+def needs_numbers(goal_plan: GoalPlan) -> Goal | None:
+    """The one new goal whose result has no numbers yet (a SMART gap the
+    exercise's free-text answer cannot fill), to ask for them."""
+    if len(goal_plan.new) != 1:
+        return None
+    goal = goal_plan.new[0]
+    result = next((m for m in goal.measures if m.kind == "lagging"), None)
+    if result is None or (result.baseline is not None and result.target is not None):
+        return None
+    return goal
+
+
+def with_numbers(
+    book: GoalBook, goal_plan: GoalPlan, unit: str | None, baseline: str | None, target: str | None
+) -> GoalPlan:
+    """The plan with its goal's result given a unit, baseline and target, checked
+    as ``goal add --unit --baseline --target`` checks them."""
+    goal = goal_plan.new[0]
+    result = next(m for m in goal.measures if m.kind == "lagging")
+    redrafted = book.draft(
+        goal.title,
+        kind=goal.kind,
+        measure=result.name,
+        unit=unit or result.unit,
+        baseline=baseline,
+        target=target,
+        due=goal.due_date,
+        achievable=goal.achievable,
+        relevant=goal.relevant,
+    )
+    return GoalPlan(
+        goal_plan.exercise_id,
+        new=[redrafted],
+        existing=goal_plan.existing,
+        gaps={redrafted.id: book.smart_gaps(redrafted)},
+    )
+
+
 def _pair_plan(
     book: GoalBook, exercise: Exercise, given: dict[str, list[tuple[str, str]]]
 ) -> GoalPlan | None:
@@ -131,6 +169,11 @@ def command_lines(goal_plan: GoalPlan) -> list[str]:
         result = next((m for m in goal.measures if m.kind == "lagging"), None)
         if result is not None:
             words += ["--measure", result.name]
+            if result.unit:
+                words += ["--unit", result.unit]
+            for flag, number in (("--baseline", result.baseline), ("--target", result.target)):
+                if number is not None:
+                    words += [flag, f"{number:g}"]
         if goal.due_date:
             words += ["--due", goal.due_date]
         if goal.relevant:

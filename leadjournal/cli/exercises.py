@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from leadjournal.exercise_goals import GoalPlan
     from leadjournal.exercises import CompletedRun, Exercises, Known
+    from leadjournal.goalbook import GoalBook
     from leadjournal.journal import Journal
     from leadjournal.models import ExerciseRun
     from leadjournal.prompts import Exercise, ExerciseStep
@@ -296,8 +297,9 @@ def _make_goals_asking(
     plan = exercise_goals.plan(book, exercise, done.run)
     if plan is None:
         return done
-    _show_plan(console, plan)
     try:
+        plan = _ask_numbers(console, book, plan)
+        _show_plan(console, plan)
         confirmed = _yes(console, messages.GOAL_FROM_EXERCISE_CONFIRM)
     except (KeyboardInterrupt, EOFError):
         console.print()
@@ -325,6 +327,27 @@ def _make_goals_from_flags(
     return done.model_copy(update={"goals": exercise_goals.save(book, plan)})
 
 
+def _ask_numbers(console: Console, book: GoalBook, plan: GoalPlan) -> GoalPlan:
+    """The result's unit, baseline and target, which free text cannot give;
+    each asked again until it is a number or skipped."""
+    from leadjournal import exercise_goals
+
+    goal = exercise_goals.needs_numbers(plan)
+    if goal is None:
+        return plan
+    result = next(m for m in goal.measures if m.kind == "lagging")
+    say(console)
+    say(console, messages.GOAL_NUMBERS.format(measure=result.name), "bold")
+    unit = ask(console, f"  {messages.GOAL_ASK_UNIT} ").strip() or None
+    while True:
+        baseline = ask(console, f"  {messages.GOAL_ASK_BASELINE} ").strip() or None
+        target = ask(console, f"  {messages.GOAL_ASK_TARGET} ").strip() or None
+        try:
+            return exercise_goals.with_numbers(book, plan, unit, baseline, target)
+        except BadInput as problem:
+            say(console, f"  {problem.message} {problem.hint or ''}".rstrip(), "yellow")
+
+
 def _show_plan(console: Console, plan: GoalPlan) -> None:
     from leadjournal import goals as goal_maths
     from leadjournal import render
@@ -337,8 +360,8 @@ def _show_plan(console: Console, plan: GoalPlan) -> None:
             from datetime import date
 
             today = date.fromisoformat(goal.date)
+        # The panel carries the SMART check, as `goal show` does.
         console.print(render.goal_panel(goal_maths.summarise(goal, today)))
-        console.print(render.smart_lines(plan.gaps.get(goal.id, [])))
     for goal in plan.existing:
         say(console, messages.GOAL_PAIRS_WITH.format(id=goal.id[:8], title=goal.title))
 
