@@ -311,3 +311,21 @@ def test_review_change_flag_from_the_command_line(cli: Cli) -> None:
     assert rows(cli.db, "SELECT name, value FROM journal_flags") == [("change_under_way", "on")]
     cli.ok("review", "--no-change-under-way")
     assert rows(cli.db, "SELECT value FROM journal_flags") == [("off",)]
+
+
+def test_the_demo_brings_back_a_four_step_assessment_the_week_after_now() -> None:
+    from leadjournal.demo import build_demo
+    from leadjournal.store import Store
+
+    store = Store.memory()
+    clock = FixedClock(datetime.fromisoformat("2026-11-20T09:00:00+00:00"))
+    build_demo(store, clock)
+    journal = Journal(store, FixedClock(datetime.fromisoformat("2026-11-27T09:00:00+00:00")))
+    pending = journal.reviews.open("2026-W48").state().follow_ups
+    (exercise,) = [c for c in pending if c.source == "exercise"]
+    due = Assessments(journal.store, journal.clock, journal.packs).for_commitment(
+        exercise, "2026-W48"
+    )
+    assert due is not None and due.run.week == "2026-W46"  # two weeks before
+    assert [q.earlier[0].answer for q in due.questions] == ["no", "yes"]
+    assert due.decided[0].answer.startswith("Hold a weekly 30-minute open-agenda meeting")

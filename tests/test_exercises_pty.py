@@ -112,6 +112,10 @@ def test_four_steps_with_bad_answers_ctrl_c_resume_and_next_weeks_review(
     review.expect("then \\(2026-W47\\): \\(skipped\\)")
     review.expect("y/n ›")
     review.sendline("y")
+    # The earlier answers beside the new ones.
+    review.expect("Then and now:")
+    review.expect("backed and involved during that work\\?  no → yes")
+    review.expect("without wasted time or effort\\?  \\(skipped\\) → yes")
     review.expect(r"\[d\]one")
     review.sendline("d")
     review.expect("What happened")

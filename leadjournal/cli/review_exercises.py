@@ -66,8 +66,9 @@ def follow_up(flow: Flow, session: ReviewSession, commitment: Commitment) -> boo
     _decided(console, due)
     if due.questions:
         say(console, f"  {messages.ASSESS_QUESTIONS}", "dim")
-    for question in due.questions:
-        _ask_question(console, book, due, question)
+    given = [(question, _ask_question(console, book, due, question)) for question in due.questions]
+    if any(value is not None for _, value in given):
+        _side_by_side(console, given)
     before = next((f for f in commitment.follow_ups if f.week == session.week), None)
     if before is not None:
         flow._now(before.outcome.replace("_", " ") + (f": {before.note}" if before.note else ""))
@@ -104,7 +105,7 @@ def _decided(console: Console, due: DueAssessment) -> None:
 
 def _ask_question(
     console: Console, book: Assessments, due: DueAssessment, question: Question
-) -> None:
+) -> str | None:
     step = question.step
     say(console)
     console.print(render.user(f"  {step.question}", "bold"))
@@ -123,10 +124,22 @@ def _ask_question(
     while True:
         raw = ask(console, f"  {prompt} ")
         try:
-            book.answer(due, question, raw)
-            return
+            return book.answer(due, question, raw)
         except BadInput as problem:
             say(console, f"  {problem.message} {problem.hint or ''}".rstrip(), "yellow")
+
+
+def _side_by_side(console: Console, given: list[tuple[Question, str | None]]) -> None:
+    """Each question's answers over time, oldest first, the new one last."""
+    say(console)
+    say(console, f"  {messages.ASSESS_COMPARE}", "bold")
+    for question, value in given:
+        answers = [e.answer or messages.EXERCISE_SKIPPED for e in question.earlier]
+        answers.append(value or messages.EXERCISE_SKIPPED)
+        line = messages.ASSESS_COMPARE_LINE.format(
+            question=question.step.question, answers=" → ".join(answers)
+        )
+        console.print(render.user(f"    {line}"))
 
 
 def _second_try(console: Console, book: Assessments, due: DueAssessment) -> None:
