@@ -296,9 +296,20 @@ class ExerciseAnswer(Model):
     answered_at: str
 
 
+class RunAssessment(Model):
+    """One assessment answer, nested in its run (so it carries no run id)."""
+
+    week: str
+    step_id: str
+    position: int
+    answer: str | None = None
+    answered_at: str
+
+
 class ExerciseRun(Model):
     """One time through an exercise. A completed run's entry and its follow-up
-    commitment (if any) carry the run's id, so each is found from the other."""
+    commitment (if any) carry the run's id, so each is found from the other.
+    ``assessments`` are the answers given when its follow-up came due."""
 
     id: str
     exercise_id: str
@@ -309,6 +320,7 @@ class ExerciseRun(Model):
     date: str
     week: str
     answers: list[ExerciseAnswer] = []
+    assessments: list[RunAssessment] = []
 
 
 class ExerciseAssessment(Model):

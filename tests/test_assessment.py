@@ -329,3 +329,38 @@ def test_the_demo_brings_back_a_four_step_assessment_the_week_after_now() -> Non
     assert due is not None and due.run.week == "2026-W46"  # two weeks before
     assert [q.earlier[0].answer for q in due.questions] == ["no", "yes"]
     assert due.decided[0].answer.startswith("Hold a weekly 30-minute open-agenda meeting")
+
+
+def test_assessments_travel_with_their_run_through_export_and_import(
+    cli: Cli, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    cli.ok(
+        "exercise", "run", FOUR_STEPS,
+        "--answer", "team-supported=no", "--answer", "change=Book one-on-ones",
+    )  # fmt: skip
+    from leadjournal.journal import Journal as J
+    from leadjournal.store import Store
+
+    store = Store.open(cli.db)
+    journal = J(store, FixedClock(datetime.fromisoformat("2026-11-27T09:00:00+00:00")))
+    session = journal.reviews.open("2026-W48")
+    (commitment,) = session.state().follow_ups
+    book = Assessments(journal.store, journal.clock, journal.packs)
+    due = book.for_commitment(commitment, "2026-W48")
+    assert due is not None
+    book.answer(due, due.questions[0], "yes")
+    store.close()
+    exported = Path(str(tmp_path)) / "out.json"
+    cli.ok("export", "--format", "json", "--output", str(exported))
+    text = exported.read_text()
+    assert '"assessments"' in text and '"team-supported"' in text
+    other = Path(str(tmp_path)) / "other.db"
+    cli.ok("--db", str(other), "import", str(exported))
+    assert rows(other, "SELECT week, step_id, answer FROM exercise_assessments") == [
+        ("2026-W48", "team-supported", "yes")
+    ]
+    again = cli.ok("--db", str(other), "import", str(exported))
+    assert rows(other, "SELECT count(*) FROM exercise_assessments") == [(1,)]
+    assert again.exit_code == 0
