@@ -364,3 +364,29 @@ def test_assessments_travel_with_their_run_through_export_and_import(
     again = cli.ok("--db", str(other), "import", str(exported))
     assert rows(other, "SELECT count(*) FROM exercise_assessments") == [(1,)]
     assert again.exit_code == 0
+
+
+def test_hostile_answers_are_shown_as_text_in_the_assessment(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadjournal.cli.context import Settings
+
+    hostile = "[bold]Mine[/bold] \x1b]0;X\x07 [link=http://x]y[/link]"
+    cli.ok(
+        "exercise", "run", FOUR_STEPS,
+        "--answer", f"change={hostile}", "--answer", f"implement-and-assess={hostile}",
+        "--answer", "team-supported=no",
+    )  # fmt: skip
+    monkeypatch.setattr(Settings, "interactive", property(lambda self: True))
+    run = cli(
+        "review", "--week", "2026-W48",
+        input="y\n\nn\n[i]\nin 2 weeks\n",
+        env={"LEADJOURNAL_NOW": "2026-11-27T09:00:00+00:00"},
+    )  # fmt: skip
+    assert "The change: [bold]Mine[/bold]" in run.stdout
+    assert "[link=http://x]y[/link]" in run.stdout
+    assert "\x1b]0;" not in run.stdout and "\x07" not in run.stdout
+    assert "no → yes" in run.stdout
+    assert rows(cli.db, "SELECT status, due_week, outcome_note FROM commitments") == [
+        ("open", "2026-W50", "[i]")
+    ]

@@ -173,3 +173,70 @@ def test_the_review_offers_an_exercise_and_enter_declines(isolated: Path) -> Non
     assert index == 1
     again.sendintr()
     assert helpers.finish(again) == 130
+
+
+def test_ctrl_d_at_the_second_try_pauses_and_keeps_the_outcome(isolated: Path) -> None:
+    made = helpers.spawn(
+        isolated, "exercise", "run", FOUR_STEPS_ID, "--answer", "change=Ask first", now=FRIDAY
+    )
+    assert helpers.finish(made) == 0
+    review = helpers.spawn(
+        isolated, "review", "--week", "2026-W48", now="2026-11-27T09:00:00+00:00"
+    )
+    review.expect("The change: Ask first")
+    review.expect("y/n ›")
+    review.sendcontrol("c")
+    assert helpers.finish(review) == 130
+    again = helpers.spawn(isolated, "review", "--week", "2026-W48", now="2026-11-27T09:00:00+00:00")
+    again.expect("The change: Ask first")
+    for _ in range(2):
+        again.expect("y/n ›")
+        again.sendline("")
+    again.expect(r"\[p\]artly")
+    again.sendline("p")
+    again.expect("What happened")
+    again.sendline("")
+    again.expect("Try again")
+    again.sendeof()
+    again.expect("paused")
+    assert helpers.finish(again) == 130
+    db = isolated / "journal.db"
+    assert rows(db, "SELECT week, outcome FROM follow_ups") == [("2026-W48", "partly")]
+    assert rows(db, "SELECT status FROM commitments") == [("partly",)]
+
+
+FOUR_STEPS_ID = "results-relationships-four-steps"
+
+
+def test_an_accepted_offer_runs_the_exercise_inside_the_review(isolated: Path) -> None:
+    done = helpers.spawn(
+        isolated, "review", "--week", "2026-W47", "--results", "2", "--relationships", "6",
+        now=FRIDAY,
+    )  # fmt: skip
+    assert helpers.finish(done) == 0
+    review = helpers.spawn(
+        isolated, "review", "--week", "2026-W48", now="2026-11-27T09:00:00+00:00"
+    )
+    review.expect("went into results")
+    review.sendline("3")
+    review.expect("went into relationships")
+    review.sendline("6")
+    review.expect("hard week")
+    review.expect(r"Falling short, honestly.* Do it now\? \[y/N\]")
+    review.sendline("y")
+    review.expect("Step 1 of 7")
+    review.expect("Finish with an empty line")
+    review.sendline("Snapped at [red]Maya[/red]")
+    review.sendline("")
+    review.expect("Step 2 of 7")
+    review.sendintr()
+    review.expect("paused")
+    assert helpers.finish(review) == 130
+    db = isolated / "journal.db"
+    assert rows(db, "SELECT response FROM exercise_offers") == [("accepted",)]
+    assert rows(db, "SELECT step_id, answer FROM exercise_answers") == [
+        ("moment", "Snapped at [red]Maya[/red]")
+    ]
+    assert rows(db, "SELECT results, relationships FROM reviews WHERE week = '2026-W48'") == [
+        (3, 6)
+    ]
