@@ -143,7 +143,8 @@ def _open_goal(book: GoalBook, kind: GoalKind, title: str) -> Goal | None:
     wanted = " ".join(title.casefold().split())
     for summary in book.summaries("open"):
         goal = summary.goal
-        if goal.kind == kind and " ".join(goal.title.casefold().split()) == wanted:
+        same = " ".join(goal.title.casefold().split()) == wanted
+        if goal.kind == kind and same and goal.pair_id is None:
             return goal
     return None
 

@@ -311,8 +311,11 @@ class Exercises:
             return self._known_lean(step)
         if step.prefill == "goals":
             kind = step.goal if step.goal in ("performance", "development") else None
+            # Only goals free to pair: one already paired cannot take another.
             goals = [
-                g.goal.title for g in self._goal_summaries() if kind is None or g.goal.kind == kind
+                g.goal.title
+                for g in self._goal_summaries()
+                if (kind is None or g.goal.kind == kind) and g.goal.pair_id is None
             ]
             if not goals:
                 return None

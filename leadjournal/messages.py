@@ -799,6 +799,7 @@ ASSESS_QUESTIONS = "Look at it again: your earlier answer is beside each questio
 ASSESS_EARLIER = "then ({week}): {answer}"
 ASSESS_NOW = "now: {answer}"
 ASSESS_COMPARE = "Then and now:"
+EXERCISE_ASSESSED_HEADING = "Assessed in {week}:"
 ASSESS_COMPARE_LINE = "{question}  {answers}"
 ASSESS_OUTCOME = "So, how did it go? [d]one, [p]artly, [n]ot yet, drop [x], [s]kip:"
 ASSESS_TRY_AGAIN = "Try again? When will you next try it (a date, Enter for no):"
