@@ -204,9 +204,4 @@ def set_change_under_way(flow_settings: Settings, journal: Journal, on: bool) ->
 
 def _yes_no(console: Console, question: str) -> bool:
     """No unless the leader says yes: an offer is easy to decline."""
-    while True:
-        answer = ask(console, question).strip().lower()
-        if answer in ("", "n", "no"):
-            return False
-        if answer in ("y", "yes"):
-            return True
+    return ask(console, question).strip().lower() in ("y", "yes")
