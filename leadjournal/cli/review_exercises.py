@@ -123,6 +123,8 @@ def _ask_question(
     prompt = _ASK.get(step.type, ">")
     while True:
         raw = ask(console, f"  {prompt} ")
+        if not raw.strip() and question.now is not None:
+            return question.now  # amending: Enter keeps this week's answer
         try:
             return book.answer(due, question, raw)
         except BadInput as problem:
