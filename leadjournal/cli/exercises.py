@@ -155,7 +155,7 @@ def run(
     if as_json:
         emit_json(done)
         return
-    _report(settings.console, done)
+    _report(settings.console, done, smart=bool(answer))
 
 
 def _answer_pairs(pairs: list[str]) -> dict[str, str]:
@@ -389,7 +389,7 @@ def _notes(step: ExerciseStep) -> list[str]:
     return [messages.EXERCISE_FOLLOW_UP_NOTE] if step.follow_up else []
 
 
-def _report(console: Console, done: CompletedRun) -> None:
+def _report(console: Console, done: CompletedRun, *, smart: bool = False) -> None:
     say(console)
     say(console, messages.EXERCISE_DONE.format(id=done.entry.id[:8], week=done.entry.week))
     if done.commitment is not None:
@@ -399,5 +399,10 @@ def _report(console: Console, done: CompletedRun) -> None:
                 text=done.commitment.text, due=done.commitment.due_week
             ),
         )
-    for item in done.goals:
-        say(console, messages.GOAL_SAVED.format(id=item.goal.id[:8], title=item.goal.title))
+    if done.goals:
+        from leadjournal import render
+
+        for item in done.goals:
+            say(console, messages.GOAL_SAVED.format(id=item.goal.id[:8], title=item.goal.title))
+            if smart:  # a walk-through showed the SMART check before saving
+                console.print(render.smart_lines(item.smart))
