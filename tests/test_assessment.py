@@ -390,3 +390,51 @@ def test_hostile_answers_are_shown_as_text_in_the_assessment(
     assert rows(cli.db, "SELECT status, due_week, outcome_note FROM commitments") == [
         ("open", "2026-W50", "[i]")
     ]
+
+
+def test_a_low_self_compassion_rating_offers_the_reflection(journal: Journal) -> None:
+    record(journal, "2026-W46", results=6, relationships=6)
+    session = journal.reviews.open("2026-W47")
+    session.rate("results", 6)
+    session.rate("relationships", 6)
+    session.rate("self-compassion", 2)
+    offers = ExerciseOffers(journal.store, journal.clock, journal.packs)
+    signals = offers.signals("2026-W47")
+    assert signals.low_self_compassion and not signals.setback and not signals.lasting_lean
+    found = offers.offer("2026-W47")
+    assert found is not None and found[1].id == "self-compassion-reflection"
+
+
+def test_a_dropped_commitment_is_a_setback(journal: Journal) -> None:
+    record(journal, "2026-W46", results=6, relationships=6, commitment="Ask more")
+    session = journal.reviews.open("2026-W47")
+    (pending,) = session.state().follow_ups
+    session.follow_up(pending.id, "dropped")
+    session.rate("results", 6)
+    session.rate("relationships", 6)
+    assert ExerciseOffers(journal.store, journal.clock, journal.packs).signals("2026-W47").setback
+
+
+def test_amending_the_follow_up_keeps_an_assessment_on_enter(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadjournal.cli.context import Settings
+
+    cli.ok("exercise", "run", FOUR_STEPS, "--answer", "change=Ask first")
+    monkeypatch.setattr(Settings, "interactive", property(lambda self: True))
+    env = {"LEADJOURNAL_NOW": "2026-11-27T09:00:00+00:00"}
+    # The walk-through: the assessment and the outcome, then stopped at the ratings.
+    first = cli("review", "--week", "2026-W48", input="y\nn\nd\n\n", env=env)
+    assert first.exit_code == 130  # stopped at the ratings with no more input
+    assert rows(cli.db, "SELECT step_id, answer FROM exercise_assessments ORDER BY position") == [
+        ("team-supported", "yes"),
+        ("goals-met", "no"),
+    ]
+    cli.ok("review", "--week", "2026-W48", "--results", "5", "--relationships", "5", env=env)
+    # Amend the follow-up: Enter keeps both answers, and shows them as "now".
+    again = cli("review", "--week", "2026-W48", input="a\n1\n\n\nd\n\n", env=env)
+    assert "now: yes" in again.stdout and "now: no" in again.stdout
+    assert rows(cli.db, "SELECT step_id, answer FROM exercise_assessments ORDER BY position") == [
+        ("team-supported", "yes"),
+        ("goals-met", "no"),
+    ]
