@@ -240,3 +240,38 @@ def test_an_accepted_offer_runs_the_exercise_inside_the_review(isolated: Path) -
     assert rows(db, "SELECT results, relationships FROM reviews WHERE week = '2026-W48'") == [
         (3, 6)
     ]
+
+
+def test_the_lean_step_shows_what_the_journal_knows(isolated: Path) -> None:
+    for week in ("2026-W45", "2026-W46", "2026-W47"):
+        done = helpers.spawn(
+            isolated, "review", "--week", week, "--results", "8", "--relationships", "5", now=FRIDAY
+        )
+        assert helpers.finish(done) == 0
+    child = helpers.spawn(isolated, "exercise", "run", "temporary-or-lasting", now=FRIDAY)
+    child.expect("Which way have your recent weeks leaned")
+    child.expect("leaned toward results")
+    child.expect("3 of the last 3")
+    child.expect("lasting")
+    child.expect("Press Enter to keep “toward results”")
+    child.expect("Number or text ›")
+    child.sendline("")
+    child.expect("Step 2 of 6")
+    child.sendintr()
+    assert helpers.finish(child) == 130
+    db = isolated / "journal.db"
+    assert rows(db, "SELECT step_id, answer FROM exercise_answers") == [
+        ("direction", "toward results")
+    ]
+    # Corrected: the leader's own answer wins.
+    again = helpers.spawn(isolated, "exercise", "run", "temporary-or-lasting", now=FRIDAY)
+    again.expect("Carry on where you stopped")
+    again.sendline("n")
+    again.expect("Number or text ›")
+    again.sendline("2")
+    again.expect("Step 2 of 6")
+    again.sendintr()
+    assert helpers.finish(again) == 130
+    assert rows(db, "SELECT step_id, answer FROM exercise_answers") == [
+        ("direction", "toward relationships")
+    ]
