@@ -33,6 +33,9 @@ class Config(Model):
     review_days: list[str] = ["monday", "tuesday"]
     # One dim line, at most once a day, when last week has no finished review.
     nudge: bool = True
+    # A change under way (new role, reorganisation): the review may offer
+    # the navigating-change exercise. ``review --change-under-way`` overrides.
+    change_under_way: bool = False
 
 
 def _days(names: list[str]) -> list[str]:

@@ -162,6 +162,26 @@ GOAL_CHECKINS: dict[int, tuple[float | None, float | None]] = {
 }
 
 
+# The four-step exercise, run in the week before "now" as the re-org starts:
+# looking back at the quarter-end crunch. Its change is due two weeks after the
+# run, so the review of the week after "now" brings back its assessment, with
+# the answers below beside the new ones.
+EXERCISE_WEEK = DEMO_WEEKS - 2
+FOUR_STEPS = "results-relationships-four-steps"
+FOUR_STEPS_ANSWERS = {
+    "project": "The quarter-end migration",
+    "leaned": "toward results",
+    "team-supported": "no",
+    "goals-met": "yes",
+    "impact": "Shipped on time, but Maya and two others stopped speaking up in stand-up.",
+    "change": "Hold a weekly 30-minute open-agenda meeting through the next delivery push",
+    "implement-and-assess": (
+        "In 2 weeks, once the delivery deadlines are set; it worked if at least three "
+        "people raise something unprompted."
+    ),
+}
+
+
 @dataclass(frozen=True)
 class DemoResult:
     weeks: int
@@ -219,6 +239,16 @@ def build_demo(store: Store, clock: Clock) -> DemoResult:
             commitments += 1
         session.complete()
         reviews += 1
+        if index == EXERCISE_WEEK:
+            # A second after the review (in the same week), so the two
+            # commitments of the week keep one order in every export.
+            later = moment + timedelta(seconds=1)
+            if weeks.week_of(later.date()) != week:
+                later = moment - timedelta(seconds=1)
+            exercises = Journal(store, FixedClock(later)).exercises
+            exercises.run_with_answers(exercises.find(FOUR_STEPS), FOUR_STEPS_ANSWERS)
+            entries += 1
+            commitments += 1
     return DemoResult(
         weeks=DEMO_WEEKS,
         reviews=reviews,

@@ -521,6 +521,13 @@ CHOICES_ONLY_FOR_CHOICE = "only a choice step has choices (this step's type is '
 TIP_ONLY_FOR_RATING = "only a rating step has a tip (this step's type is '{type}')"
 DUPLICATE_STEP_ID = "step id '{id}' is used twice in this exercise"
 ONE_FOLLOW_UP = "only one step of an exercise can be the follow-up step"
+ONE_ROLE = "only one step of an exercise can have the role '{role}'"
+DUE_NEEDS_DATE = "step '{id}' has the role 'due', so its type must be 'date'"
+TEMPLATE_UNKNOWN_STEP = "the commitment names '{{{id}}}', which is not a step of this exercise"
+NOT_A_STEP_ROLE = "'{value}' is not a step role (choose from {choices})"
+NOT_A_PREFILL = "'{value}' is not something the journal knows (choose from {choices})"
+NOT_A_CREATES = "'{value}' is not something an exercise can create (choose from {choices})"
+NOT_A_GOAL_FIELD = "'{value}' is not a goal field (choose from {choices})"
 NO_STEPS = "an exercise needs at least one step"
 NO_THEMES = "a prompt needs at least one theme"
 
@@ -548,8 +555,13 @@ EXERCISE_BAD_CHOICE = "'{value}' is not one of the choices."
 EXERCISE_CHOICE_HINT = "Type a number from 1 to {count} or one of: {choices}."
 EXERCISE_BAD_PERSON = "'{value}' does not look like a person's name."
 EXERCISE_PERSON_HINT = "Type a name (letters and spaces), such as Maya or Sam Lee."
-EXERCISE_BAD_DATE = "'{value}' is not a date."
-EXERCISE_DATE_HINT = "Use an ISO date (2026-11-18), today or yesterday."
+EXERCISE_BAD_DATE = "'{value}' is not a date I can tell."
+EXERCISE_DATE_HINT = (
+    "Type a date: 2027-01-15, today, tomorrow, friday, next friday, in 3 weeks, "
+    "june 30, end of june, next month or a week (2027-W03). "
+    "For a sprint, type the date it ends."
+)
+EXERCISE_DATE_PAST = "'{value}' is {day}, which has passed."
 EXERCISE_EMPTY_ANSWER = "The answer is empty."
 EXERCISE_EMPTY_ANSWER_HINT = "Write a few words, or press Enter to skip the step."
 EXERCISE_UNKNOWN_STEP = "The exercise '{exercise}' has no step '{step}'."
@@ -575,7 +587,7 @@ EXERCISE_ASK_RATING = "1–9 ›"
 EXERCISE_ASK_YES_NO = "y/n ›"
 EXERCISE_ASK_CHOICE = "Number or text ›"
 EXERCISE_ASK_PERSON = "Name ›"
-EXERCISE_ASK_DATE = "Date (2026-11-18, today, yesterday) ›"
+EXERCISE_ASK_DATE = "Date (2027-01-15, next friday, in 3 weeks) ›"
 EXERCISE_TIP = "Tip: {tip}"
 EXERCISE_FOLLOW_UP_NOTE = "Your answer to this step becomes a commitment for next week."
 EXERCISE_DONE = "Done. Saved as entry {id} ({week}); read it with 'leadjournal show {id}'."
@@ -943,3 +955,62 @@ PATTERN_PERSON = "weeks mentioning @{name}"
 PATTERN_GOAL = "weeks with a check-in on “{name}”"
 PATTERN_DIMENSION = "weeks with {name} {level} or more"
 LAST_YEAR_LINE = "This week last year ({week}): “{text}”"
+
+# -- an exercise's follow-up, come due (assessment) --------------------------------
+
+ASSESS_COMMITTED = "What you committed to"
+ASSESS_HEADING = "From “{title}” ({week}){attempt}"
+ASSESS_ATTEMPT = ", try {number}"
+ASSESS_DECIDED = "What you decided"
+ASSESS_ROLE_ACTION = "The change"
+ASSESS_ROLE_CRITERIA = "When, and how you would judge it"
+ASSESS_QUESTIONS = "Look at it again: your earlier answer is beside each question."
+ASSESS_EARLIER = "then ({week}): {answer}"
+ASSESS_NOW = "now: {answer}"
+ASSESS_COMPARE = "Then and now:"
+EXERCISE_ASSESSED_HEADING = "Assessed in {week}:"
+ASSESS_COMPARE_LINE = "{question}  {answers}"
+ASSESS_OUTCOME = "So, how did it go? [d]one, [p]artly, [n]ot yet, drop [x], [s]kip:"
+ASSESS_TRY_AGAIN = "Try again? When will you next try it (a date, Enter for no):"
+ASSESS_AGAIN_SET = "It comes back in the review of {week}."
+ASSESS_NO_RETRY_PARTLY = "Recorded as partly done."
+
+# -- goals an exercise describes ---------------------------------------------------
+
+GOAL_ACHIEVABLE_RATED = "Rated {value} of 9 for how achievable it is."
+GOAL_FROM_EXERCISE = "The goal your answers describe:"
+GOAL_FROM_EXERCISE_CONFIRM = "Save it as a goal?"
+GOAL_CREATE_YOURSELF = "To create it later:"
+GOAL_PAIRS_WITH = "Paired with your goal {id}: {title}"
+GOAL_NOT_CREATED = "Your answers are saved; no goal was created yet."
+GOAL_CREATE_WITH_YES = "Add --yes to the same command to create it, or create it yourself:"
+GOAL_THEN_PAIR = "  then pair them: leadjournal goal pair ID OTHER-ID"
+
+# -- what the journal knows for an exercise step -----------------------------------
+
+KNOWN_LEAN = (
+    "The journal says your recent weeks leaned toward {toward} "
+    "({weeks} of the last {window} reviewed weeks; {state})."
+)
+KNOWN_BALANCED = "The journal says your recent weeks were balanced: no lean of 2 or more."
+KNOWN_GOALS = "Your open {kind} goals:"
+KNOWN_COMMITMENTS = "Your open commitments:"
+KNOWN_KEEP = "Press Enter to keep “{value}”, or type another answer."
+KNOWN_PICK = "Type a number to use one of these, or write your own."
+
+# -- the exercise the review offers -------------------------------------------------
+
+OFFER_REASONS = {
+    "lasting-lean": "Your weeks have leaned the same way for a while.",
+    "setback": "This looks like a hard week.",
+    "change": "You said a change is under way.",
+}
+OFFER_ASK = "“{title}” ({steps} steps) fits now. Do it now?"
+OFFER_LATER = "Any time later: leadjournal exercise run {id}"
+OFFER_BACK = "Back to the review."
+CHANGE_SET_ON = "Noted: a change is under way. The review may offer “navigating-change”."
+CHANGE_SET_OFF = "Noted: no change under way."
+GOAL_NUMBERS = "Give “{measure}” its numbers, so progress can be worked out (Enter skips each):"
+GOAL_ASK_UNIT = "Unit (%, people, days…):"
+GOAL_ASK_BASELINE = "Where it is now (baseline):"
+GOAL_ASK_TARGET = "Where it should be by the date (target):"

@@ -384,6 +384,41 @@ def m005_index_everything_written(db: Database) -> None:
 
 
 @migrations()
+def m007_create_exercise_follow_through(db: Database) -> None:
+    """Assessments of an exercise's follow-up, the exercises the review offered,
+    and the journal's own flags (a change under way)."""
+    db.executescript(
+        """
+        CREATE TABLE exercise_assessments (
+            run_id TEXT NOT NULL REFERENCES exercise_runs(id) ON DELETE CASCADE,
+            week TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            answer TEXT,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, week, step_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE exercise_offers (
+            week TEXT PRIMARY KEY,
+            exercise_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            response TEXT NOT NULL DEFAULT 'offered'
+                CHECK (response IN ('offered', 'accepted', 'declined')),
+            offered_at TEXT NOT NULL
+        );
+
+        CREATE TABLE journal_flags (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        );
+        """
+    )
+    db.execute("PRAGMA user_version = 7")
+
+
+@migrations()
 def m008_create_look_backs(db: Database) -> None:
     # Which monthly and quarterly look-backs a leader has done or set aside,
     # so a review offers each one once. The answer itself is an entry (kept,

@@ -313,9 +313,20 @@ class ExerciseAnswer(Model):
     answered_at: str
 
 
+class RunAssessment(Model):
+    """One assessment answer, nested in its run (so it carries no run id)."""
+
+    week: str
+    step_id: str
+    position: int
+    answer: str | None = None
+    answered_at: str
+
+
 class ExerciseRun(Model):
     """One time through an exercise. A completed run's entry and its follow-up
-    commitment (if any) carry the run's id, so each is found from the other."""
+    commitment (if any) carry the run's id, so each is found from the other.
+    ``assessments`` are the answers given when its follow-up came due."""
 
     id: str
     exercise_id: str
@@ -326,6 +337,32 @@ class ExerciseRun(Model):
     date: str
     week: str
     answers: list[ExerciseAnswer] = []
+    assessments: list[RunAssessment] = []
+
+
+class ExerciseAssessment(Model):
+    """One assessment question answered when an exercise's follow-up came due,
+    in the week it was answered; ``answer`` is None when skipped."""
+
+    run_id: str
+    week: str
+    step_id: str
+    position: int
+    answer: str | None = None
+    answered_at: str
+
+
+OfferResponse = Literal["offered", "accepted", "declined"]
+
+
+class ExerciseOffer(Model):
+    """The exercise the weekly review offered in a week, and why."""
+
+    week: str
+    exercise_id: str
+    reason: str
+    response: OfferResponse = "offered"
+    offered_at: str
 
 
 # -- goals -------------------------------------------------------------------

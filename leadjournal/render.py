@@ -546,6 +546,14 @@ def exercise_detail(detail: ExerciseDetail, *, show_runs: bool = False) -> Rende
             lines.append(Text(heading, style="bold"))
             lines.append(user(transcript(exercise, run.answers)))
             lines.append(Text())
+            questions = {step.id: step.question for step in exercise.steps}
+            for item in run.assessments:
+                heading = messages.EXERCISE_ASSESSED_HEADING.format(week=item.week)
+                answer = item.answer or messages.EXERCISE_SKIPPED
+                question = questions.get(item.step_id, item.step_id)
+                lines.append(Text.assemble((heading, "bold"), " ", user(f"{question} {answer}")))
+            if run.assessments:
+                lines.append(Text())
     return Group(*lines)
 
 

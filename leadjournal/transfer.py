@@ -50,6 +50,7 @@ from leadjournal.models import (
     GoalMeasure,
     Model,
     Review,
+    RunAssessment,
 )
 from leadjournal.records import dimension_problem, oversize
 from leadjournal.store import Store
@@ -286,9 +287,16 @@ class ImportedExerciseAnswer(ExerciseAnswer):
     _answer = field_validator("answer")(_sized)
 
 
+class ImportedRunAssessment(RunAssessment):
+    model_config = _STRICT
+    _answer = field_validator("answer")(_sized)
+    _week = field_validator("week")(_week)
+
+
 class ImportedExerciseRun(ExerciseRun):
     model_config = _STRICT
     answers: list[ImportedExerciseAnswer] = Field(default_factory=list)  # type: ignore[assignment]
+    assessments: list[ImportedRunAssessment] = Field(default_factory=list)  # type: ignore[assignment]
     _ids = field_validator("id")(_id)
     _date = field_validator("date")(_day)
     _week = field_validator("week")(_week_of_day)
@@ -619,6 +627,11 @@ def _import_exercise_run(run: _Run, row: Model) -> None:
             run.added("exercise_answers")
         else:
             run.unchanged("exercise_answers")
+    for assessment in row.assessments:
+        if store.insert_assessment_if_new(row.id, RunAssessment(**assessment.model_dump())):
+            run.added("exercise_assessments")
+        else:
+            run.unchanged("exercise_assessments")
 
 
 def _import_goal(run: _Run, row: Model) -> None:

@@ -29,7 +29,8 @@ JRNL_FIXTURE = Path(__file__).parent / "data" / "jrnl-export.json"
 DEMO_REVIEWS = sum(1 for week in STORY if week is not None)
 OTHER_ID = "5d0c7a0e-51b4-4c59-8f8e-2d5a1c9e3b21"
 RUN_ID = "0b6f4e0c-6a51-4a39-9a57-0d5c2e3b7f10"
-DEMO_COMMITMENTS = sum(1 for week in STORY if week is not None and week.commitment)
+# The reviews' commitments, and the one the demo's four-step exercise made.
+DEMO_COMMITMENTS = sum(1 for week in STORY if week is not None and week.commitment) + 1
 
 
 def _demo_journal() -> Journal:

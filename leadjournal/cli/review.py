@@ -102,6 +102,13 @@ def review_command(
         ),
     ] = None,
     seed: Seed = None,
+    change_under_way: Annotated[
+        bool | None,
+        typer.Option(
+            "--change-under-way/--no-change-under-way",
+            help="Say a change is under way (or over): the review may offer navigating-change.",
+        ),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="After a review from flags, print it as JSON.")
     ] = False,
@@ -122,6 +129,11 @@ def review_command(
       leadjournal review --look-back month
     """
     settings: Settings = ctx.obj
+    if change_under_way is not None:
+        from leadjournal.cli import review_exercises
+
+        with settings.journal() as journal:
+            review_exercises.set_change_under_way(settings, journal, change_under_way)
     flags = [results, relationships, rate, reflection, win, win_by, commit, follow_up]
     if look_back is not None:
         from leadjournal.cli import lookback
@@ -131,6 +143,8 @@ def review_command(
             raise BadInput(messages.LOOK_BACK_FLAGS_ONLY, messages.LOOK_BACK_FLAGS_ONLY_HINT)
         lookback.command(settings, look_back, week, reflection)
         return
+    if change_under_way is not None and not settings.interactive and all(f is None for f in flags):
+        return  # only the flag was said, off a terminal: nothing else to do
     if any(value is not None for value in flags):
         from leadjournal.review import Answers
 
@@ -538,6 +552,12 @@ class Flow:
         _heading(self.console, "1 · Follow-up", intro)
         for commitment in asked:
             say(self.console)
+            if commitment.source == "exercise":
+                from leadjournal.cli import review_exercises
+
+                # An exercise's follow-up: what was decided, and its assessment.
+                if review_exercises.follow_up(self, session, commitment):
+                    continue
             self.console.print(render.user(f"  “{commitment.text}”  ({commitment.week})"))
             before = next((f for f in commitment.follow_ups if f.week == session.week), None)
             if before is not None:
@@ -595,6 +615,11 @@ class Flow:
         if rated.results is not None and rated.relationships is not None:
             _heading(self.console, "3 · Where you stand")
             self.console.print(render.standing(self.book.standing(session.week)))
+        if not self.amending:
+            from leadjournal.cli import review_exercises
+
+            # The one exercise a week whose moment has come, if any.
+            review_exercises.offer(self, session)
 
     def _goals(self, session: ReviewSession) -> None:
         """This week's measures of goals whose cadence is due; each answer saved at once."""

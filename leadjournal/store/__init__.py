@@ -27,6 +27,7 @@ from leadjournal.store.files import (
     is_damage,
     note_damage,
 )
+from leadjournal.store.followthrough import FollowThroughRows
 from leadjournal.store.goals import GoalRows
 from leadjournal.store.history import HistoryRows
 from leadjournal.store.lookbacks import LookBackRows
@@ -59,6 +60,7 @@ class Store(
     EntryRows,
     CommitmentRows,
     ExerciseRows,
+    FollowThroughRows,
     LookBackRows,
     StoreBase,
 ):
