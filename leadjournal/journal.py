@@ -36,6 +36,7 @@ from leadjournal.store import Store
 if TYPE_CHECKING:
     from leadjournal.exercises import Exercises
     from leadjournal.goalbook import GoalBook
+    from leadjournal.peoplebook import PeopleBook
     from leadjournal.insights import Trends, TrendsReport, WeekRatings
     from leadjournal.prompts import Library, Prompt
     from leadjournal.record import Record
@@ -358,6 +359,14 @@ class Journal:
         from leadjournal.goalbook import GoalBook
 
         return GoalBook(self.store, self.clock)
+
+    # -- people ------------------------------------------------------------
+
+    @property
+    def people(self) -> PeopleBook:
+        from leadjournal.peoplebook import PeopleBook
+
+        return PeopleBook(self.store, self.clock)
 
     # -- prompts -----------------------------------------------------------
 

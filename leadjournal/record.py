@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from leadjournal.insights import Imbalance, WeekRatings
     from leadjournal.prompts import Library
 
-TargetKind = Literal["entry", "commitment", "review", "week"]
+TargetKind = Literal["entry", "commitment", "review", "week", "person"]
 
 # An id is hex and dashes; a date (2026-11-18) is too, but no id has a dash
 # in its fifth place, so the two never meet.

@@ -29,6 +29,7 @@ from leadjournal.store.files import (
 )
 from leadjournal.store.goals import GoalRows
 from leadjournal.store.history import HistoryRows
+from leadjournal.store.people import PeopleRows
 from leadjournal.store.reviews import ReviewRows
 from leadjournal.store.search import SearchRows
 from leadjournal.store.transfer import TransferRows
@@ -58,6 +59,7 @@ class Store(
     EntryRows,
     CommitmentRows,
     ExerciseRows,
+    PeopleRows,
     StoreBase,
 ):
     """The journal's rows, each kind in its own module; one connection underneath."""

@@ -33,7 +33,7 @@ from leadjournal.store.files import (
 
 # The schema this code reads and writes; every migration sets
 # ``PRAGMA user_version`` to its own number (a test keeps the two in step).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = int.from_bytes(b"LJRN", "big")
 BUSY_TIMEOUT_SECONDS = 10.0
 # A write that is told how to say it is waiting (``on_wait``) says so after
@@ -53,6 +53,8 @@ IdTable = Literal[
     "goal_measures",
     "goal_checkins",
     "versions",
+    "people",
+    "person_notes",
 ]
 
 
