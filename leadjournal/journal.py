@@ -36,8 +36,8 @@ from leadjournal.store import Store
 if TYPE_CHECKING:
     from leadjournal.exercises import Exercises
     from leadjournal.goalbook import GoalBook
-    from leadjournal.peoplebook import PeopleBook
     from leadjournal.insights import Trends, TrendsReport, WeekRatings
+    from leadjournal.peoplebook import PeopleBook
     from leadjournal.prompts import Library, Prompt
     from leadjournal.record import Record
     from leadjournal.review import WeeklyReview

@@ -790,6 +790,7 @@ BAD_PERSON_NAME = "'{value}' does not look like a person's name."
 BAD_PERSON_NAME_HINT = (
     'Give the name as you write it, such as "Maya Chen" (at most 120 characters).'
 )
+EMPTY_PERSON_NAME = "A person needs a name."
 BAD_ALIAS = "'{value}' cannot be an alias."
 BAD_ALIAS_HINT = 'An alias is a name you write for them, such as MC or "Maya C".'
 NAME_TAKEN = "'{name}' is already a name of {name_of} ({handle})."
@@ -835,7 +836,7 @@ PEOPLE_EMPTY = (
 )
 PERSON_TIMELINE_EMPTY = "Nothing recorded about them yet."
 UNSURE_NAME = "'{name}' in {what} of {date} could be {candidates}."
-UNSURE_QUESTION = "Who is meant? {choices} [n] no one ›"
+UNSURE_QUESTION = "Who is meant? {choices} [n] no one [Enter] skip ›"
 UNSURE_RETRY = "Type a number from the list, or n for no one."
 UNSURE_NOT_LINKED = (
     "'{name}' in {what} of {date} could be {candidates}: not linked. "

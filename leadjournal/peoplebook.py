@@ -145,6 +145,8 @@ def normalise_handle(text: str) -> str:
 
 
 def _name(text: str | None) -> str:
+    if not (text or "").strip():
+        raise BadInput(messages.EMPTY_PERSON_NAME, messages.BAD_PERSON_NAME_HINT)
     name = " ".join(require_text(text, "name").split())
     if len(name) > MAX_NAME or not fold(name):
         raise BadInput(
