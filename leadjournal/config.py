@@ -31,6 +31,12 @@ class Config(Model):
     extra_dimensions: list[str] = []
     # The days on which `review` first offers last week, while it is not done.
     review_days: list[str] = ["monday", "tuesday"]
+    # The review's people step, and the weeks without each kind of contact
+    # before someone is named in it.
+    people_step: bool = True
+    people_one_on_one_weeks: int = 3
+    people_recognition_weeks: int = 6
+    people_check_in_weeks: int = 4
 
 
 def _days(names: list[str]) -> list[str]:
@@ -64,6 +70,9 @@ def _checker() -> TypeAdapter[Config]:
 
     class CheckedConfig(Config):
         prompt_count: int = Field(default=1, ge=1, le=2)
+        people_one_on_one_weeks: int = Field(default=3, ge=1, le=52)
+        people_recognition_weeks: int = Field(default=6, ge=1, le=52)
+        people_check_in_weeks: int = Field(default=4, ge=1, le=52)
 
         @field_validator("extra_dimensions")
         @classmethod

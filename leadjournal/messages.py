@@ -859,6 +859,7 @@ NUDGE_COMMITMENTS = {
     "check_in": 'Ask {name} "Is everything OK?" — and mean it',
 }
 NUDGE_OFFER = "Make one of these next week's commitment? {choices} [Enter] no ›"
+COMMITMENT_SO_FAR = "So far: “{text}” (Enter keeps it)."
 NUDGE_COMMITTED = "Next week's commitment: {text}"
 PEOPLE_SECTION = "People"
 PEOPLE_RECOGNITION = "{total} recognition(s), {share} of them to {top} of {active} people"

@@ -653,3 +653,34 @@ def _known(person: Person) -> Known:
         aliases=tuple(person.aliases),
         active=person.status == "active",
     )
+
+
+def review_nudges(
+    book: PeopleBook,
+    week: str,
+    *,
+    one_on_one_weeks: int = DEFAULT_ONE_ON_ONE_WEEKS,
+    recognition_weeks: int = DEFAULT_RECOGNITION_WEEKS,
+    check_in_weeks: int = DEFAULT_CHECK_IN_WEEKS,
+) -> list[Nudge]:
+    """The review's people step for ``week``: nothing without a roster, and nothing
+    on a week that leaned toward relationships (unless results have leaned for a
+    lasting stretch): such a week is not nagged about people."""
+    from leadjournal import insights, trendbook
+
+    if not book.store.has_people():
+        return []
+    review = book.store.get_review(week)
+    toward = None
+    if review is not None and review.results is not None and review.relationships is not None:
+        toward = insights.lean_toward(insights.lean(review.results, review.relationships))
+    lasting = insights.imbalance(trendbook.rated_weeks(book.store, week))
+    results_lasting = lasting.state == "lasting" and lasting.toward == "results"
+    if toward == "relationships" and not results_lasting:
+        return []
+    return book.nudges(
+        week,
+        one_on_one_weeks=one_on_one_weeks,
+        recognition_weeks=recognition_weeks,
+        check_in_weeks=check_in_weeks,
+    )

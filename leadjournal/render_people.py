@@ -56,9 +56,8 @@ def people_table(standings: Sequence[PersonStanding], today: date) -> Renderable
     for column in ("4w", "12w", "open"):
         table.add_column(column, justify="right", no_wrap=True)
     for s in standings:
-        name = user(f"{s.name} ({s.handle})")
-        if s.status == "archived":
-            name.append(" archived", style="dim")
+        archived = ", archived" if s.status == "archived" else ""
+        name = user(f"{s.name} ({s.handle}{archived})", "dim" if archived else "")
         table.add_row(
             name,
             _ago(s.last_contact, today),

@@ -73,10 +73,15 @@ def write(
         settings.journal(on_wait=typed.waiting) as journal,
     ):
         entry = journal.write(typed.text, tags=tag, day=day, starred=star)
+        roster = journal.store.has_people()
     if as_json:
         emit_json(entry)
     else:
         tell(messages.SAVED_ENTRY.format(id=entry.id[:8], week=entry.week))
+    if roster:  # the people it names: asked about after the entry is safe
+        from leadjournal.cli.linking import settle_saved
+
+        settle_saved(settings, asking=not as_json)
 
 
 def _write_draft(

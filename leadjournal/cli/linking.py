@@ -26,6 +26,12 @@ def settle(settings: Settings, journal: Journal, *, asking: bool = True) -> None
     resolve(settings, journal, journal.people.sync(), asking=asking)
 
 
+def settle_saved(settings: Settings, *, asking: bool = True) -> None:
+    """``settle`` on a journal opened again, for a command whose save is done."""
+    with settings.journal() as journal:
+        settle(settings, journal, asking=asking)
+
+
 def _candidates(unsure: Unsure) -> str:
     return " or ".join(f"{p.name} (@{p.handle})" for p in unsure.candidates)
 
