@@ -14,7 +14,7 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from leadjournal import weeks as isoweeks
 from leadjournal.models import GoalKind, GoalTrack, Model
@@ -187,6 +187,8 @@ class TrendsReport(Trends):
     """What ``trends --json`` prints: the contract, plus the open goals (an addition)."""
 
     goals: list[TrendsGoal] = []
+    # With a roster: recognition spread, one-on-one coverage, who was not mentioned.
+    people: dict[str, Any] | None = None
 
 
 # ---------------------------------------------------------------- one week

@@ -637,6 +637,32 @@ class PeopleBook:
         )
 
 
+def spread_lines(spread: PeopleSpread) -> list[str]:
+    """The people section of trends and the brief, as plain sentences."""
+    lines = []
+    if spread.recognitions:
+        lines.append(
+            messages.PEOPLE_RECOGNITION.format(
+                total=spread.recognitions,
+                share=spread.top_share,
+                top=spread.top_people,
+                active=spread.active,
+            )
+        )
+    else:
+        lines.append(messages.PEOPLE_RECOGNITION_NONE.format(active=spread.active))
+    lines.append(
+        messages.PEOPLE_ONE_ON_ONES.format(
+            held=spread.one_on_ones, people=spread.one_on_one_people, active=spread.active
+        )
+    )
+    if spread.not_mentioned:
+        lines.append(messages.PEOPLE_NOT_MENTIONED.format(names=", ".join(spread.not_mentioned)))
+    else:
+        lines.append(messages.PEOPLE_ALL_MENTIONED)
+    return lines
+
+
 def sort_standings(standings: Iterable[PersonStanding]) -> list[PersonStanding]:
     """The most overlooked first: no contact at all, then the oldest contact; ties by name."""
     return sorted(

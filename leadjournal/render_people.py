@@ -14,7 +14,7 @@ from rich.text import Text
 
 from leadjournal import messages
 from leadjournal.models import PersonStanding, PersonTimeline
-from leadjournal.peoplebook import Nudge, PeopleSpread
+from leadjournal.peoplebook import Nudge, PeopleSpread, spread_lines
 from leadjournal.render import user
 
 _KIND_LABELS = {
@@ -117,32 +117,6 @@ def nudge_when(nudge: Nudge) -> str:
 def nudge_line(number: int, nudge: Nudge) -> Text:
     text = messages.NUDGE_LINES[nudge.kind].format(name=nudge.person.name, when=nudge_when(nudge))
     return Text.assemble(f"  [{number}] ", user(text))
-
-
-def spread_lines(spread: PeopleSpread) -> list[str]:
-    """The people section of trends and the brief, as plain sentences."""
-    lines = []
-    if spread.recognitions:
-        lines.append(
-            messages.PEOPLE_RECOGNITION.format(
-                total=spread.recognitions,
-                share=spread.top_share,
-                top=spread.top_people,
-                active=spread.active,
-            )
-        )
-    else:
-        lines.append(messages.PEOPLE_RECOGNITION_NONE.format(active=spread.active))
-    lines.append(
-        messages.PEOPLE_ONE_ON_ONES.format(
-            held=spread.one_on_ones, people=spread.one_on_one_people, active=spread.active
-        )
-    )
-    if spread.not_mentioned:
-        lines.append(messages.PEOPLE_NOT_MENTIONED.format(names=", ".join(spread.not_mentioned)))
-    else:
-        lines.append(messages.PEOPLE_ALL_MENTIONED)
-    return lines
 
 
 def spread_section(spread: PeopleSpread) -> RenderableType:
