@@ -283,6 +283,8 @@ def build_demo(store: Store, clock: Clock) -> DemoResult:
             commitments += 1
         session.complete()
         reviews += 1
+    # Everything written is linked to the people it names now, not on first read.
+    Journal(store, clock).people.sync()
     return DemoResult(
         weeks=DEMO_WEEKS,
         reviews=reviews,

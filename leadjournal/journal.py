@@ -87,6 +87,7 @@ SEARCH_KINDS: dict[str, tuple[str, ...]] = {
     "commitment": ("commitment",),
     "follow-up": ("follow_up",),
     "check-in": ("checkin",),
+    "person": ("person", "person_note"),
 }
 
 

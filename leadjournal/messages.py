@@ -766,12 +766,15 @@ ITEM_LABELS = {
     "follow_up": "follow-up note",
     "checkin": "goal check-in",
     "exercise_answer": "exercise answer",
+    "person": "person",
+    "person_note": "note about a person",
 }
 LOG_WEEK_HEADING = "{week} · {start} – {end}"
 SEARCH_HIT_WEEK = "{label} · {week}"
 BAD_KIND = "'{value}' is not a kind of item to search."
 SEARCH_KIND_HINT = (
-    "Use --kind entry, reflection, prompt, exercise, win, commitment, follow-up or check-in."
+    "Use --kind entry, reflection, prompt, exercise, win, commitment, follow-up, check-in "
+    "or person."
 )
 
 # -- people --------------------------------------------------------------------

@@ -181,3 +181,55 @@ def test_a_journal_without_a_roster_has_no_people_section_and_queues_nothing(
     journal.write("Maya did well")
     assert journal.people.spread(["2026-W47"]) is None
     assert journal.store.conn.execute("SELECT count(*) FROM person_link_queue").fetchone()[0] == 0
+
+
+def _export(journal: Journal) -> str:
+    import io
+
+    from leadjournal import export
+
+    sink = io.StringIO()
+    journal.people.sync()
+    export.write_json(journal.store, sink, exported_at="2026-11-20T09:00:00Z")
+    return sink.getvalue()
+
+
+def _import(journal: Journal, text: str) -> object:
+    from leadjournal import transfer
+
+    return transfer.import_text(journal, text, "people.json", source="leadjournal", dry_run=False)
+
+
+def test_people_notes_and_links_round_trip_and_import_twice_changes_nothing(
+    journal: Journal, clock: object
+) -> None:
+    import json
+
+    from leadjournal.store import Store
+
+    journal.write("Maya led the retro")
+    journal.people.add("Maya Chen", "maya", aliases=["MC"], note="Tech lead")
+    journal.people.note("maya", "1:1: reorg", kind="1on1")
+    record(journal, "2026-W47", results=6, relationships=6, win="Audit", win_by="MC")
+    text = _export(journal)
+    [person] = json.loads(text)["people"]
+    assert person["aliases"] == ["mc"] and len(person["notes"]) == 1 and len(person["links"]) == 2
+    target = Journal(Store.memory(), journal.clock)
+    _import(target, text)
+    again = _export(target)
+    assert json.loads(again)["people"] == json.loads(text)["people"]
+    report = _import(target, text)
+    assert not report.changed  # type: ignore[attr-defined]
+    assert _export(target) == again
+
+
+def test_an_imported_person_whose_handle_is_taken_here_imports_nothing(journal: Journal) -> None:
+    from leadjournal.store import Store
+
+    journal.people.add("Maya Chen", "maya")
+    text = _export(journal)
+    other = Journal(Store.memory(), journal.clock)
+    other.people.add("Maya Other", "maya")
+    with pytest.raises(BadInput, match="someone else's"):
+        _import(other, text)
+    assert [p.name for p in other.people.roster()] == ["Maya Other"]

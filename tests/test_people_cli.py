@@ -154,3 +154,15 @@ def test_an_unsure_name_is_asked_about_in_a_terminal(cli: Cli, isolated: Path) -
         "SELECT p.handle FROM person_links l JOIN people p ON p.id = l.person_id",
     )
     assert handles == [("sortiz",)]
+
+
+def test_search_finds_people_and_notes_and_kind_person_narrows_to_them(cli: Cli) -> None:
+    cli.ok("people", "add", "Maya Chen", "--as", "maya", "--alias", "Mimi", "--note", "payments")
+    cli.ok("people", "note", "maya", "worried about the reorg", "--kind", "1on1")
+    cli.ok("write", "The reorg memo went out")
+    found = {hit["found"] for hit in cli.ok("search", "reorg", "--json").json()}
+    assert found == {"person_note", "reflection"}
+    only = cli.ok("search", "reorg", "--kind", "person", "--json").json()
+    assert [hit["found"] for hit in only] == ["person_note"]
+    assert [h["found"] for h in cli.ok("search", "mimi", "--json").json()] == ["person"]
+    assert "note about a person" in cli.ok("search", "reorg").stdout

@@ -295,8 +295,9 @@ def search(
     """Full-text search of everything written, best matches first.
 
     Searches entries and their titles, review reflections, wins and whose
-    effort, commitments and their outcomes, follow-up notes, exercise answers
-    and goal check-in notes; each hit says what it is and which week. For a
+    effort, commitments and their outcomes, follow-up notes, exercise answers,
+    goal check-in notes, people and the notes about them; each hit says what
+    it is and which week. For a
     word found in most of a large journal, the ranking is done among its
     newest few thousand matches.
 

@@ -159,6 +159,13 @@ class PeopleRows(StoreBase):
             [link.person_id, link.item_kind, link.item_id, link.how, link.date, link.week],
         )
 
+    def has_link(self, person_id: str, item_kind: LinkKind, item_id: str) -> bool:
+        found = self.conn.execute(
+            """SELECT 1 FROM person_links WHERE person_id = ? AND item_kind = ? AND item_id = ?""",
+            [person_id, item_kind, item_id],
+        ).fetchone()
+        return found is not None
+
     def replace_links(self, item_kind: LinkKind, item_id: str, links: Sequence[PersonLink]) -> None:
         """The links of one item, as its text reads now."""
         self.conn.execute(
