@@ -233,3 +233,36 @@ def test_an_imported_person_whose_handle_is_taken_here_imports_nothing(journal: 
     with pytest.raises(BadInput, match="someone else's"):
         _import(other, text)
     assert [p.name for p in other.people.roster()] == ["Maya Other"]
+
+
+# -- person-shaped prompts ---------------------------------------------------------
+
+PERSON_PROMPTS = ("pr-is-everything-ok", "hs-ask-how-to-support")
+
+
+def test_a_person_shaped_prompt_names_the_most_overlooked_person(journal: Journal) -> None:
+    library = journal.packs
+    prompts = [library.prompts[pid] for pid in PERSON_PROMPTS]
+    assert all(p.for_person and "{name}" in p.for_person for p in prompts)
+    assert journal._for_person(prompts) == prompts  # no roster: asked as written
+    journal.people.add("Maya Chen", "maya")
+    journal.people.add("Dev Patel", "dev")
+    journal.people.note("maya", "1:1", kind="1on1")
+    asked = journal._for_person(prompts)
+    assert all("Dev Patel" in p.text and "{name}" not in p.text for p in asked)
+    assert [p.id for p in asked] == list(PERSON_PROMPTS)
+
+
+def test_a_pack_whose_person_prompt_has_no_name_slot_is_a_problem(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from leadjournal.prompts import validate_folder
+
+    folder = Path(str(tmp_path))
+    (folder / "p.toml").write_text(
+        '[pack]\nsource = "Mine"\n\n[[prompt]]\nid = "mine-ok"\ntext = "Is all OK?"\n'
+        'themes = ["relationships"]\nfor_person = "Is all OK with them?"\n',
+        encoding="utf-8",
+    )
+    [problem] = validate_folder(folder)
+    assert problem.field == "for_person" and "{name}" in problem.message
