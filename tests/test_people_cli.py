@@ -166,3 +166,10 @@ def test_search_finds_people_and_notes_and_kind_person_narrows_to_them(cli: Cli)
     assert [hit["found"] for hit in only] == ["person_note"]
     assert [h["found"] for h in cli.ok("search", "mimi", "--json").json()] == ["person"]
     assert "note about a person" in cli.ok("search", "reorg").stdout
+
+
+def test_an_exercise_person_step_links_the_finished_run(cli: Cli) -> None:
+    cli.ok("people", "add", "Maya Chen", "--as", "maya")
+    cli.ok("exercise", "run", "solve-it-together", "--answer", "person=Maya")
+    items = cli.ok("people", "show", "maya", "--json").json()["items"]
+    assert [(i["kind"], i["detail"]) for i in items] == [("mention", "exercise")]

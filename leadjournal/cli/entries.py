@@ -224,6 +224,10 @@ def edit(
             changed = journal.record.save_edit(item, typed.text)
     done = messages.EDITED_ITEM if changed else messages.UNCHANGED_ITEM
     tell(done.format(kind=item.kind, id=item.id[:8]))
+    if changed:
+        from leadjournal.cli.linking import settle_saved
+
+        settle_saved(settings)
 
 
 def delete(

@@ -134,6 +134,9 @@ def run(
                     messages.EXERCISE_PAUSED,
                     messages.EXERCISE_PAUSED_HINT.format(name=exercise.id),
                 ) from None
+        from leadjournal.cli.linking import settle
+
+        settle(settings, journal, asking=not as_json)  # the people the run names
     if as_json:
         emit_json(done)
         return
