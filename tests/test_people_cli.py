@@ -173,3 +173,32 @@ def test_an_exercise_person_step_links_the_finished_run(cli: Cli) -> None:
     cli.ok("exercise", "run", "solve-it-together", "--answer", "person=Maya")
     items = cli.ok("people", "show", "maya", "--json").json()["items"]
     assert [(i["kind"], i["detail"]) for i in items] == [("mention", "exercise")]
+
+
+@pytest.mark.pty
+def test_the_people_step_can_be_turned_off_in_the_config(cli: Cli, isolated: Path) -> None:
+    cli.ok("people", "add", "Dev Patel", "--as", "dev")
+    isolated.mkdir(parents=True, exist_ok=True)
+    (isolated / "config.toml").write_text("people_step = false\n", encoding="utf-8")
+    child = _spawn(isolated, "review", "--no-prompts")
+    child.expect("results")  # type: ignore[attr-defined]
+    child.sendline("8")  # type: ignore[attr-defined]
+    child.expect("relationships")  # type: ignore[attr-defined]
+    child.sendline("3")  # type: ignore[attr-defined]
+    child.expect("Reflection")  # type: ignore[attr-defined]
+    assert "One-on-one: Dev Patel" not in (child.before or "")  # type: ignore[attr-defined]
+    child.sendintr()  # type: ignore[attr-defined]
+    assert helpers.finish(child) == 130
+
+
+def test_people_thresholds_in_the_config_are_checked(tmp_path: Path) -> None:
+    from leadjournal.config import load_config
+    from leadjournal.errors import ConfigError
+
+    path = tmp_path / "config.toml"
+    path.write_text("people_one_on_one_weeks = 2\npeople_recognition_weeks = 8\n", "utf-8")
+    config = load_config(path)
+    assert (config.people_one_on_one_weeks, config.people_recognition_weeks) == (2, 8)
+    path.write_text("people_one_on_one_weeks = 0\n", "utf-8")
+    with pytest.raises(ConfigError, match="people_one_on_one_weeks"):
+        load_config(path)
