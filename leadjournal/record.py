@@ -22,6 +22,7 @@ from leadjournal.models import (
     Entry,
     ExerciseRun,
     FollowUp,
+    Person,
     Review,
     Version,
 )
@@ -129,7 +130,7 @@ class History:
     """An item (or a week) now, and its kept versions, newest first."""
 
     target: Target
-    current: Entry | Commitment | Review | None
+    current: Entry | Commitment | Review | Person | None
     versions: list[Version]
 
     def as_json(self) -> dict[str, Any]:
@@ -332,8 +333,10 @@ class Record:
         if target.kind == "week":
             review = self.store.get_review(target.week)
             return History(target, review, self.store.versions_of_week(target.week))
-        current: Entry | Commitment | Review | None = None
-        if target.live:
+        current: Entry | Commitment | Review | Person | None = None
+        if target.kind == "person" and self.store.exists("people", target.id):
+            current = self.store.get_person(target.id)
+        elif target.live:
             if target.kind == "entry":
                 current = self.store.get_entry(target.id)
             elif target.kind == "commitment":

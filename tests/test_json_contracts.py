@@ -104,7 +104,7 @@ class HistoryJson(Model):
     kind: str
     id: str
     week: str | None
-    current: Entry | Commitment | Review | None
+    current: Entry | Commitment | Review | Person | None
     versions: list[Version]
 
 

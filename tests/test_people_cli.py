@@ -202,3 +202,12 @@ def test_people_thresholds_in_the_config_are_checked(tmp_path: Path) -> None:
     path.write_text("people_one_on_one_weeks = 0\n", "utf-8")
     with pytest.raises(ConfigError, match="people_one_on_one_weeks"):
         load_config(path)
+
+
+def test_a_persons_history_shows_them_now_and_restore_brings_back_a_version(cli: Cli) -> None:
+    person = cli.ok("people", "add", "Maya Chen", "--as", "maya", "--json").json()
+    cli.ok("people", "edit", "maya", "--name", "Maya Lin")
+    history = cli.ok("show", person["id"][:8], "--history").stdout
+    assert "now" in history and "Maya Chen (maya)" in history
+    cli.ok("restore", person["id"][:8])
+    assert cli.ok("people", "show", "maya", "--json").json()["person"]["name"] == "Maya Chen"
