@@ -101,6 +101,12 @@ class Matcher:
             for name in at_names_of(person):
                 self._at.setdefault(name, set()).add(person.id)
         self._longest = min(MAX_WORDS, max((len(n.split()) for n in self._plain), default=1))
+        # A quick look for any name's first word: most texts name no one, and
+        # for them the word-by-word matching below is skipped.
+        firsts = sorted({n.split()[0] for n in self._plain}, key=len, reverse=True)
+        self._hint = (
+            re.compile("|".join(re.escape(w) for w in firsts), re.IGNORECASE) if firsts else None
+        )
 
     def _who(self, ids: set[str]) -> tuple[str, ...]:
         current = {i for i in ids if self.people[i].active}
@@ -112,6 +118,8 @@ class Matcher:
         if not self.people or not text:
             return []
         text = unicodedata.normalize("NFKC", text)
+        if "@" not in text and not (self._hint and self._hint.search(text.replace("’", "'"))):
+            return []
         blocked = [m.span() for m in _EMAIL.finditer(text)]
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []

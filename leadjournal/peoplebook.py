@@ -20,7 +20,7 @@ from typing import Literal
 from leadjournal import messages, weeks
 from leadjournal.clock import Clock, Stamp, stamp
 from leadjournal.errors import Ambiguous, BadInput, Conflict, NotFound
-from leadjournal.mentions import Known, Matcher, fold
+from leadjournal.mentions import Known, Matcher, at_names_of, fold, names_of
 from leadjournal.models import (
     LinkChoice,
     LinkKind,
@@ -267,7 +267,7 @@ class PeopleBook:
         with self.store.transaction():
             self._check_names_free(chosen, others)
             self.store.insert_person(person)
-            self.store.queue_everything()
+            self.store.queue_naming(names_of(_known(person)) | at_names_of(_known(person)))
         unsure = self.sync()
         linked = self.store.get_person(person.id)
         return Added(linked, len(linked.links), unsure)
@@ -316,7 +316,13 @@ class PeopleBook:
                 status=person.status,
                 archived_at=person.archived_at,
             )
-            self.store.queue_everything()
+            after = self.store.get_person(person.id, whole=False)
+            self.store.queue_naming(
+                names_of(_known(person))
+                | at_names_of(_known(person))
+                | names_of(_known(after))
+                | at_names_of(_known(after))
+            )
         unsure = self.sync()
         return self.store.get_person(person.id), unsure
 

@@ -38,6 +38,7 @@ from leadjournal.export import FORMAT_NAME, FORMAT_VERSION, HEADER_KEYS, TABLES
 from leadjournal.goals import VALUE_LIMIT
 from leadjournal.journal import Journal
 from leadjournal.jsonstream import CHUNK, ObjectReader, StreamError
+from leadjournal.mentions import Known, at_names_of, names_of
 from leadjournal.models import (
     REVIEW_STEPS,
     CheckIn,
@@ -787,7 +788,9 @@ def _import_person(run: _Run, row: Model) -> None:
     else:
         store.insert_person(Person(**{**row.model_dump(), "notes": [], "links": [], "choices": []}))
         run.added("people")
-        store.queue_everything()  # what this journal wrote about them is linked too
+        # What this journal wrote about them is linked too.
+        known = Known(id=row.id, name=row.name, handle=row.handle, aliases=tuple(row.aliases))
+        store.queue_naming(names_of(known) | at_names_of(known))
     for note in row.notes:
         if store.person_note_exists(note.id):
             run.unchanged("person_notes")

@@ -7,6 +7,7 @@ the queue, match, and write the links back through these methods.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -239,6 +240,31 @@ class PeopleRows(StoreBase):
         self.conn.execute(
             "INSERT OR IGNORE INTO person_link_queue SELECT 'commitment', id FROM commitments"
         )
+
+    def queue_naming(self, names: Iterable[str]) -> None:
+        """The items whose text holds one of ``names`` (folded), to be matched again.
+
+        SQLite's lower() knows only ASCII letters: for a name with any other
+        letter, every item is queued.
+        """
+        wanted = sorted(
+            {max(re.findall(r"\w+", n.split()[0]), key=len) for n in names if re.search(r"\w", n)}
+        )
+        if any(not n.isascii() for n in wanted):
+            self.queue_everything()
+            return
+        sources = (
+            ("entry", "entries", "coalesce(title, '') || ' ' || body"),
+            ("win", "reviews", "coalesce(win, '') || ' ' || coalesce(win_by, '')"),
+            ("commitment", "commitments", "text"),
+        )
+        for name in wanted:
+            for kind, table, text in sources:
+                self.conn.execute(
+                    f"""INSERT OR IGNORE INTO person_link_queue
+                        SELECT '{kind}', id FROM {table} WHERE instr(lower({text}), ?) > 0""",
+                    [name.lower()],
+                )
 
     def item_text(self, item_kind: LinkKind, item_id: str) -> tuple[str, str, str] | None:
         """An item's text, the day and week it belongs to; None when it is gone."""
