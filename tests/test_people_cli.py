@@ -211,3 +211,17 @@ def test_a_persons_history_shows_them_now_and_restore_brings_back_a_version(cli:
     assert "now" in history and "Maya Chen (maya)" in history
     cli.ok("restore", person["id"][:8])
     assert cli.ok("people", "show", "maya", "--json").json()["person"]["name"] == "Maya Chen"
+
+
+def test_unsure_names_in_imported_text_are_said_when_people_are_listed(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cli.ok("write", "Sam stayed late")
+    export = tmp_path / "other.json"
+    cli.ok("export", "--format", "json", "--output", str(export))
+    cli.ok("delete", cli.ok("log", "--json").json()["entries"][0]["id"][:8], "--yes")
+    cli.ok("people", "add", "Sam Lee", "--as", "sam")
+    cli.ok("people", "add", "Sam Ortiz", "--as", "sortiz")
+    cli.ok("import", str(export))
+    run = cli.ok("people")
+    assert "'sam' in an entry of" in run.stderr and "not linked" in run.stderr

@@ -50,7 +50,11 @@ def list_command(ctx: typer.Context, show_all: All = False, as_json: Json = Fals
 
 
 def _list(settings: Settings, show_all: bool, as_json: bool) -> None:
+    from leadjournal.cli.linking import settle
+
     with settings.journal() as journal:
+        # Text saved without asking (an import, a restore): its unsure names now.
+        settle(settings, journal, asking=not as_json)
         found = journal.people.standings(archived=show_all)
         today = journal.today()
     if as_json:
@@ -106,7 +110,10 @@ def show(ctx: typer.Context, who: Who, as_json: Json = False) -> None:
     Example: leadjournal people show maya
     """
     settings: Settings = ctx.obj
+    from leadjournal.cli.linking import settle
+
     with settings.journal() as journal:
+        settle(settings, journal, asking=not as_json)
         view = journal.people.timeline(who)
         today = journal.today()
     if as_json:
