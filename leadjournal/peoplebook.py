@@ -208,6 +208,18 @@ class PeopleBook:
                 messages.PERSON_AMBIGUOUS_HINT,
                 handles,
             )
+        # A first name (or any name they are matched by in text), when only one has it.
+        key = fold(wanted.lstrip("@"))
+        fits = [p for p in self.store.people() if key in names_of(_known(p))]
+        if len(fits) == 1:
+            return self.store.get_person(fits[0].id)
+        if len(fits) > 1:
+            handles = [p.handle for p in fits]
+            raise Ambiguous(
+                messages.PERSON_AMBIGUOUS.format(who=who, handles=", ".join(handles)),
+                messages.PERSON_AMBIGUOUS_HINT,
+                handles,
+            )
         try:
             person_id = self.store.resolve_id("people", wanted, "person", messages.PERSON_HINT)
         except NotFound:

@@ -266,3 +266,18 @@ def test_a_pack_whose_person_prompt_has_no_name_slot_is_a_problem(tmp_path: obje
     )
     [problem] = validate_folder(folder)
     assert problem.field == "for_person" and "{name}" in problem.message
+
+
+def test_someone_is_found_by_handle_alias_full_or_first_name(journal: Journal) -> None:
+    from leadjournal.errors import Ambiguous
+
+    journal.people.add("Maya Chen", "mc", aliases=["Mimi"])
+    journal.people.add("Sam Lee", "sam")
+    journal.people.add("Sam Ortiz", "sortiz")
+    for who in ("mc", "@mc", "MIMI", "maya chen", "Maya"):
+        assert journal.people.find(who).handle == "mc"
+    assert journal.people.find("sam").handle == "sam"  # a handle wins over a first name
+    journal.people.add("Jo Berg", "jberg")
+    journal.people.add("Jo Lin", "jlin")
+    with pytest.raises(Ambiguous):
+        journal.people.find("Jo")
