@@ -225,3 +225,15 @@ def test_unsure_names_in_imported_text_are_said_when_people_are_listed(
     cli.ok("import", str(export))
     run = cli.ok("people")
     assert "'sam' in an entry of" in run.stderr and "not linked" in run.stderr
+
+
+@pytest.mark.pty
+def test_ctrl_c_at_forgets_question_removes_nothing(cli: Cli, isolated: Path) -> None:
+    cli.ok("people", "add", "Maya Chen", "--as", "maya")
+    child = _spawn(isolated, "people", "forget", "maya")
+    child.expect("for good")  # type: ignore[attr-defined]
+    child.expect(r"\[y/N\]")  # type: ignore[attr-defined]
+    child.sendintr()  # type: ignore[attr-defined]
+    child.expect("Nothing was removed")  # type: ignore[attr-defined]
+    assert helpers.finish(child) == 130
+    assert _count(cli, "people") == 1

@@ -10,7 +10,7 @@ from leadjournal import messages
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import confirm, emit_json, say
 from leadjournal.cli.options import Json
-from leadjournal.errors import BadInput
+from leadjournal.errors import BadInput, ExitCode
 
 app = typer.Typer(
     help=(
@@ -274,8 +274,9 @@ def forget(
             try:
                 agreed = confirm(settings, messages.FORGET_CONFIRM.format(name=person.name))
             except (KeyboardInterrupt, EOFError, typer.Abort):
-                agreed = False
                 say(out)
+                say(out, messages.FORGET_KEPT)
+                raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
             if not agreed:
                 say(out, messages.FORGET_KEPT)
                 return
