@@ -58,6 +58,7 @@ class Brief:
     excerpts: list[Excerpt]
     episodes: list[Episode] = field(default_factory=list)
     goals: list[GoalLine] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)  # the people section's sentences
 
     @property
     def points(self) -> list[tuple[str, int, int]]:
@@ -127,7 +128,17 @@ def build_brief(
         excerpts=excerpts,
         episodes=lasting_episodes(journal.rated_weeks(span[-1]), span),
         goals=goal_lines(journal) if goals is None else list(goals),
+        people=people_lines(journal, span),
     )
+
+
+def people_lines(journal: Journal, span: Sequence[str]) -> list[str]:
+    """Recognition spread, one-on-one coverage and who was not mentioned; none without
+    a roster."""
+    from leadjournal.peoplebook import spread_lines
+
+    spread = journal.people.spread(span)
+    return [] if spread is None else spread_lines(spread)
 
 
 def _period(brief: Brief) -> str:
@@ -238,6 +249,11 @@ def to_markdown(brief: Brief) -> str:
             f"- {md_inline(g.title)} ({g.kind}, {g.status}): {md_inline(g.progress)}"
             for g in brief.goals
         ]
+        out.append("")
+
+    if brief.people:
+        out += ["## People", ""]
+        out += [f"- {md_inline(line)}" for line in brief.people]
         out.append("")
 
     out += ["## From the reflections", ""]
@@ -480,6 +496,9 @@ def to_html(brief: Brief) -> str:
             for g in brief.goals
         )
         goals = f"<section><h2>Goals</h2><ul>{items}</ul></section>\n"
+    if brief.people:
+        items = "".join(f"<li>{_e(line)}</li>" for line in brief.people)
+        goals += f"<section><h2>People</h2><ul>{items}</ul></section>\n"
     quotes = (
         "".join(
             f"<blockquote><p>{_e(_shorten(x.entry.body))}</p>"

@@ -36,6 +36,12 @@ class Config(Model):
     # A change under way (new role, reorganisation): the review may offer
     # the navigating-change exercise. ``review --change-under-way`` overrides.
     change_under_way: bool = False
+    # The review's people step, and the weeks without each kind of contact
+    # before someone is named in it.
+    people_step: bool = True
+    people_one_on_one_weeks: int = 3
+    people_recognition_weeks: int = 6
+    people_check_in_weeks: int = 4
 
 
 def _days(names: list[str]) -> list[str]:
@@ -69,6 +75,9 @@ def _checker() -> TypeAdapter[Config]:
 
     class CheckedConfig(Config):
         prompt_count: int = Field(default=1, ge=1, le=2)
+        people_one_on_one_weeks: int = Field(default=3, ge=1, le=52)
+        people_recognition_weeks: int = Field(default=6, ge=1, le=52)
+        people_check_in_weeks: int = Field(default=4, ge=1, le=52)
 
         @field_validator("extra_dimensions")
         @classmethod

@@ -14,7 +14,7 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from leadjournal import weeks as isoweeks
 from leadjournal.models import GoalKind, GoalTrack, Model
@@ -190,6 +190,8 @@ class TrendsReport(Trends):
     goals: list[TrendsGoal] = []
     # What goes with a good week (an addition): empty under 8 reviewed weeks.
     patterns: list[Pattern] = []
+    # With a roster: recognition spread, one-on-one coverage, who was not mentioned.
+    people: dict[str, Any] | None = None
 
 
 # ---------------------------------------------------------------- one week

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from leadjournal.insights import Trends, TrendsReport, WeekRatings
     from leadjournal.lookback import LookBacks
     from leadjournal.patterns import Pattern
+    from leadjournal.peoplebook import PeopleBook
     from leadjournal.prompts import Library, Prompt
     from leadjournal.record import Record
     from leadjournal.review import WeeklyReview
@@ -91,6 +92,7 @@ SEARCH_KINDS: dict[str, tuple[str, ...]] = {
     "commitment": ("commitment",),
     "follow-up": ("follow_up",),
     "check-in": ("checkin",),
+    "person": ("person", "person_note"),
 }
 
 
@@ -373,6 +375,14 @@ class Journal:
 
         return GoalBook(self.store, self.clock)
 
+    # -- people ------------------------------------------------------------
+
+    @property
+    def people(self) -> PeopleBook:
+        from leadjournal.peoplebook import PeopleBook
+
+        return PeopleBook(self.store, self.clock)
+
     # -- prompts -----------------------------------------------------------
 
     @property
@@ -411,7 +421,21 @@ class Journal:
                 self.store.prompts_answered_since(weeks.shift(week, -(REST_WEEKS - 1)))
             ),
         )
-        return choose_prompts(self.packs, context, count=count, seed=seed)
+        return self._for_person(choose_prompts(self.packs, context, count=count, seed=seed))
+
+    def _for_person(self, prompts: list[Prompt]) -> list[Prompt]:
+        """Person-shaped prompts asked about the most overlooked person, when there is one."""
+        if not any(p.for_person for p in prompts) or not self.store.has_people():
+            return prompts
+        person = self.people.most_overlooked()
+        if person is None:
+            return prompts
+        return [
+            p.model_copy(update={"text": p.for_person.replace("{name}", person.name)})
+            if p.for_person
+            else p
+            for p in prompts
+        ]
 
     def prompt_now(
         self, *, theme: str | None = None, source: str | None = None, seed: int | None = None
@@ -423,12 +447,15 @@ class Journal:
         since = weeks.shift(self.current_week(), -RECENT_PROMPT_WEEKS)
         recent = frozenset(self.store.prompts_answered_since(since))
         try:
-            return pick_prompt(self.packs, theme=theme, source=source, seed=seed, exclude=recent)
+            chosen = pick_prompt(
+                self.packs, theme=theme, source=source, seed=seed, exclude=recent
+            )
         except NotFound:
             if not recent:
                 raise
             # Asking a question again beats asking none.
-            return pick_prompt(self.packs, theme=theme, source=source, seed=seed)
+            chosen = pick_prompt(self.packs, theme=theme, source=source, seed=seed)
+        return self._for_person([chosen])[0]
 
     def answer_prompt(self, prompt: Prompt, text: str) -> Entry:
         """Save an answer to a prompt; it then counts as recently answered."""

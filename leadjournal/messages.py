@@ -779,12 +779,15 @@ ITEM_LABELS = {
     "follow_up": "follow-up note",
     "checkin": "goal check-in",
     "exercise_answer": "exercise answer",
+    "person": "person",
+    "person_note": "note about a person",
 }
 LOG_WEEK_HEADING = "{week} · {start} – {end}"
 SEARCH_HIT_WEEK = "{label} · {week}"
 BAD_KIND = "'{value}' is not a kind of item to search."
 SEARCH_KIND_HINT = (
-    "Use --kind entry, reflection, prompt, exercise, win, commitment, follow-up or check-in."
+    "Use --kind entry, reflection, prompt, exercise, win, commitment, follow-up, check-in "
+    "or person."
 )
 
 # -- the habit: reminders, the missed-week line, the config folder -------------
@@ -1014,3 +1017,97 @@ GOAL_NUMBERS = "Give “{measure}” its numbers, so progress can be worked out 
 GOAL_ASK_UNIT = "Unit (%, people, days…):"
 GOAL_ASK_BASELINE = "Where it is now (baseline):"
 GOAL_ASK_TARGET = "Where it should be by the date (target):"
+# -- people --------------------------------------------------------------------
+PERSON_HINT = "Run 'leadjournal people' to see who is on your roster and their handles."
+NO_PEOPLE_HINT = 'Your roster is empty. Add someone: leadjournal people add "Maya Chen" --as maya'
+UNKNOWN_PERSON = "No one on your roster is called '{who}'."
+UNKNOWN_PERSON_HINT = "Use a handle, an alias or a full name: {handles}."
+PERSON_AMBIGUOUS = "More than one person is called '{who}': {handles}."
+PERSON_AMBIGUOUS_HINT = "Use the handle of the one you mean."
+BAD_HANDLE = "'{value}' cannot be a handle."
+BAD_HANDLE_HINT = (
+    "A handle is one short word of letters, digits, dots, hyphens or underscores, "
+    "such as maya or maya-chen."
+)
+BAD_PERSON_NAME = "'{value}' does not look like a person's name."
+BAD_PERSON_NAME_HINT = (
+    'Give the name as you write it, such as "Maya Chen" (at most 120 characters).'
+)
+EMPTY_PERSON_NAME = "A person needs a name."
+BAD_ALIAS = "'{value}' cannot be an alias."
+BAD_ALIAS_HINT = 'An alias is a name you write for them, such as MC or "Maya C".'
+NAME_TAKEN = "'{name}' is already a name of {name_of} ({handle})."
+NAME_TAKEN_HINT = (
+    "Choose another name, or change theirs first: leadjournal people edit HANDLE --as …"
+)
+NOT_AN_ALIAS = "'{alias}' is not an alias of {handle}."
+NOT_AN_ALIAS_HINT = "Run 'leadjournal people show HANDLE' to see their aliases."
+NOTE_KIND_HINT = 'Kinds: 1on1, recognition, feedback, check-in ("is everything OK?"), or note.'
+NOTE_IN_FUTURE = "{day} is still to come; a note records what happened."
+NOTE_IN_FUTURE_HINT = "Give today or an earlier day with --date."
+PERSON_ADDED = "Added {name} as {handle}."
+PERSON_LINKED_BEFORE = "Linked {count} earlier item(s) that name them."
+PERSON_CHANGED = (
+    "Saved {name} ({handle}); the earlier version is kept ('leadjournal restore {id}')."
+)
+PERSON_UNCHANGED = "Nothing to change for {name} ({handle})."
+PERSON_ARCHIVED = "Archived {name} ({handle}): kept in history, left out of nudges."
+PERSON_UNARCHIVED = "{name} ({handle}) is on the active roster again."
+PERSON_NOTE_SAVED = "Noted ({kind}) for {name}, {day}."
+PERSON_EDIT_NOTHING = "Say what to change: --name, --as, --alias, --drop-alias or --note."
+FORGET_INTRO = "Forgetting {name} ({handle}) removes, for good:"
+FORGET_PERSON_LINE = "  - the person: name, handle, aliases and the note about them"
+FORGET_NOTES_LINE = "  - {count} note(s) about them"
+FORGET_LINKS_LINE = "  - {count} link(s) from entries, wins and commitments to them"
+FORGET_VERSIONS_LINE = "  - {count} kept earlier version(s) of them (the versions table)"
+FORGET_SEARCH_LINE = "  - {count} row(s) in the search index"
+FORGET_TEXT_LINE = (
+    "Text you wrote that names them ({count} item(s)) is kept as written; "
+    "edit or delete it if it must go too."
+)
+FORGET_BACKUPS = (
+    "Backups and exports made before today still hold them; delete those files "
+    "if they must be gone everywhere."
+)
+FORGET_CONFIRM = "Forget {name} for good?"
+FORGET_NEEDS_YES = "Forgetting someone removes them for good, so it asks first."
+FORGET_NEEDS_YES_HINT = "Run it in a terminal to be asked, or add --yes."
+FORGOTTEN = "Forgot {name}: {notes} note(s), {links} link(s), {versions} version(s) removed."
+FORGET_KEPT = "Nothing was removed."
+PEOPLE_EMPTY = (
+    'No one on your roster yet. Add someone: leadjournal people add "Maya Chen" --as maya'
+)
+PERSON_TIMELINE_EMPTY = "Nothing recorded about them yet."
+UNSURE_NAME = "'{name}' in {what} of {date} could be {candidates}."
+UNSURE_QUESTION = "Who is meant? {choices} [n] no one [Enter] skip ›"
+UNSURE_RETRY = "Type a number from the list, or n for no one."
+UNSURE_NOT_LINKED = (
+    "'{name}' in {what} of {date} could be {candidates}: not linked. "
+    "Write @handle (such as @{example}) to link it."
+)
+UNSURE_WHAT = {"entry": "an entry", "win": "the win", "commitment": "a commitment"}
+# The review's people step.
+PEOPLE_STEP = "People"
+PEOPLE_STEP_INTRO = "who has gone longest without…"
+NUDGE_NEVER = "none recorded"
+NUDGE_SINCE = "{weeks} weeks ago ({day})"
+NUDGE_LINES = {
+    "one_on_one": "One-on-one: {name} — {when}",
+    "recognition": "Recognition: {name} — {when}",
+    "check_in": '"Is everything OK?": {name} — {when}',
+}
+NUDGE_COMMITMENTS = {
+    "one_on_one": "Hold a one-on-one with {name}",
+    "recognition": "Recognise {name}'s effort, specifically",
+    "check_in": 'Ask {name} "Is everything OK?" — and mean it',
+}
+NUDGE_OFFER = "Make one of these next week's commitment? {choices} [Enter] no ›"
+COMMITMENT_SO_FAR = "So far: “{text}” (Enter keeps it)."
+NUDGE_COMMITTED = "Next week's commitment: {text}"
+PEOPLE_SECTION = "People"
+PEOPLE_RECOGNITION = "{total} recognition(s), {share} of them to {top} of {active} people"
+PEOPLE_RECOGNITION_NONE = "No recognition recorded for any of {active} people"
+PEOPLE_ONE_ON_ONES = "{held} one-on-one(s), with {people} of {active} people"
+PEOPLE_NOT_MENTIONED = "Not mentioned at all: {names}"
+PEOPLE_ALL_MENTIONED = "Everyone on the roster was mentioned or met."
+FOR_PERSON_NEEDS_NAME = "for_person must contain {name}, where the person's name goes"

@@ -157,6 +157,16 @@ class Prompt(BaseModel):
     # Prompts that ask much the same from another angle: selection treats an
     # answer to one of them as an answer to this one within the no-repeat window.
     similar_to: Annotated[tuple[Slug, ...], AfterValidator(_no_repeats)] = ()
+    # A person-shaped prompt: the question to ask instead when the journal can
+    # name someone (the most overlooked person on the roster) for "{name}".
+    for_person: Text | None = None
+
+    @field_validator("for_person")
+    @classmethod
+    def _names_a_person(cls, text: str | None) -> str | None:
+        if text is not None and "{name}" not in text:
+            raise ValueError(messages.FOR_PERSON_NEEDS_NAME)
+        return text
 
     @field_validator("themes")
     @classmethod

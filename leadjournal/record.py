@@ -22,6 +22,7 @@ from leadjournal.models import (
     Entry,
     ExerciseRun,
     FollowUp,
+    Person,
     Review,
     Version,
 )
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from leadjournal.lookback import LastYear
     from leadjournal.prompts import Library
 
-TargetKind = Literal["entry", "commitment", "review", "week"]
+TargetKind = Literal["entry", "commitment", "review", "week", "person"]
 
 # An id is hex and dashes; a date (2026-11-18) is too, but no id has a dash
 # in its fifth place, so the two never meet.
@@ -132,7 +133,7 @@ class History:
     """An item (or a week) now, and its kept versions, newest first."""
 
     target: Target
-    current: Entry | Commitment | Review | None
+    current: Entry | Commitment | Review | Person | None
     versions: list[Version]
 
     def as_json(self) -> dict[str, Any]:
@@ -337,8 +338,10 @@ class Record:
         if target.kind == "week":
             review = self.store.get_review(target.week)
             return History(target, review, self.store.versions_of_week(target.week))
-        current: Entry | Commitment | Review | None = None
-        if target.live:
+        current: Entry | Commitment | Review | Person | None = None
+        if target.kind == "person" and self.store.exists("people", target.id):
+            current = self.store.get_person(target.id)
+        elif target.live:
             if target.kind == "entry":
                 current = self.store.get_entry(target.id)
             elif target.kind == "commitment":

@@ -789,6 +789,8 @@ def _version_summary(version: Version) -> Text:
         return user((data.get("body") or "").splitlines()[0] if data.get("body") else "")
     if version.kind == "commitment":
         return user(data.get("text"))
+    if version.kind == "person":
+        return user(f"{data.get('name')} ({data.get('handle')})")
     review = data.get("review", {})
     text = Text()
     if review.get("results") is not None:

@@ -36,6 +36,7 @@ NAME = "leadjournal"
 LAYERS = {
     "cli": 5,
     "render": 4,
+    "render_people": 4,
     "journal": 3,
     "record": 3,
     "exercises": 3,
@@ -48,6 +49,7 @@ LAYERS = {
     "demo": 3,
     "goals": 3,
     "goalbook": 3,
+    "peoplebook": 3,
     "review": 3,
     "trendbook": 3,
     "habit": 3,
@@ -68,6 +70,7 @@ LAYERS = {
     "weeks": 1,
     "dates": 1,
     "snippets": 1,
+    "mentions": 1,
     "inputfiles": 1,
     "jsonstream": 1,
     "safetext": 0,
@@ -79,7 +82,7 @@ LAYERS = {
 UNLAYERED = {"__init__", "__main__"}
 # Only these may import the interface libraries.
 UI_LIBRARIES = {"typer", "rich", "click"}
-UI_ALLOWED = {"cli", "render", "__main__"}
+UI_ALLOWED = {"cli", "render", "render_people", "__main__"}
 # Only these may import a SQL library: the store, and the three that handle
 # files or errors the store cannot (doctor reads damaged files, migrations
 # change the schema, transfer turns the store's IntegrityError into a message).
@@ -122,7 +125,7 @@ CLOCK_READS = {
 # Printing and prompting belong to the command line (render prints through
 # the rich console it is handed).
 TERMINAL_CALLS = {"print", "input", "breakpoint", "sys.stdout", "sys.stderr", "sys.stdin"}
-TERMINAL_ALLOWED = {"cli", "render", "__main__"}
+TERMINAL_ALLOWED = {"cli", "render", "render_people", "__main__"}
 # Imports by a computed name hide an edge from every rule here. Only the
 # command line may: it is the top layer (it may import anything anyway), and
 # its lazy command group loads each command's module by name.

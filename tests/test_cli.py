@@ -220,6 +220,7 @@ def test_db_path_and_status(cli: Cli, isolated: Path) -> None:
         "m003_create_review_claims",
         "m004_create_versions",
         "m005_index_everything_written",
+        "m006_create_people",
         "m007_create_exercise_follow_through",
         "m008_create_look_backs",
     ]

@@ -33,6 +33,10 @@ from leadjournal.models import (
     LogResult,
     MigrationStatus,
     Model,
+    Person,
+    PersonNote,
+    PersonStanding,
+    PersonTimeline,
     Review,
     Version,
 )
@@ -102,7 +106,7 @@ class HistoryJson(Model):
     kind: str
     id: str
     week: str | None
-    current: Entry | Commitment | Review | None
+    current: Entry | Commitment | Review | Person | None
     versions: list[Version]
 
 
@@ -151,6 +155,13 @@ CONTRACTS: dict[str, Any] = {
     "goal done": GoalProgress,
     "goal drop": GoalProgress,
     "goal pair": GoalProgress,
+    "people": list[PersonStanding],
+    "people list": list[PersonStanding],
+    "people add": Person,
+    "people show": PersonTimeline,
+    "people edit": Person,
+    "people archive": Person,
+    "people note": PersonNote,
     "prompts validate": list[PackProblemJson],
     "exercise list": list[ExerciseListing],
     "exercise show": ExerciseDetail,
@@ -241,6 +252,14 @@ def test_each_json_output_validates_against_its_model(cli: Cli, tmp_path: Path) 
     check("goal checkin", perf_id, "--value", "16.5", "--note", "2 fewer")
     check("goal done", perf_id, "--note", "Down")
     check("goal drop", dev["goal"]["id"][:8])
+    check("people add", "Maya Chen", "--as", "maya", "--note", "Tech lead")
+    check("people add", "Tom Reyes", "--as", "tom")
+    check("people note", "maya", "1:1: worried about the reorg")
+    check("people edit", "maya", "--alias", "MC")
+    check("people archive", "tom")
+    check("people")
+    check("people list", "--all")
+    check("people show", "maya")
     listing = check("exercise list")
     check("exercise show", listing[0]["id"])
     check("prompts validate")

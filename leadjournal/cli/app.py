@@ -90,6 +90,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "leadjournal.cli.goals:app",
         "SMART performance and development goals, with leading and lagging measures.",
     ),
+    "people": (
+        "leadjournal.cli.people:app",
+        "The people you lead: a light roster, notes, and who has gone longest without contact.",
+    ),
     "prompts": (
         "leadjournal.cli.prompts:app",
         "Prompt packs: check the built-in ones or a folder of your own.",

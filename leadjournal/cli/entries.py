@@ -73,10 +73,15 @@ def write(
         settings.journal(on_wait=typed.waiting) as journal,
     ):
         entry = journal.write(typed.text, tags=tag, day=day, starred=star)
+        roster = journal.store.has_people()
     if as_json:
         emit_json(entry)
     else:
         tell(messages.SAVED_ENTRY.format(id=entry.id[:8], week=entry.week))
+    if roster:  # the people it names: asked about after the entry is safe
+        from leadjournal.cli.linking import settle_saved
+
+        settle_saved(settings, asking=not as_json)
 
 
 def _write_draft(
@@ -219,6 +224,10 @@ def edit(
             changed = journal.record.save_edit(item, typed.text)
     done = messages.EDITED_ITEM if changed else messages.UNCHANGED_ITEM
     tell(done.format(kind=item.kind, id=item.id[:8]))
+    if changed:
+        from leadjournal.cli.linking import settle_saved
+
+        settle_saved(settings)
 
 
 def delete(
@@ -290,8 +299,9 @@ def search(
     """Full-text search of everything written, best matches first.
 
     Searches entries and their titles, review reflections, wins and whose
-    effort, commitments and their outcomes, follow-up notes, exercise answers
-    and goal check-in notes; each hit says what it is and which week. For a
+    effort, commitments and their outcomes, follow-up notes, exercise answers,
+    goal check-in notes, people and the notes about them; each hit says what
+    it is and which week. For a
     word found in most of a large journal, the ranking is done among its
     newest few thousand matches.
 

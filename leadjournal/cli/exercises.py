@@ -152,6 +152,9 @@ def run(
                 # The run is saved; only the goal was not made, and it was said how to.
                 _report(console, done)
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        from leadjournal.cli.linking import settle
+
+        settle(settings, journal, asking=not as_json)  # the people the run names
     if as_json:
         emit_json(done)
         return

@@ -210,6 +210,9 @@ def _from_flags(
             say(settings.err_console)
             say(settings.err_console, messages.REVIEW_NOT_STARTED)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        from leadjournal.cli.linking import settle
+
+        settle(settings, journal, asking=not as_json)
         if as_json:
             emit_json(recorded.review)
             return
@@ -396,6 +399,9 @@ class Flow:
                     session.complete()
                 session.release()
                 session = None
+                from leadjournal.cli.linking import settle
+
+                settle(self.settings, self.journal)
                 _show_summary(self.settings, self.book, target)
                 if step is None:
                     from leadjournal.cli import lookback
@@ -615,6 +621,9 @@ class Flow:
         if rated.results is not None and rated.relationships is not None:
             _heading(self.console, "3 · Where you stand")
             self.console.print(render.standing(self.book.standing(session.week)))
+            from leadjournal.cli.review_people import people_step
+
+            people_step(self, session)
         if not self.amending:
             from leadjournal.cli import review_exercises
 
@@ -740,6 +749,9 @@ class Flow:
         say(self.console, self.book.suggestion(session.week), "dim")
         current = session.state().commitment
         self._now(current.text if current else None)
+        if current is not None and not self.amending:
+            # Chosen earlier in this review (the people step): Enter keeps it.
+            say(self.console, "  " + messages.COMMITMENT_SO_FAR.format(text=current.text), "dim")
         text = ask(self.console, f"  {messages.ASK_COMMITMENT} ").strip()
         if text:
             session.commit(text)

@@ -51,6 +51,7 @@ def export(
         bar = Bar(settings.err_console, messages.EXPORTING, delay=float("inf"))
     with settings.journal() as journal, bar:
         exported_at = journal.now().utc
+        journal.people.sync()  # links to people as the text reads now
         if output is None:
             write_export(
                 journal.store,

@@ -31,6 +31,7 @@ from leadjournal.store.followthrough import FollowThroughRows
 from leadjournal.store.goals import GoalRows
 from leadjournal.store.history import HistoryRows
 from leadjournal.store.lookbacks import LookBackRows
+from leadjournal.store.people import PeopleRows
 from leadjournal.store.reviews import ReviewRows
 from leadjournal.store.search import SearchRows
 from leadjournal.store.transfer import TransferRows
@@ -62,6 +63,7 @@ class Store(
     ExerciseRows,
     FollowThroughRows,
     LookBackRows,
+    PeopleRows,
     StoreBase,
 ):
     """The journal's rows, each kind in its own module; one connection underneath."""

@@ -53,6 +53,8 @@ IdTable = Literal[
     "goal_measures",
     "goal_checkins",
     "versions",
+    "people",
+    "person_notes",
 ]
 
 
