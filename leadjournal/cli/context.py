@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from leadjournal.clock import Clock
     from leadjournal.config import Config
     from leadjournal.journal import Journal
+    from leadjournal.store.cipher import Key
 
 APP_NAME = "leadjournal"
 
@@ -125,13 +126,33 @@ class Settings:
         from leadjournal.store import Store
 
         tidy_beside_journal(self.db_path)
-        store = Store.open(self.db_path)
+        store = Store.open(self.db_path, key=self.journal_key())
         store.on_wait = on_wait
         warn_if_exposed(self.db_path)
         try:
             yield Journal(store, self.clock, prompt_dirs=self.prompt_dirs)
         finally:
             store.close()
+
+    def journal_key(self) -> Key | None:
+        """The key of an encrypted journal (asked for only then), or None for a plain one.
+
+        A journal that does not exist yet starts encrypted when the config
+        says ``encrypt = true``.
+        """
+        from leadjournal.store.cipher import looks_encrypted
+
+        if looks_encrypted(self.db_path):
+            from leadjournal.cli.passphrase import key_for
+
+            return key_for(self, self.db_path)
+        if _is_new(self.db_path) and self.config.encrypt:
+            from leadjournal.cli.passphrase import new_passphrase
+            from leadjournal.store.cipher import load, new_key
+
+            load()
+            return new_key(new_passphrase(self))
+        return None
 
     # -- terminal ----------------------------------------------------------
 
@@ -150,3 +171,10 @@ class Settings:
     @property
     def interactive(self) -> bool:
         return sys.stdin.isatty()
+
+
+def _is_new(path: Path) -> bool:
+    try:
+        return not path.exists() or path.stat().st_size == 0
+    except OSError:
+        return False
