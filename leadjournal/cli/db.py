@@ -131,10 +131,17 @@ def doctor(
 
     tidy_beside_journal(settings.db_path)
     tidy_old_doctor_copies()
-    report = health.examine(settings.db_path)
+    from leadjournal.store.cipher import looks_encrypted
+
+    key = None
+    if looks_encrypted(settings.db_path):
+        from leadjournal.cli.passphrase import key_for
+
+        key = key_for(settings, settings.db_path)
+    report = health.examine(settings.db_path, key)
     if health.needs_recovery(report) and not no_recover:
         target = Path(recover_to).expanduser() if recover_to else None
-        recovery = health.recover(settings.db_path, target, method)  # type: ignore[arg-type]
+        recovery = health.recover(settings.db_path, target, method, key)  # type: ignore[arg-type]
         report = report.model_copy(update={"recovery": recovery})
     # Drafts waiting to be saved are news, not a problem: they do not change the verdict.
     report = report.model_copy(update={"drafts": drafts.waiting(settings.drafts_folder)})
