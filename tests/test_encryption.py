@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shlex
 import sqlite3
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -532,3 +533,63 @@ def test_ctrl_c_at_the_passphrase_prompt_stops_cleanly(cli: Cli, tmp_path: Path)
     child.expect("Stopped at the passphrase")
     assert finish(child) == 130
     assert cli.db.read_bytes() == before
+
+
+# -- drafts and the editor's file ---------------------------------------------------
+
+
+def test_a_draft_of_an_encrypted_journal_is_sealed_and_saves_later(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from leadjournal import drafts
+
+    env = encrypted(cli, tmp_path)
+    key = derive(PASSPHRASE, salt_of(cli.db) or b"")
+    folder = drafts.folder_beside(cli.db)
+    draft = drafts.keep(folder, b"Zebulon drafted this", "write", datetime(2026, 11, 20), key=key)
+    assert drafts.is_sealed(draft)
+    assert b"Zebulon" not in Path(draft.path).read_bytes()
+    assert oct(Path(draft.path).stat().st_mode & 0o777) == "0o600"
+    with pytest.raises(WrongPassphrase):
+        drafts.text_of(draft, derive("nope", key.salt))
+    assert [d.name for d in drafts.waiting(folder)] == [draft.name]
+    cli.ok("write", "--from-draft", draft.name, env=env)
+    assert "Zebulon drafted this" in cli.ok("log", env=env).stdout
+    assert drafts.waiting(folder) == []
+
+
+def test_without_the_passphrase_no_plaintext_draft_is_written(cli: Cli, tmp_path: Path) -> None:
+    encrypted(cli, tmp_path)
+    result = cli("write", "Quillfeather again, unsaved")
+    assert result.exit_code == 1
+    assert "Quillfeather again, unsaved" in result.stderr  # shown to copy instead
+    folder = cli.db.parent / "drafts"
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_the_editor_file_is_private_beside_the_journal_and_gone_at_once(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadjournal.cli.context import Settings
+
+    env = encrypted(cli, tmp_path)
+    monkeypatch.setattr(Settings, "interactive", property(lambda self: True))
+    seen = tmp_path / "seen.json"
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import json, os, stat, sys\n"
+        "path = sys.argv[1]\n"
+        f"json.dump({{'path': path, 'mode': stat.S_IMODE(os.stat(path).st_mode),"
+        f" 'env': dict(os.environ)}}, open({str(seen)!r}, 'w'))\n"
+        "open(path, 'w').write('Written in the editor about Zebulon')\n",
+        encoding="utf-8",
+    )
+    cli.ok("write", env={**env, "EDITOR": f"{sys.executable} {editor}"})
+    record = json.loads(seen.read_text(encoding="utf-8"))
+    used = Path(record["path"])
+    assert used.parent == cli.db.parent
+    assert record["mode"] == 0o600
+    assert not used.exists()
+    assert PASSPHRASE not in json.dumps(record["env"])
+    assert "Written in the editor" in cli.ok("log", env=env).stdout
+    assert [p for p in cli.db.parent.iterdir() if p.name.startswith(".")] == []

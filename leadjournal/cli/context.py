@@ -33,6 +33,8 @@ class Settings:
     db_override: str | None
     debug: bool = False
     environ: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    # An encrypted journal's key, once given in this command (asked for once).
+    key: Key | None = field(default=None, repr=False)
 
     @classmethod
     def from_environment(cls, db_path: str | None, *, debug: bool = False) -> Settings:
@@ -142,17 +144,28 @@ class Settings:
         """
         from leadjournal.store.cipher import looks_encrypted
 
+        if self.key is not None:
+            return self.key
         if looks_encrypted(self.db_path):
             from leadjournal.cli.passphrase import key_for
 
-            return key_for(self, self.db_path)
+            self.key = key_for(self, self.db_path)
+            return self.key
         if _is_new(self.db_path) and self.config.encrypt:
             from leadjournal.cli.passphrase import new_passphrase
             from leadjournal.store.cipher import load, new_key
 
             load()
-            return new_key(new_passphrase(self))
+            self.key = new_key(new_passphrase(self))
+            return self.key
         return None
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the journal is (or is about to become) encrypted; asks nothing."""
+        from leadjournal.store.cipher import looks_encrypted
+
+        return self.key is not None or looks_encrypted(self.db_path)
 
     # -- terminal ----------------------------------------------------------
 

@@ -21,7 +21,6 @@ file or the new one, whole.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -95,6 +94,8 @@ class Key:
 
 def derive(passphrase: str, salt: bytes) -> Key:
     """The key SQLCipher 4 would derive from ``passphrase`` for a file with ``salt``."""
+    import hashlib
+
     raw = hashlib.pbkdf2_hmac(
         KDF_DIGEST, passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES
     )
@@ -326,3 +327,36 @@ def _fsync(path: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+# -- sealed files: drafts of an encrypted journal ----------------------------------
+
+
+def write_sealed(path: Path, key: Key, data: bytes) -> None:
+    """A new owner-only SQLCipher file at ``path`` holding ``data``, under the journal's key.
+
+    What an encrypted journal keeps as a draft: never plaintext on disk.
+    """
+    _create_private_file(path)
+    try:
+        conn = connect(path, key, 10.0)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("CREATE TABLE draft (data BLOB NOT NULL)")
+            conn.execute("INSERT INTO draft (data) VALUES (?)", [data])
+        finally:
+            conn.close()
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def read_sealed(path: Path, key: Key) -> bytes:
+    """What ``write_sealed`` kept; ``WrongPassphrase`` when the key is not its own."""
+    conn = connect(path, key, 10.0)
+    try:
+        check_key(conn, path)
+        row = conn.execute("SELECT data FROM draft").fetchone()
+    finally:
+        conn.close()
+    return b"" if row is None else bytes(row[0])
