@@ -154,7 +154,9 @@ def _recover(path: Path, destination: Path, method: Method, key: Key | None) -> 
         try:
             with owner_only():
                 Store.open(partial, key=key).close()
-                copied, unreadable, dropped = _copy_rows(source, partial, key)
+                copied, unreadable, dropped = (
+                    _copy_rows(source, partial) if key is None else _copy_rows(source, partial, key)
+                )
             partial.replace(destination)
         finally:
             for suffix in ("", *SIDECARS):

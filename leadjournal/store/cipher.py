@@ -308,9 +308,7 @@ def _check_copy(
     partial: Path, key: Key | None, expected: dict[str, int], version: int, timeout: float
 ) -> None:
     """The copy opens with its key, is intact and holds every row; else it is not used."""
-    from leadjournal.store.base import connect as plain_or_encrypted
-
-    check = plain_or_encrypted(partial, key)
+    check = sqlite3.connect(partial) if key is None else connect(partial, key, timeout)
     try:
         problems = [str(row[0]) for row in check.execute("PRAGMA integrity_check")]
         counts = _counts(check, "main")
