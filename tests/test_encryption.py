@@ -383,6 +383,8 @@ def test_remember_keeps_the_key_in_the_keyring_and_forget_removes_it(tmp_path: P
     assert "keyring" in done.stdout
     stored = (tmp_path / "keyring.json").read_text(encoding="utf-8")
     assert PASSPHRASE not in stored  # the derived key, not the passphrase
+    mark = tmp_path / "home" / "journal.db.keyring"
+    assert mark.exists() and mark.read_bytes() == b""
     # Without a command and off a terminal, the keyring opens it.
     shown = run(env, "log")
     assert shown.returncode == 0, shown.stderr
@@ -390,6 +392,8 @@ def test_remember_keeps_the_key_in_the_keyring_and_forget_removes_it(tmp_path: P
     assert run(env, "write", "from the keyring").returncode == 0
     gone = run(env, "db", "forget")
     assert gone.returncode == 0 and "no longer kept" in gone.stdout
+    assert not mark.exists()
+    assert json.loads((tmp_path / "keyring.json").read_text(encoding="utf-8")) == {}
     refused = run(env, "log")
     assert refused.returncode == 1 and "no passphrase was given" in refused.stderr
     # After a rekey with --remember the new key is kept.

@@ -161,9 +161,21 @@ def _account(path: Path) -> str:
     return str(path.expanduser().resolve())
 
 
+def kept_mark(path: Path) -> Path:
+    """The empty file beside a journal that says its key is in the keyring.
+
+    Importing ``keyring`` and finding its backend costs more than deriving
+    the key (about half a second; see benchmarks/RESULTS.md), so a journal
+    whose key was never remembered does not pay for asking.
+    """
+    return Path(f"{path}.keyring")
+
+
 def recall(path: Path) -> Key | None:
     from leadjournal.store.cipher import Key
 
+    if not kept_mark(path).exists():
+        return None
     keyring = _keyring()
     if keyring is None:
         return None
@@ -181,13 +193,23 @@ def remember(path: Path, key: Key) -> str | None:
         return None
     try:
         keyring.set_password(KEYRING_SERVICE, _account(path), key.stored())
-        return str(type(keyring.get_keyring()).__name__)
+        name = str(type(keyring.get_keyring()).__name__)
     except Exception:
         return None
+    try:
+        from leadjournal.store.files import _create_private_file
+
+        _create_private_file(kept_mark(path))
+    except OSError:
+        pass  # already there (or the folder is read-only: the keyring is then not asked)
+    return name
 
 
 def forget(path: Path) -> bool:
     """Remove the key kept for ``path``; whether there was one."""
+    mark = kept_mark(path)
+    marked = mark.exists()
+    mark.unlink(missing_ok=True)
     keyring = _keyring()
     if keyring is None:
         return False
@@ -196,7 +218,7 @@ def forget(path: Path) -> bool:
             return False
         keyring.delete_password(KEYRING_SERVICE, _account(path))
     except Exception:
-        return False
+        return marked
     return True
 
 
