@@ -597,3 +597,33 @@ def test_the_editor_file_is_private_beside_the_journal_and_gone_at_once(
     assert PASSPHRASE not in json.dumps(record["env"])
     assert "Written in the editor" in cli.ok("log", env=env).stdout
     assert [p for p in cli.db.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_encrypt_refuses_while_another_program_has_the_journal_open(
+    cli: Cli, tmp_path: Path
+) -> None:
+    seeded_plain(cli)
+    marker = tmp_path / "open"
+    holder = helper(child_env(cli.home), "hold_open.py", str(cli.db), str(marker))
+    try:
+        wait_for(lambda: marker.exists() or holder.poll() is not None)
+        assert holder.poll() is None, holder.communicate()
+        result = cli("db", "encrypt", env=with_command(tmp_path))
+    finally:
+        kill(holder)
+    assert result.exit_code == 1 and "busy in another program" in result.stderr
+    assert cli.db.read_bytes().startswith(b"SQLite format 3\x00")
+    assert [p for p in cli.db.parent.iterdir() if ".partial" in p.name] == []
+    assert "Held open" in cli.ok("log").stdout
+
+
+def test_without_sqlcipher_installed_it_says_how_to_install_it(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeded_plain(cli)
+    monkeypatch.setitem(sys.modules, "sqlcipher3", None)  # as if not installed
+    result = cli("db", "encrypt", env=with_command(tmp_path))
+    assert result.exit_code == 1
+    assert "pip install 'leadjournal[encryption]'" in result.stderr
+    assert cli.db.read_bytes().startswith(b"SQLite format 3\x00")
+    assert SECRET in cli.ok("log").stdout  # a plain journal does not need it
