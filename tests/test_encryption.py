@@ -627,3 +627,14 @@ def test_without_sqlcipher_installed_it_says_how_to_install_it(
     assert "pip install 'leadjournal[encryption]'" in result.stderr
     assert cli.db.read_bytes().startswith(b"SQLite format 3\x00")
     assert SECRET in cli.ok("log").stdout  # a plain journal does not need it
+
+
+def test_an_editor_file_a_kill_left_is_removed_by_the_next_command(
+    cli: Cli, tmp_path: Path
+) -> None:
+    env = encrypted(cli, tmp_path)
+    # Named as editor_file names it for an encrypted journal, by a process that is gone.
+    left = cli.db.parent / f".{cli.db.name}.999999999.k3j2h1ab.part"
+    left.write_text("Zebulon, typed before the kill")
+    cli.ok("log", env=env)
+    assert not left.exists()
