@@ -143,6 +143,47 @@ def text_of(draft: Draft, key: Key | None = None) -> str:
     return data.decode("utf-8")
 
 
+def reseal(folder: Path, old: Key | None, new: Key | None) -> int:
+    """Put every waiting draft under the journal's new key (None: plaintext); how many moved.
+
+    After ``db encrypt`` no draft stays plaintext; after ``db rekey`` every
+    sealed draft still opens; after ``db decrypt`` they are plain again, as
+    the journal is. Each new draft is written before its old file goes.
+    """
+    moved = 0
+    for draft in waiting(folder):
+        sealed = is_sealed(draft)
+        if (sealed and old is None) or (not sealed and new is None):
+            continue
+        path = Path(draft.path)
+        if sealed and old is not None:
+            from leadjournal.store.cipher import read_sealed
+
+            data = read_sealed(path, old)
+        else:
+            data = path.read_bytes()
+        suffix = SEALED_SUFFIX if new is not None else SUFFIX
+        target = path.with_name(f".{draft.name}.resealing{suffix}")
+        target.unlink(missing_ok=True)
+        if new is not None:
+            from leadjournal.store.cipher import write_sealed
+
+            write_sealed(target, new, data)
+        else:
+            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        target.replace(path.with_name(f"{draft.name}{suffix}"))
+        if path.suffix != suffix:
+            path.unlink(missing_ok=True)
+        moved += 1
+    if moved:
+        sync_folder(folder)
+    return moved
+
+
 def discard(draft: Draft) -> None:
     """Remove a draft once its text is in the journal."""
     path = Path(draft.path)

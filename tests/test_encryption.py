@@ -638,3 +638,31 @@ def test_an_editor_file_a_kill_left_is_removed_by_the_next_command(
     left.write_text("Zebulon, typed before the kill")
     cli.ok("log", env=env)
     assert not left.exists()
+
+
+def test_waiting_drafts_follow_the_journal_through_encrypt_rekey_and_decrypt(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from leadjournal import drafts
+
+    seeded_plain(cli)
+    folder = drafts.folder_beside(cli.db)
+    plain = drafts.keep(folder, b"Zebulon waits in a draft", "write", datetime(2026, 11, 20))
+    env = with_command(tmp_path)
+    cli.ok("db", "encrypt", env=env)
+    (sealed,) = drafts.waiting(folder)
+    assert drafts.is_sealed(sealed) and not Path(plain.path).exists()
+    assert b"Zebulon" not in Path(sealed.path).read_bytes()
+    newer = tmp_path / "newer"
+    newer.mkdir()
+    rekey_env = {**env, "LEADJOURNAL_NEW_PASSPHRASE_COMMAND": passphrase_command(newer, "n3w")}
+    cli.ok("db", "rekey", env=rekey_env)
+    new_env = with_command(newer, "n3w")
+    key = derive("n3w", salt_of(cli.db) or b"")
+    (resealed,) = drafts.waiting(folder)
+    assert drafts.text_of(resealed, key) == "Zebulon waits in a draft"
+    cli.ok("db", "decrypt", "--yes", env=new_env)
+    (again,) = drafts.waiting(folder)
+    assert not drafts.is_sealed(again)
+    cli.ok("write", "--from-draft", again.name)
+    assert "Zebulon waits in a draft" in cli.ok("log").stdout

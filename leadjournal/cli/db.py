@@ -291,6 +291,7 @@ def encrypt(
         if backup is not None:
             written = journal.store.backup(Path(backup).expanduser())
     done = rewrite(path, None, key, BUSY_TIMEOUT_SECONDS)
+    _reseal_drafts(settings, None, key)
     tell(messages.ENCRYPTED.format(path=path, tables=done.tables, rows=done.rows))
     if written is not None:
         tell(messages.PLAIN_BACKUP_KEPT.format(path=written))
@@ -327,6 +328,7 @@ def decrypt(
             raise typer.Exit(1)
     _open_and_close(path, key)
     done = rewrite(path, key, None, BUSY_TIMEOUT_SECONDS)
+    _reseal_drafts(settings, key, None)
     forget(path)
     tell(messages.DECRYPTED.format(path=path, rows=done.rows))
 
@@ -351,6 +353,7 @@ def rekey(ctx: typer.Context, remember: Remember = False) -> None:
     new = new_key(new_passphrase(settings, replacing=True))
     _open_and_close(path, old)
     done = rewrite(path, old, new, BUSY_TIMEOUT_SECONDS)
+    _reseal_drafts(settings, old, new)
     tell(messages.REKEYED.format(path=path, rows=done.rows))
     if forget(path) or remember:
         _remember(path, new)
@@ -369,6 +372,15 @@ def forget_command(ctx: typer.Context) -> None:
         tell(messages.FORGOTTEN.format(path=settings.db_path))
     else:
         tell(messages.NOTHING_TO_FORGET.format(path=settings.db_path))
+
+
+def _reseal_drafts(settings: Settings, old: Key | None, new: Key | None) -> None:
+    """Drafts waiting to be saved follow the journal: sealed, resealed or plain again."""
+    from leadjournal import drafts
+
+    moved = drafts.reseal(settings.drafts_folder, old, new)
+    if moved:
+        tell(messages.DRAFTS_RESEALED.format(count=moved))
 
 
 def _encrypted_journal(settings: Settings) -> Path:
