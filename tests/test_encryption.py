@@ -666,3 +666,46 @@ def test_waiting_drafts_follow_the_journal_through_encrypt_rekey_and_decrypt(
     assert not drafts.is_sealed(again)
     cli.ok("write", "--from-draft", again.name)
     assert "Zebulon waits in a draft" in cli.ok("log").stdout
+
+
+def test_every_command_works_with_the_key_from_the_keyring(tmp_path: Path) -> None:
+    """The same commands, in real processes, with no passphrase source but the keyring."""
+    env = keyring_env(tmp_path)
+    command = {"LEADJOURNAL_PASSPHRASE_COMMAND": passphrase_command(tmp_path)}
+    assert run(env, "write", SECRET).returncode == 0
+    assert run({**env, **command}, "db", "encrypt", "--remember").returncode == 0
+    dump = tmp_path / "dump.json"
+    steps: list[list[str]] = [
+        ["review", "--week", "2026-W47", "--results", "8", "--relationships", "6", "--win", "Hi"],
+        ["search", "Quillfeather"],
+        ["trends"],
+        ["brief"],
+        ["export", "--output", str(dump)],
+        ["db", "backup", str(tmp_path / "backup.db")],
+        ["db", "doctor"],
+        ["db", "status"],
+        ["--db", str(tmp_path / "copy.db"), "import", str(dump)],
+    ]
+    for args in steps:
+        done = run(env, *args)
+        assert done.returncode == 0, (args, done.stderr)
+        assert "Passphrase" not in done.stderr
+    assert "Quillfeather" in dump.read_text(encoding="utf-8")
+    assert looks_encrypted(tmp_path / "backup.db")
+    assert "Quillfeather" in run(env, "search", "Quillfeather").stdout
+
+
+def test_the_pty_prompt_serves_search_and_trends_too(cli: Cli, tmp_path: Path) -> None:
+    import pexpect
+
+    from .helpers import finish, spawn
+
+    encrypted(cli, tmp_path)
+    for args, expected in ((["search", "Quillfeather"], "Quillfeather"), (["trends"], "W46")):
+        child = spawn(cli.home, *args)
+        child.expect("Passphrase for")
+        child.sendline(PASSPHRASE)
+        child.expect(expected)
+        child.expect(pexpect.EOF)
+        assert PASSPHRASE not in (child.before or "")
+        assert finish(child) == 0
