@@ -1,4 +1,4 @@
-"""The optional ``config.toml`` in the journal's home.
+"""The optional ``config.toml``, in the config folder (see ``cli/context.py``).
 
 A file that exists is validated with pydantic (unknown keys are errors, so a
 typo is caught rather than silently ignored); every problem names the key.
@@ -33,6 +33,8 @@ class Config(Model):
     review_days: list[str] = ["monday", "tuesday"]
     # A journal made from now on starts encrypted (asks for a passphrase).
     encrypt: bool = False
+    # One dim line, at most once a day, when last week has no finished review.
+    nudge: bool = True
 
 
 def _days(names: list[str]) -> list[str]:
@@ -115,3 +117,31 @@ def load_config(path: Path) -> Config:
             update={"prompts_folder": folder if folder.is_absolute() else path.parent / folder}
         )
     return config
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    import json
+
+    # A JSON string is a TOML basic string: quotes, backslashes and control
+    # characters escaped the same way.
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def as_toml(config: Config) -> str:
+    """The settings in effect, one ``key = value`` line each; unset ones as comments."""
+    from dataclasses import fields
+
+    lines = []
+    for item in fields(config):
+        value = getattr(config, item.name)
+        if value is None:
+            lines.append(f"# {item.name} is not set")
+        else:
+            lines.append(f"{item.name} = {_toml_value(value)}")
+    return "".join(f"{line}\n" for line in lines)

@@ -130,7 +130,8 @@ SUGGEST_BALANCED = (
 # -- config ------------------------------------------------------------------
 CONFIG_HINT = (
     "Fix the file, or move it aside to use the defaults. "
-    "Known keys: editor, prompts, prompts_folder, prompt_count, extra_dimensions."
+    "Known keys: editor, prompts, prompts_folder, prompt_count, extra_dimensions, "
+    "review_days, nudge. 'leadjournal config edit' opens it."
 )
 CONFIG_UNREADABLE = "Cannot read the config file {path}: {reason}."
 CONFIG_SYNTAX = "The config file {path} is not valid TOML: {reason}."
@@ -773,6 +774,85 @@ BAD_KIND = "'{value}' is not a kind of item to search."
 SEARCH_KIND_HINT = (
     "Use --kind entry, reflection, prompt, exercise, win, commitment, follow-up or check-in."
 )
+
+# -- the habit: reminders, the missed-week line, the config folder -------------
+REMIND_WAYS_HEADING = "Ways to be reminded of the weekly review (set one up once):"
+REMIND_WAYS = (
+    "  systemd   a user timer, with a desktop notification (Linux):",
+    "              leadjournal remind install --day fri --time 16:00 --via systemd",
+    "  cron      a crontab line (Linux, any Unix):",
+    "              leadjournal remind install --day fri --time 16:00 --via cron",
+    "  launchd   a launch agent (macOS):",
+    "              leadjournal remind install --day fri --time 16:00 --via launchd",
+    "  calendar  a weekly event to import in any calendar:",
+    "              leadjournal remind install --day fri --time 16:00 --via ics -o review.ics",
+    "'leadjournal remind status' says what is set up; 'leadjournal remind remove' undoes it.",
+)
+REMIND_BAD_DAY = "'{value}' is not a day of the week."
+REMIND_BAD_DAY_HINT = "Give a weekday: mon, tue, wed, thu, fri, sat or sun (or in full)."
+REMIND_BAD_TIME = "'{value}' is not a time of day."
+REMIND_BAD_TIME_HINT = "Give a 24-hour time as HH:MM, like 16:00 or 9:30."
+REMIND_BAD_WAY = "'{value}' is not a way to be reminded ({ways})."
+REMIND_BAD_WAY_HINT = "Run 'leadjournal remind' to see each way."
+REMIND_ICS_NEEDS_OUTPUT = "A calendar reminder is a file: say where to write it."
+REMIND_ICS_NEEDS_OUTPUT_HINT = (
+    "Use --via ics --output review.ics, then import the file in your calendar."
+)
+REMIND_OUTPUT_ONLY_ICS = "--output names the calendar file, so it goes with --via ics only."
+REMIND_LAUNCHD_ELSEWHERE = "launchd agents are macOS's; this is not macOS."
+REMIND_LAUNCHD_ELSEWHERE_HINT = "Use --via systemd or --via cron here, or --via ics for a calendar."
+REMIND_WROTE = "Wrote {paths}."
+REMIND_ENABLED = "The reminder comes {when} (switched on with: {command})."
+REMIND_RUN_THIS = "To switch it on, run: {command}"
+REMIND_NO_CRONTAB = (
+    "There is no crontab program here, so nothing was installed. "
+    "Add this line with 'crontab -e' where cron runs:"
+)
+REMIND_CRON_ADDED = "Added this line to your crontab; the reminder comes {when}:"
+REMIND_CRONTAB_FAILED = "crontab did not accept the change, so your crontab is as it was."
+REMIND_CRONTAB_HINT = "Run 'crontab -l' to check it, then try again."
+REMIND_ICS_WROTE = (
+    "Wrote {path}: a weekly event, {when}. Import it in your calendar "
+    "(the file can then be deleted)."
+)
+REMIND_FILE_CHANGED = "{path} was changed since it was written, so it was left in place."
+REMIND_NOTHING_TO_REMOVE = "No reminder is set up, so there was nothing to remove."
+REMIND_REMOVED = "Removed the {way} reminder ({when})."
+REMIND_NONE = "No reminder is set up. 'leadjournal remind install' sets one up."
+REMIND_STATE_ON = "on"
+REMIND_STATE_FILE = "written, not switched on yet"
+REMIND_STATE_ICS = "calendar file"
+REMIND_STATE_OFF = "switched off since it was installed ({command} switches it on)"
+REMIND_STATE_CRON_GONE = "no longer in your crontab ('leadjournal remind install' adds it again)"
+REMIND_STATUS_LINE = "{way}: {when}, {state} · {where}"
+REMIND_STATUS_MISSING = "  missing now: {paths} ('leadjournal remind install' writes it again)"
+REMIND_EVENT_TITLE = "Weekly review"
+REMIND_EVENT_TEXT = "Ten minutes for the week: run 'leadjournal review' in a terminal."
+REMIND_NOTIFY_TEXT = "Time for the weekly review: run 'leadjournal review'."
+NUDGE = "You have not finished the review of {week}: leadjournal review --week {week}"
+OLD_CONFIG = (
+    "note: read the config from its old place, {old}; it belongs in {new} now. To move it: {move}"
+)
+CONFIG_NO_FILE = "(no file there yet: the defaults apply; 'leadjournal config edit' creates it)"
+CONFIG_SHOW_FILE = "# {path}"
+CONFIG_SHOW_DEFAULTS = "# no config file ({path}): these are the defaults"
+CONFIG_TEMPLATE = """# leadjournal's settings. Remove the '#' before a line to change it.
+# editor = "nano"                 # instead of $VISUAL / $EDITOR
+# prompts = true                  # false: reviews ask no reflection prompt
+# prompts_folder = "~/my-prompts" # your own prompt packs, beside the built-in ones
+# prompt_count = 1                # 1 or 2 prompts in a review
+# extra_dimensions = ["energy"]   # more ratings, 1-9, after results and relationships
+# review_days = ["monday", "tuesday"]  # days when 'review' first offers last week
+# nudge = true                    # false: no line about a missed week
+"""
+CONFIG_EDITED = "Saved {path}; it reads cleanly."
+CONFIG_EDIT_INVALID = "The file was saved, but it has a problem, so commands will refuse it."
+CONFIG_EDITOR_FAILED = "The editor '{editor}' did not finish cleanly; the file is as it left it."
+CONFIG_NEEDS_EDITOR = "No editor is set, so the config cannot be opened."
+CONFIG_NEEDS_EDITOR_HINT = "Set $EDITOR (for example: export EDITOR=nano), or edit {path} directly."
+BRIEF_OPENED = "Wrote {path} and opened it in your browser."
+BRIEF_NOT_OPENED = "Wrote {path}; no browser could be started, so open it yourself."
+BRIEF_OPEN_NOT_MD = "--open shows the HTML brief, so it goes with --format html (the default)."
 
 # -- encryption at rest (db encrypt, decrypt, rekey, status, forget) ---------------
 NO_SQLCIPHER = "Encryption needs SQLCipher, which is not installed."

@@ -47,6 +47,8 @@ LAYERS = {
     "goalbook": 3,
     "review": 3,
     "trendbook": 3,
+    "habit": 3,
+    "reminders": 3,
     "records": 2,
     "store": 2,
     "doctor": 2,

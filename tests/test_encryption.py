@@ -259,9 +259,10 @@ def test_init_encrypt_and_the_config_start_an_encrypted_journal(
     assert cli("db", "init", env=env).exit_code == 1  # never over an existing journal
     # encrypt = true in the config: the first command makes it encrypted
     other = tmp_path / "cfg.db"
-    cli.home.mkdir(parents=True, exist_ok=True)
-    (cli.home / "config.toml").write_text("encrypt = true\n", encoding="utf-8")
-    cli.ok("--db", str(other), "write", "first words", env=env)
+    config = tmp_path / "config.toml"
+    config.write_text("encrypt = true\n", encoding="utf-8")
+    configured = {**env, "LEADJOURNAL_CONFIG": str(config)}
+    cli.ok("--db", str(other), "write", "first words", env=configured)
     assert looks_encrypted(other)
     assert "first words" in cli.ok("--db", str(other), "log", env=env).stdout
 

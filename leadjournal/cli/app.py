@@ -102,6 +102,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "leadjournal.cli.db:app",
         "The journal file: its path, schema status, backups and health.",
     ),
+    "remind": (
+        "leadjournal.cli.remind:app",
+        "A weekly reminder of the review, set up once.",
+    ),
+    "config": (
+        "leadjournal.cli.config:app",
+        "The settings file: where it is, what it says, and edit it.",
+    ),
 }
 
 
@@ -193,7 +201,12 @@ class JournalGroup(TyperGroup):
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if isinstance(ctx.obj, Settings) and ctx.obj.said_after:
+                from leadjournal.cli.habit import say_after
+
+                say_after(ctx.obj)
+            return result
         except LeadJournalError as exc:
             _report(exc, ctx, exc)
             ctx.exit(int(exc.exit_code))

@@ -35,6 +35,8 @@ class Settings:
     environ: dict[str, str] = field(default_factory=lambda: dict(os.environ))
     # An encrypted journal's key, once given in this command (asked for once).
     key: Key | None = field(default=None, repr=False)
+    # Lines for stderr once the command has finished well (a missed week).
+    said_after: list[str] = field(default_factory=list)
 
     @classmethod
     def from_environment(cls, db_path: str | None, *, debug: bool = False) -> Settings:
@@ -65,15 +67,61 @@ class Settings:
 
         return folder_beside(self.db_path)
 
+    @cached_property
+    def config_dir(self) -> Path:
+        """The config folder, as the platform's convention has it (XDG_CONFIG_HOME on Linux)."""
+        import platformdirs
+
+        return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+    @cached_property
+    def state_dir(self) -> Path:
+        """Small notes the journal keeps for itself: what was installed, what was said today."""
+        import platformdirs
+
+        return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
     @property
-    def config_path(self) -> Path:
+    def legacy_config_path(self) -> Path:
+        """Where config.toml used to live: beside journal.db, in the data folder."""
         return self.home / "config.toml"
+
+    @cached_property
+    def config_path(self) -> Path:
+        """The config file the journal reads: LEADJOURNAL_CONFIG, else the config
+        folder's config.toml, else (while only it exists) the one in the old place."""
+        if chosen := self.environ.get("LEADJOURNAL_CONFIG"):
+            return Path(chosen).expanduser()
+        path = self.config_dir / "config.toml"
+        if not path.exists() and self.legacy_config_path.is_file():
+            return self.legacy_config_path
+        return path
 
     @cached_property
     def config(self) -> Config:
         from leadjournal.config import load_config
 
-        return load_config(self.config_path)
+        path = self.config_path
+        if path == self.legacy_config_path and not self.environ.get("LEADJOURNAL_CONFIG"):
+            from leadjournal.cli.habit import note_old_config
+
+            note_old_config(self, path, self.config_dir / "config.toml")
+        return load_config(path)
+
+    # -- reminders -----------------------------------------------------------
+
+    @property
+    def reminder_record(self) -> Path:
+        return self.state_dir / "reminders.json"
+
+    @property
+    def systemd_user_dir(self) -> Path:
+        base = self.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+        return Path(base).expanduser() / "systemd" / "user"
+
+    @property
+    def launch_agents_dir(self) -> Path:
+        return Path.home() / "Library" / "LaunchAgents"
 
     @property
     def prompt_dirs(self) -> list[Path]:
@@ -132,7 +180,11 @@ class Settings:
         store.on_wait = on_wait
         warn_if_exposed(self.db_path)
         try:
-            yield Journal(store, self.clock, prompt_dirs=self.prompt_dirs)
+            journal = Journal(store, self.clock, prompt_dirs=self.prompt_dirs)
+            yield journal
+            from leadjournal.cli.habit import nudge_after
+
+            nudge_after(self, journal)
         finally:
             store.close()
 
