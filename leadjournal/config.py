@@ -31,6 +31,8 @@ class Config(Model):
     extra_dimensions: list[str] = []
     # The days on which `review` first offers last week, while it is not done.
     review_days: list[str] = ["monday", "tuesday"]
+    # A journal made from now on starts encrypted (asks for a passphrase).
+    encrypt: bool = False
     # One dim line, at most once a day, when last week has no finished review.
     nudge: bool = True
     # A change under way (new role, reorganisation): the review may offer

@@ -299,6 +299,9 @@ class MigrationStatus(Model):
     schema_version: int
     applied: list[str]
     pending: list[str]
+    # Encryption at rest: whether the file is SQLCipher, and its settings.
+    encrypted: bool = False
+    cipher: dict[str, str] | None = None
 
 
 ExerciseRunStatus = Literal["in_progress", "complete"]

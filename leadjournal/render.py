@@ -332,6 +332,20 @@ def migration_status(status: MigrationStatus) -> RenderableType:
     table.add_row("schema version", str(status.schema_version))
     table.add_row("applied", ", ".join(status.applied) or "none")
     table.add_row("pending", ", ".join(status.pending) or "none")
+    if status.cipher is not None:
+        c = status.cipher
+        table.add_row(
+            "encrypted",
+            user(
+                f"yes: SQLCipher {c.get('cipher_version', '?')}"
+                f" ({c.get('cipher_provider', '?')}),"
+                f" {c.get('cipher_kdf_algorithm', '?')} × {c.get('kdf_iter', '?')},"
+                f" {c.get('cipher_hmac_algorithm', '?')},"
+                f" {c.get('cipher_page_size', '?')}-byte pages"
+            ),
+        )
+    else:
+        table.add_row("encrypted", "no")
     return table
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -58,7 +57,7 @@ from leadjournal.models import (
     RunAssessment,
 )
 from leadjournal.records import dimension_problem, oversize
-from leadjournal.store import Store
+from leadjournal.store import DB, Store
 
 Source = Literal["leadjournal", "jrnl"]
 SOURCES: tuple[Source, ...] = ("leadjournal", "jrnl")
@@ -848,7 +847,7 @@ def _writing(store: Store, report: ImportReport, name: str) -> Iterator[None]:
                 raise _RollBack
     except _RollBack:
         pass
-    except sqlite3.IntegrityError as error:
+    except DB.integrity as error:
         raise BadInput(
             messages.IMPORT_BROKEN_LINK.format(name=name, detail=error),
             messages.IMPORT_NOTHING_HINT,

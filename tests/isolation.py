@@ -126,6 +126,9 @@ def isolate_the_run() -> Path:
     for name in CLEARED:
         os.environ.pop(name, None)
     os.environ.update(LEADJOURNAL_NOW=NOW, TZ="UTC", NO_COLOR="1", COLUMNS="100")
+    # No test reaches the machine's own keyring (macOS Keychain, Secret
+    # Service): the keyring tests choose their fake backend explicitly.
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     time.tzset()
     # Every Python child process loads tests/guard/sitecustomize.py.
     os.environ["PYTHONPATH"] = os.pathsep.join(

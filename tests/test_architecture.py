@@ -86,7 +86,7 @@ UI_ALLOWED = {"cli", "render", "render_people", "__main__"}
 # Only these may import a SQL library: the store, and the three that handle
 # files or errors the store cannot (doctor reads damaged files, migrations
 # change the schema, transfer turns the store's IntegrityError into a message).
-SQL_LIBRARIES = {"sqlite3", "sqlite_utils"}
+SQL_LIBRARIES = {"sqlite3", "sqlite_utils", "sqlcipher3"}
 SQL_ALLOWED = {"store", "doctor", "migrations", "transfer"}
 # Layer rules the numbers cannot say: who may never import whom, and why.
 FORBIDDEN = {

@@ -223,9 +223,7 @@ class JournalGroup(TyperGroup):
             ctx.exit(int(ExitCode.BAD_INPUT))
         except Exception as exc:
             settings = ctx.obj if isinstance(ctx.obj, Settings) else None
-            # sqlite3 is looked up, not imported: --help must not pay for it.
-            sqlite3 = sys.modules.get("sqlite3")
-            if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+            if _is_sqlite_error(exc):
                 from leadjournal.store import describe_sqlite_error, is_damage, note_damage
 
                 path = str(settings.db_path) if settings else "the journal"
@@ -310,12 +308,23 @@ def _describe(exc: BaseException) -> str:
     kind = f"{type(exc).__module__}.{type(exc).__qualname__}".removeprefix("builtins.")
     if isinstance(exc, LeadJournalError):
         return f"{kind}: {exc.message}"
-    sqlite3 = sys.modules.get("sqlite3")
-    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+    if _is_sqlite_error(exc):
         return f"{kind} ({getattr(exc, 'sqlite_errorname', 'SQLITE_ERROR')}): {_sqlite_text(exc)}"
     if isinstance(exc, OSError):
         return f"{kind}: errno {exc.errno} ({exc.strerror})"
     return f"{kind} (message withheld: it may quote your entries)"
+
+
+def _is_sqlite_error(exc: BaseException) -> bool:
+    """SQLite's error, from the standard library or from sqlcipher3 (an encrypted journal).
+
+    Looked up, not imported: --help must not pay for either module.
+    """
+    for name in ("sqlite3", "sqlcipher3.dbapi2"):
+        module = sys.modules.get(name)
+        if module is not None and isinstance(exc, module.Error):
+            return True
+    return False
 
 
 def _sqlite_text(exc: BaseException) -> str:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from leadjournal.clock import Clock
     from leadjournal.config import Config
     from leadjournal.journal import Journal
+    from leadjournal.store.cipher import Key
 
 APP_NAME = "leadjournal"
 
@@ -32,6 +33,8 @@ class Settings:
     db_override: str | None
     debug: bool = False
     environ: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    # An encrypted journal's key, once given in this command (asked for once).
+    key: Key | None = field(default=None, repr=False)
     # Lines for stderr once the command has finished well (a missed week).
     said_after: list[str] = field(default_factory=list)
 
@@ -173,7 +176,7 @@ class Settings:
         from leadjournal.store import Store
 
         tidy_beside_journal(self.db_path)
-        store = Store.open(self.db_path)
+        store = Store.open(self.db_path, key=self.journal_key())
         store.on_wait = on_wait
         warn_if_exposed(self.db_path)
         try:
@@ -184,6 +187,37 @@ class Settings:
             nudge_after(self, journal)
         finally:
             store.close()
+
+    def journal_key(self) -> Key | None:
+        """The key of an encrypted journal (asked for only then), or None for a plain one.
+
+        A journal that does not exist yet starts encrypted when the config
+        says ``encrypt = true``.
+        """
+        from leadjournal.store.cipher import looks_encrypted
+
+        if self.key is not None:
+            return self.key
+        if looks_encrypted(self.db_path):
+            from leadjournal.cli.passphrase import key_for
+
+            self.key = key_for(self, self.db_path)
+            return self.key
+        if _is_new(self.db_path) and self.config.encrypt:
+            from leadjournal.cli.passphrase import new_passphrase
+            from leadjournal.store.cipher import load, new_key
+
+            load()
+            self.key = new_key(new_passphrase(self))
+            return self.key
+        return None
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the journal is (or is about to become) encrypted; asks nothing."""
+        from leadjournal.store.cipher import looks_encrypted
+
+        return self.key is not None or looks_encrypted(self.db_path)
 
     # -- terminal ----------------------------------------------------------
 
@@ -202,3 +236,10 @@ class Settings:
     @property
     def interactive(self) -> bool:
         return sys.stdin.isatty()
+
+
+def _is_new(path: Path) -> bool:
+    try:
+        return not path.exists() or path.stat().st_size == 0
+    except OSError:
+        return False

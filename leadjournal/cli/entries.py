@@ -92,7 +92,7 @@ def _write_draft(
     from leadjournal.cli.drafts import discard_saved, say_waiting
 
     draft = drafts.find(settings.drafts_folder, ref)
-    body = drafts.text_of(draft)
+    body = drafts.text_of(draft, settings.journal_key() if drafts.is_sealed(draft) else None)
     try:
         with settings.journal(on_wait=lambda: say_waiting(draft)) as journal:
             entry = journal.write(body, tags=tags, day=day, starred=star)

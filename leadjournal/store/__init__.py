@@ -20,6 +20,7 @@ from leadjournal.store.commitments import CommitmentRows
 from leadjournal.store.entries import EntryRows
 from leadjournal.store.exercises import ExerciseRows
 from leadjournal.store.files import (
+    DB,
     SQLITE_MAGIC,
     damage_marker,
     describe_sqlite_error,
@@ -39,6 +40,7 @@ from leadjournal.store.transfer import TransferRows
 __all__ = [
     "APPLICATION_ID",
     "BUSY_TIMEOUT_SECONDS",
+    "DB",
     "SCHEMA_VERSION",
     "SQLITE_MAGIC",
     "IdTable",
