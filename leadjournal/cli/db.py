@@ -369,7 +369,7 @@ def forget_command(ctx: typer.Context) -> None:
 
     settings: Settings = ctx.obj
     if forget(settings.db_path):
-        tell(messages.FORGOTTEN.format(path=settings.db_path))
+        tell(messages.KEY_FORGOTTEN.format(path=settings.db_path))
     else:
         tell(messages.NOTHING_TO_FORGET.format(path=settings.db_path))
 
