@@ -204,7 +204,7 @@ def test_review_look_back_month_on_the_demo_prints_it_and_saves_the_answer(cli: 
     assert rows(cli.db, "SELECT kind, period, status FROM look_backs") == [
         ("month", "2026-10", "done")
     ]
-    assert rows(cli.db, "SELECT title, body FROM entries WHERE title IS NOT NULL") == [
+    assert rows(cli.db, "SELECT title, body FROM entries WHERE title LIKE 'Look-back:%'") == [
         ("Look-back: October 2026", "Owners help. @habits")
     ]
     again = cli.ok("review", "--look-back", "month").stdout

@@ -123,7 +123,8 @@ def test_review_people_step_offers_a_commitment_after_where_you_stand(
     child.expect("results")  # type: ignore[attr-defined]
     child.sendline("8")  # type: ignore[attr-defined]
     child.expect("relationships")  # type: ignore[attr-defined]
-    child.sendline("3")  # type: ignore[attr-defined]
+    # 8/4 leans toward results and is not a hard week (no exercise offer).
+    child.sendline("4")  # type: ignore[attr-defined]
     child.expect("Where you stand")  # type: ignore[attr-defined]
     child.expect("One-on-one: Dev Patel")  # type: ignore[attr-defined]
     child.expect("next week's commitment")  # type: ignore[attr-defined]
@@ -184,7 +185,8 @@ def test_the_people_step_can_be_turned_off_in_the_config(cli: Cli, isolated: Pat
     child.expect("results")  # type: ignore[attr-defined]
     child.sendline("8")  # type: ignore[attr-defined]
     child.expect("relationships")  # type: ignore[attr-defined]
-    child.sendline("3")  # type: ignore[attr-defined]
+    # 8/4 leans toward results and is not a hard week (no exercise offer).
+    child.sendline("4")  # type: ignore[attr-defined]
     child.expect("Reflection")  # type: ignore[attr-defined]
     assert "One-on-one: Dev Patel" not in (child.before or "")  # type: ignore[attr-defined]
     child.sendintr()  # type: ignore[attr-defined]
