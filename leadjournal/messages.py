@@ -1170,6 +1170,9 @@ NO_KEYRING_HINT = "Install the 'keyring' package with a working backend, or use 
 KEY_FORGOTTEN = "The key for {path} is no longer kept in the keyring."
 NOTHING_TO_FORGET = "The keyring keeps no key for {path}."
 EXPORT_PLAINTEXT = "Note: this export of an encrypted journal is plaintext."
+BRIEF_PLAINTEXT = (
+    "Note: this brief of an encrypted journal is a plaintext file; delete it when you are done."
+)
 PASSPHRASE_STOPPED = "Stopped at the passphrase; nothing was read or written."
 PASSPHRASE_STOPPED_HINT = "Run the command again when you are ready to type it."
 DOCTOR_ENCRYPTED = "An encrypted (SQLCipher) file of {size} bytes; checked with its key."

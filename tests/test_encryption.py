@@ -710,3 +710,14 @@ def test_the_pty_prompt_serves_search_and_trends_too(cli: Cli, tmp_path: Path) -
         child.expect(pexpect.EOF)
         assert PASSPHRASE not in (child.before or "")
         assert finish(child) == 0
+
+
+def test_a_brief_written_to_a_file_from_an_encrypted_journal_says_it_is_plaintext(
+    cli: Cli, tmp_path: Path
+) -> None:
+    env = encrypted(cli, tmp_path)
+    written = cli.ok("brief", "--format", "html", "--output", str(tmp_path / "b.html"), env=env)
+    assert written.stderr.count("plaintext") == 1
+    assert b"Quillfeather" in (tmp_path / "b.html").read_bytes()
+    # To the screen it is the leader reading it, as with log or show: nothing said.
+    assert "plaintext" not in cli.ok("brief", env=env).stderr

@@ -51,6 +51,9 @@ def brief(
         raise BadInput(messages.BRIEF_OPEN_NOT_MD, messages.BAD_FORMAT_HINT.format(example="html"))
     with settings.journal() as journal:
         page = briefs.build_brief(journal, weeks)
+        if journal.store.key is not None and (output is not None or open_it):
+            # A readable copy of an encrypted journal, kept as a file: said once.
+            typer.echo(messages.BRIEF_PLAINTEXT, err=True)
     text = briefs.to_html(page) if chosen == "html" else briefs.to_markdown(page)
     if output is None and not open_it:
         sys.stdout.write(text)
