@@ -8,7 +8,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -33,7 +33,19 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
+    from leadjournal.models import FollowUpOutcome
     from leadjournal.prompts import PackProblem
+
+
+# The keys a follow-up question takes (also in an exercise's assessment).
+OUTCOME_KEYS: dict[str, FollowUpOutcome | None] = {
+    "d": "done",
+    "p": "partly",
+    "n": "not_yet",
+    "x": "dropped",
+    "s": None,
+    "": None,
+}
 
 
 def tell(text: str) -> None:
@@ -145,6 +157,7 @@ def ask_lines(
     allow_editor: bool = True,
     console: Console | None = None,
     notes: Sequence[str] = (),
+    on_line: Callable[[str], None] | None = None,
 ) -> str:
     """A multi-line answer typed at the terminal, ended by an empty line or Ctrl-D.
 
@@ -155,9 +168,13 @@ def ask_lines(
     Typing ``:e`` on the first line opens $EDITOR instead. An empty first line
     means "skip" and returns "". ``notes`` are shown under the question.
     ``console`` defaults to stdout; a command printing JSON asks on stderr.
+    ``on_line`` is given the answer so far after every line (and the editor's
+    text), so a caller can save each line as it is typed; an empty ``question``
+    is not shown (the caller has shown it).
     """
     console = console or settings.console
-    say(console, question, "bold")
+    if question:
+        say(console, question, "bold")
     for note in notes:
         say(console, note, "dim")
     hint = messages.MULTILINE_HINT if allow_editor else messages.MULTILINE_HINT_NO_EDITOR
@@ -176,12 +193,16 @@ def ask_lines(
         if not lines and line.strip() == ":e" and allow_editor:
             edited = edit_in_editor(settings)
             if edited is not None:
+                if on_line is not None:
+                    on_line(edited)
                 return edited.strip()
             say(console, messages.EDITOR_UNSET, "dim")
             continue
         if not line.strip():
             return "\n".join(lines).strip()
         lines.append(line)
+        if on_line is not None:
+            on_line("\n".join(lines))
 
 
 @contextmanager

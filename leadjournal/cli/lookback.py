@@ -14,7 +14,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import ask, edit_in_editor, say
+from leadjournal.cli.io import ask, ask_lines, say
 from leadjournal.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -122,26 +122,7 @@ def _ask_lines(settings: Settings, draft: LookBackAnswer) -> None:
     """A multi-line answer to the question the view ends with, saved after every
     line; an empty line or Ctrl-D ends it, ``:e`` on the first line opens
     $EDITOR, Enter on the first line skips."""
-    console = settings.console
-    say(console, messages.MULTILINE_HINT, "dim")
-    lines: list[str] = []
-    while True:
-        try:
-            line = ask(console, "> " if not lines else "  ")
-        except EOFError:
-            say(console)
-            return
-        if not lines and line.strip() == ":e":
-            edited = edit_in_editor(settings)
-            if edited is not None:
-                draft.save(edited)
-                return
-            say(console, messages.EDITOR_UNSET, "dim")
-            continue
-        if not line.strip():
-            return
-        lines.append(line)
-        draft.save("\n".join(lines))
+    ask_lines(settings, "", on_line=draft.save)
 
 
 # -- what a look-back shows ---------------------------------------------------------

@@ -23,7 +23,7 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.cli.io import ask, edit_in_editor, emit_json, say, warn_pack_problems
+from leadjournal.cli.io import OUTCOME_KEYS, ask, ask_lines, emit_json, say, warn_pack_problems
 from leadjournal.cli.options import Seed, WeekOption
 from leadjournal.errors import BadInput, ExitCode
 
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
     from leadjournal.goalbook import GoalQuestion
     from leadjournal.journal import Journal
-    from leadjournal.models import FollowUpOutcome
     from leadjournal.review import (
         Answers,
         Change,
@@ -347,14 +346,6 @@ def _hangup_ends_the_review() -> Iterator[None]:
             signal.signal(signum, handler)  # type: ignore[arg-type]
 
 
-_OUTCOMES: dict[str, FollowUpOutcome | None] = {
-    "d": "done",
-    "p": "partly",
-    "n": "not_yet",
-    "x": "dropped",
-    "s": None,
-    "": None,
-}
 _STEP_NAMES = {
     "follow_up": "follow-up",
     "ratings": "ratings",
@@ -572,10 +563,10 @@ class Flow:
                 )
             while True:
                 answer = ask(self.console, f"  {messages.FOLLOW_UP_QUESTION} ").strip().lower()
-                if answer in _OUTCOMES:
+                if answer in OUTCOME_KEYS:
                     break
                 say(self.console, f"  {messages.FOLLOW_UP_RETRY}", "yellow")
-            outcome = _OUTCOMES[answer]
+            outcome = OUTCOME_KEYS[answer]
             if outcome is None:
                 continue
             # Saved now, before its note is asked: Ctrl-D at the note keeps it.
@@ -701,27 +692,7 @@ class Flow:
         ``:e`` on the first line opens $EDITOR instead; Enter on the first
         line skips.
         """
-        console = self.console
-        say(console, question, "bold")
-        say(console, messages.MULTILINE_HINT, "dim")
-        lines: list[str] = []
-        while True:
-            try:
-                line = ask(console, "> " if not lines else "  ")
-            except EOFError:
-                say(console)
-                return  # Ctrl-D finishes the answer: every line is already saved
-            if not lines and line.strip() == ":e":
-                edited = edit_in_editor(self.settings)
-                if edited is not None:
-                    draft.save(edited)
-                    return
-                say(console, messages.EDITOR_UNSET, "dim")
-                continue
-            if not line.strip():
-                return
-            lines.append(line)
-            draft.save("\n".join(lines))
+        ask_lines(self.settings, question, console=self.console, on_line=draft.save)
 
     def _win(self, session: ReviewSession) -> None:
         from leadjournal import render

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from leadjournal import messages, render
-from leadjournal.cli.io import ask, say
+from leadjournal.cli.io import OUTCOME_KEYS, ask, say
 from leadjournal.errors import BadInput
 
 if TYPE_CHECKING:
@@ -22,18 +22,10 @@ if TYPE_CHECKING:
     from leadjournal.cli.context import Settings
     from leadjournal.cli.review import Flow
     from leadjournal.journal import Journal
-    from leadjournal.models import Commitment, FollowUpOutcome
+    from leadjournal.models import Commitment
     from leadjournal.offers import ExerciseOffers
     from leadjournal.review import ReviewSession
 
-_OUTCOMES: dict[str, FollowUpOutcome | None] = {
-    "d": "done",
-    "p": "partly",
-    "n": "not_yet",
-    "x": "dropped",
-    "s": None,
-    "": None,
-}
 _ROLE_LABEL = {
     "action": messages.ASSESS_ROLE_ACTION,
     "criteria": messages.ASSESS_ROLE_CRITERIA,
@@ -74,10 +66,10 @@ def follow_up(flow: Flow, session: ReviewSession, commitment: Commitment) -> boo
         flow._now(before.outcome.replace("_", " ") + (f": {before.note}" if before.note else ""))
     while True:
         answer = ask(console, f"  {messages.ASSESS_OUTCOME} ").strip().lower()
-        if answer in _OUTCOMES:
+        if answer in OUTCOME_KEYS:
             break
         say(console, f"  {messages.FOLLOW_UP_RETRY}", "yellow")
-    outcome = _OUTCOMES[answer]
+    outcome = OUTCOME_KEYS[answer]
     if outcome is None:
         return True
     # Saved now, before its note is asked: Ctrl-D at the note keeps it.
