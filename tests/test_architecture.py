@@ -61,6 +61,7 @@ LAYERS = {
     "snippets": 1,
     "inputfiles": 1,
     "jsonstream": 1,
+    "packnames": 1,
     "safetext": 0,
     "models": 0,
     "errors": 0,

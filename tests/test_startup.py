@@ -57,6 +57,7 @@ def command_modules(names: set[str]) -> set[str]:
     return {name for name in names if name.startswith("leadjournal.cli.")} - {
         "leadjournal.cli.app",
         "leadjournal.cli.coercion",
+        "leadjournal.cli.completion",  # value completion, shared by the commands
         "leadjournal.cli.context",
         "leadjournal.cli.drafts",  # the shared reader's drafts (cli.io needs them)
         "leadjournal.cli.io",

@@ -318,7 +318,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
-    add_completion=False,
+    add_completion=True,
     # Plain help: rich's help formatter (with markdown-it) costs ~40 ms of
     # start-up on every --help, a third of the budget.
     rich_markup_mode=None,

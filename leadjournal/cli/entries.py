@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from leadjournal import messages
+from leadjournal.cli import completion
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import confirm, edited_text, emit_json, tell, typed_text
 from leadjournal.cli.options import Json, WeekOption
@@ -157,6 +158,7 @@ def show(
         typer.Argument(
             metavar="ID|WEEK",
             help="An entry, commitment or review id (or a unique prefix), or a week: 2026-W47.",
+            autocompletion=completion.items_or_weeks,
         ),
     ],
     history: Annotated[
@@ -198,7 +200,11 @@ def edit(
     ctx: typer.Context,
     entry_id: Annotated[
         str,
-        typer.Argument(metavar="ID", help="An entry, commitment or review id, or a reviewed week."),
+        typer.Argument(
+            metavar="ID",
+            help="An entry, commitment or review id, or a reviewed week.",
+            autocompletion=completion.items_or_weeks,
+        ),
     ],
 ) -> None:
     """Edit an entry, a commitment's wording, or a review's win and whose effort, in $EDITOR.
@@ -226,7 +232,9 @@ def delete(
     entry_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID|WEEK", help="An entry or commitment id, a review id, or a week: 2026-W47."
+            metavar="ID|WEEK",
+            help="An entry or commitment id, a review id, or a week: 2026-W47.",
+            autocompletion=completion.items_or_weeks,
         ),
     ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,

@@ -262,9 +262,7 @@ class HistoryRows(TransferRows, EntryRows, CommitmentRows):
         rows = self.conn.execute(
             f"SELECT * FROM versions {where} ORDER BY saved_at DESC, rowid DESC", list(params)
         ).fetchall()
-        return [
-            Version(**{**dict(row), "data": json.loads(row["data"])}) for row in rows
-        ]
+        return [Version(**{**dict(row), "data": json.loads(row["data"])}) for row in rows]
 
     # -- purging -------------------------------------------------------------
 
