@@ -345,9 +345,15 @@ def root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the traceback behind an error.")
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager", help="Print long output straight to the terminal, without $PAGER."
+        ),
+    ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    ctx.obj = Settings.from_environment(db_path, debug=debug)
+    ctx.obj = Settings.from_environment(db_path, debug=debug, pager=not no_pager)

@@ -12,6 +12,7 @@ from leadjournal import messages
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import atomic_output, choose
 from leadjournal.cli.options import Force, Output, Weeks
+from leadjournal.cli.pager import paged
 
 FORMATS = ("md", "html")
 
@@ -40,7 +41,8 @@ def brief(
         page = briefs.build_brief(journal, weeks)
     text = briefs.to_html(page) if chosen == "html" else briefs.to_markdown(page)
     if output is None:
-        sys.stdout.write(text)
+        with paged(settings):
+            sys.stdout.write(text)
         return
     path = Path(output).expanduser()
     with atomic_output(path, force=force) as handle:

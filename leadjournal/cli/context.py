@@ -31,11 +31,14 @@ APP_NAME = "leadjournal"
 class Settings:
     db_override: str | None
     debug: bool = False
+    pager: bool = True  # long output through $PAGER on a terminal; --no-pager turns it off
     environ: dict[str, str] = field(default_factory=lambda: dict(os.environ))
 
     @classmethod
-    def from_environment(cls, db_path: str | None, *, debug: bool = False) -> Settings:
-        return cls(db_override=db_path, debug=debug)
+    def from_environment(
+        cls, db_path: str | None, *, debug: bool = False, pager: bool = True
+    ) -> Settings:
+        return cls(db_override=db_path, debug=debug, pager=pager)
 
     # -- paths -------------------------------------------------------------
 

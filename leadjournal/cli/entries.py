@@ -11,6 +11,7 @@ from leadjournal.cli import completion
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import confirm, edited_text, emit_json, tell, typed_text
 from leadjournal.cli.options import Json, WeekOption
+from leadjournal.cli.pager import paged
 from leadjournal.errors import BadInput, Interrupted, LeadJournalError
 
 
@@ -148,7 +149,8 @@ def log(
         return
     from leadjournal import render
 
-    render.print_log(settings.console, result, reverse=reverse)
+    with paged(settings):
+        render.print_log(settings.console, result, reverse=reverse)
 
 
 def show(
@@ -181,19 +183,18 @@ def show(
     from leadjournal.models import Entry
     from leadjournal.record import History, WeekPage
 
-    if isinstance(found, History):
-        if as_json:
-            emit_json(found.as_json())
-        else:
+    if as_json:
+        emit_json(found.as_json() if isinstance(found, History | WeekPage) else found)
+        return
+    with paged(settings):
+        if isinstance(found, History):
             settings.console.print(render.history_view(found))
-    elif isinstance(found, WeekPage):
-        emit_json(found.as_json()) if as_json else settings.console.print(render.week_page(found))
-    elif as_json:
-        emit_json(found)
-    elif isinstance(found, Entry):
-        settings.console.print(render.entry_panel(found))
-    else:
-        settings.console.print(render.commitment_panel(found))
+        elif isinstance(found, WeekPage):
+            settings.console.print(render.week_page(found))
+        elif isinstance(found, Entry):
+            settings.console.print(render.entry_panel(found))
+        else:
+            settings.console.print(render.commitment_panel(found))
 
 
 def edit(
@@ -315,4 +316,5 @@ def search(
         return
     from leadjournal import render
 
-    render.print_search(settings.console, query, hits)
+    with paged(settings):
+        render.print_search(settings.console, query, hits)

@@ -15,6 +15,7 @@ from leadjournal import messages
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import atomic_output, choose, emit_json
 from leadjournal.cli.options import Force, Json, Output
+from leadjournal.cli.pager import paged
 from leadjournal.errors import BadInput
 
 if TYPE_CHECKING:
@@ -52,13 +53,14 @@ def export(
     with settings.journal() as journal, bar:
         exported_at = journal.now().utc
         if output is None:
-            write_export(
-                journal.store,
-                chosen,
-                CountingSink(sys.stdout, bar),
-                exported_at=exported_at,
-                today=journal.today(),
-            )
+            with paged(settings):
+                write_export(
+                    journal.store,
+                    chosen,
+                    CountingSink(sys.stdout, bar),
+                    exported_at=exported_at,
+                    today=journal.today(),
+                )
             return
         path = Path(output).expanduser()
         with atomic_output(path, force=force) as handle:

@@ -7,6 +7,7 @@ import typer
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import emit_json
 from leadjournal.cli.options import Json, Weeks
+from leadjournal.cli.pager import paged
 
 
 def trends(ctx: typer.Context, weeks: Weeks = 12, as_json: Json = False) -> None:
@@ -25,4 +26,5 @@ def trends(ctx: typer.Context, weeks: Weeks = 12, as_json: Json = False) -> None
         return
     from leadjournal import render
 
-    settings.console.print(render.trends_view(view))
+    with paged(settings):
+        settings.console.print(render.trends_view(view))
