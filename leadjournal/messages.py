@@ -436,6 +436,17 @@ IMPORT_TRUNCATED = (
     "the file looks truncated."
 )
 IMPORT_NOT_JSON = "{name} is not valid JSON: {reason} at line {line}, column {column}."
+IMPORT_NOT_AN_EXPORT = (
+    "{name} is not a JSON export: import reads a leadjournal JSON export, "
+    "or jrnl's JSON export with --from jrnl."
+)
+IMPORT_EMPTY = (
+    "{name} is empty: import reads a leadjournal JSON export, or jrnl's with --from jrnl."
+)
+IMPORT_FORMATS_HINT = (
+    "Markdown and CSV exports are for reading, not importing; "
+    "'leadjournal export --format json' makes a file to import. Nothing was imported."
+)
 IMPORT_NOT_OBJECT = "{name} does not hold a journal export (expected a JSON object)."
 IMPORT_NOT_OURS = "{name} is not a leadjournal export (its 'format' is not 'leadjournal')."
 IMPORT_TRY_JRNL = "It looks like a jrnl export: add --from jrnl. Nothing was imported."
@@ -773,3 +784,9 @@ BAD_KIND = "'{value}' is not a kind of item to search."
 SEARCH_KIND_HINT = (
     "Use --kind entry, reflection, prompt, exercise, win, commitment, follow-up or check-in."
 )
+
+# -- unknown commands ----------------------------------------------------------
+
+UNKNOWN_COMMAND = "There is no command '{name}'."
+UNKNOWN_COMMAND_SUGGEST = "Did you mean {choices}? 'leadjournal --help' lists every command."
+UNKNOWN_COMMAND_HINT = "'leadjournal --help' lists every command, with an example for each."

@@ -179,6 +179,18 @@ class JournalGroup(TyperGroup):
     def get_command(self, ctx: click_core.Context, cmd_name: str) -> click_core.Command | None:
         return self.commands.get(cmd_name)
 
+    def resolve_command(
+        self, ctx: click_core.Context, args: list[str]
+    ) -> tuple[str | None, click_core.Command | None, list[str]]:
+        # An unknown word is answered with the closest commands, subcommands
+        # included ("done" is `commitments done`), as a usage error (exit 2).
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS and not ctx.resilient_parsing:
+            from leadjournal.cli.suggest import unknown_command
+
+            raise unknown_command(name, ctx)
+        return super().resolve_command(ctx, args)
+
     def format_commands(self, ctx: click_core.Context, formatter: click_core.HelpFormatter) -> None:
         # Typer's listing, from the table's lines instead of built commands:
         # a stand-in command with only that line shortens it exactly as the
@@ -255,6 +267,13 @@ def _report(error: LeadJournalError, ctx: typer.Context, cause: BaseException) -
         typer.echo(visible(debug_traceback(cause)), err=True, nl=False)
 
     # Messages quote what was typed or read (an id, a file name, a pack's text).
+    if error.exit_code == ExitCode.INTERRUPTED:
+        # A pause (Ctrl-C in an exercise, a text kept as a draft) is no error:
+        # it says what was kept and how to carry on, in the review's words.
+        typer.echo(visible(error.message), err=True)
+        if error.hint:
+            typer.echo(visible(error.hint), err=True)
+        return
     typer.echo(visible(f"error: {error.message}"), err=True)
     if error.hint:
         typer.echo(visible(f"hint: {error.hint}"), err=True)

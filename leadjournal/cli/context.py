@@ -140,16 +140,25 @@ class Settings:
 
     @cached_property
     def console(self) -> Console:
-        from rich.console import Console
-
-        return Console(highlight=False)
+        return _console(stderr=False)
 
     @cached_property
     def err_console(self) -> Console:
-        from rich.console import Console
-
-        return Console(stderr=True, highlight=False)
+        return _console(stderr=True)
 
     @property
     def interactive(self) -> bool:
         return sys.stdin.isatty()
+
+
+def _console(*, stderr: bool) -> Console:
+    from rich.console import Console
+
+    class JournalConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # rich's own ends the program with exit 1; a reader that stopped
+            # early (`leadjournal log | head`) is the error boundary's to
+            # handle, quietly and with exit 141, as for any other write.
+            raise BrokenPipeError
+
+    return JournalConsole(stderr=stderr, highlight=False)

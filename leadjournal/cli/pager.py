@@ -64,9 +64,6 @@ def paged(settings: Settings, *, enabled: bool = True) -> Iterator[None]:
     # search); quitting the pager is how to stop.
     interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.stdout = stream
-    # rich ends a print that meets a closed pipe with SystemExit(1); here a
-    # closed pipe is the leader quitting the pager, so it is raised as what it is.
-    setattr(settings.console, "on_broken_pipe", _pipe_closed)  # noqa: B010
     try:
         yield
         stream.flush()
@@ -74,12 +71,7 @@ def paged(settings: Settings, *, enabled: bool = True) -> Iterator[None]:
         pass  # the pager was quit before the end: that is no error
     finally:
         sys.stdout = terminal
-        vars(settings.console).pop("on_broken_pipe", None)
         with suppress(BrokenPipeError):
             stream.close()
         pager.wait()
         signal.signal(signal.SIGINT, interrupt)
-
-
-def _pipe_closed() -> None:
-    raise BrokenPipeError

@@ -16,7 +16,7 @@ from leadjournal.cli.context import Settings
 from leadjournal.cli.io import atomic_output, choose, emit_json
 from leadjournal.cli.options import Force, Json, Output
 from leadjournal.cli.pager import paged
-from leadjournal.errors import BadInput
+from leadjournal.errors import BadInput, LeadJournalError, NotFound
 
 if TYPE_CHECKING:
     from leadjournal.journal import Journal
@@ -147,18 +147,21 @@ def _opened(file: str) -> Iterator[tuple[Iterator[bytes], int | None]]:
         yield bounded_chunks(handle, MAX_IMPORT_BYTES), os.fstat(handle.fileno()).st_size
 
 
-def _unreadable(name: str, error: Exception) -> BadInput:
+def _unreadable(name: str, error: Exception) -> LeadJournalError:
+    """A file refused for what it is (a folder, too large) is bad input (2); one
+    that is missing is not found (1), as is one the system cannot read (1)."""
     from leadjournal.inputfiles import NotReadable, size_label
     from leadjournal.transfer import MAX_IMPORT_BYTES
 
     reason = error.reason if isinstance(error, NotReadable) else str(error)
-    checked = isinstance(error, NotReadable) and error.checked
-    hint = (
-        messages.IMPORT_SIZE_HINT.format(limit=size_label(MAX_IMPORT_BYTES))
-        if checked
-        else messages.IMPORT_FILE_HINT
-    )
-    return BadInput(messages.IMPORT_FILE_MISSING.format(name=name, reason=reason), hint)
+    message = messages.IMPORT_FILE_MISSING.format(name=name, reason=reason)
+    if isinstance(error, NotReadable) and error.checked:
+        return BadInput(
+            message, messages.IMPORT_SIZE_HINT.format(limit=size_label(MAX_IMPORT_BYTES))
+        )
+    if name != "stdin" and not Path(name).expanduser().exists():
+        return NotFound(message, messages.IMPORT_FILE_HINT)
+    return LeadJournalError(message, messages.IMPORT_FILE_HINT)
 
 
 @contextmanager

@@ -1,0 +1,65 @@
+"""An unknown command answered with the closest ones, subcommands included.
+
+Only on that error path are the command groups built, to read their
+subcommands: `leadjournal done 3f2a` is told about `commitments done`.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from typer import _click as click_core
+from typer.core import TyperGroup
+
+from leadjournal import messages
+from leadjournal.errors import BadInput
+
+MAX_SUGGESTIONS = 3
+
+
+def command_paths() -> list[str]:
+    """Every command as it is typed: "write", "commitments done", "db doctor"…"""
+    from leadjournal.cli.app import COMMANDS, build_command
+
+    paths: list[str] = []
+    for name in COMMANDS:
+        paths.append(name)
+        command = build_command(name)
+        if isinstance(command, TyperGroup):
+            paths.extend(f"{name} {sub}" for sub in command.commands)
+    return paths
+
+
+def closest(word: str, paths: list[str]) -> list[str]:
+    """The commands nearest to ``word``: a command first; otherwise the
+    subcommands whose own name is near it ("done" is `commitments done`)."""
+    typed = word.lower()
+    commands = [path for path in paths if " " not in path]
+    near = difflib.get_close_matches(typed, commands, n=MAX_SUGGESTIONS, cutoff=0.75)
+    if near:
+        return near
+    by_name: dict[str, list[str]] = {}
+    for path in paths:
+        if " " in path:
+            by_name.setdefault(path.split()[-1], []).append(path)
+    found: list[str] = []
+    for name in difflib.get_close_matches(typed, list(by_name), n=MAX_SUGGESTIONS):
+        found.extend(by_name[name])
+    if not found:
+        found = difflib.get_close_matches(typed, paths, n=MAX_SUGGESTIONS)
+    return found[:MAX_SUGGESTIONS]
+
+
+def unknown_command(word: str, ctx: click_core.Context) -> BadInput:
+    from leadjournal.safetext import visible
+
+    shown = visible(word)
+    near = closest(word, command_paths())
+    if not near:
+        return BadInput(messages.UNKNOWN_COMMAND.format(name=shown), messages.UNKNOWN_COMMAND_HINT)
+    quoted = [f"`{path}`" for path in near]
+    choices = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return BadInput(
+        messages.UNKNOWN_COMMAND.format(name=shown),
+        messages.UNKNOWN_COMMAND_SUGGEST.format(choices=choices),
+    )
