@@ -10,15 +10,16 @@ from typing import Annotated, Any
 import typer
 import typer.main
 from typer import _click as click_core  # Typer's own copy of Click, not the click package
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from leadjournal import __version__, messages
-from leadjournal.cli import coercion
+from leadjournal.cli import coercion, helpstyle
 from leadjournal.cli.context import Settings
 from leadjournal.errors import BadInput, ExitCode, LeadJournalError
 
 coercion.install()
+helpstyle.install()
 
 # Every command, in the order `leadjournal --help` lists them: where it lives
 # ("module:function" for a command, "module:app" for a group of them) and the
@@ -192,16 +193,10 @@ class JournalGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click_core.Context, formatter: click_core.HelpFormatter) -> None:
-        # Typer's listing, from the table's lines instead of built commands:
-        # a stand-in command with only that line shortens it exactly as the
-        # real command's help would be shortened.
-        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [
-            (name, TyperCommand(name=name, help=line).get_short_help_str(limit))
-            for name, (_, line) in COMMANDS.items()
-        ]
+        # The table's lines, whole: each wraps under itself rather than being
+        # cut with "…", so a summary is never half a sentence.
         with formatter.section(gettext("Commands")):
-            formatter.write_dl(rows)
+            formatter.write_dl([(name, line) for name, (_, line) in COMMANDS.items()])
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
