@@ -366,22 +366,27 @@ def smart_lines(gaps: Sequence[str]) -> RenderableType:
 def goals_table(summaries: Sequence[GoalProgress]) -> RenderableType:
     if not summaries:
         return Text(messages.NO_GOALS)
-    table = Table(show_edge=False, pad_edge=False)
-    for column in ("id", "goal", "result", "progress", "time", "status", "due"):
+    # Read at 80 columns: no rules between columns, and the result under the
+    # title, so the title (what a leader reads first) has most of the width.
+    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
+    for column in ("id", "goal", "progress", "time", "status", "due"):
         table.add_column(
             column,
-            justify="right" if column == "time" else "left",
-            no_wrap=column not in ("goal", "result"),
-            # The title is what a leader reads first: it keeps room at 80 columns.
-            min_width={"goal": 12, "due": 10}.get(column),
+            justify="right" if column in ("progress", "time") else "left",
+            no_wrap=column != "goal",
+            ratio=1 if column == "goal" else None,
         )
     for s in summaries:
         goal = s.goal
-        result = f"{number(s.current, s.unit)} → {number(s.target, s.unit)}" if s.measure else "—"
+        title = user(goal.title)
+        if s.measure:
+            title.append("\n")
+            title.append_text(
+                user(f"{number(s.current, s.unit)} → {number(s.target, s.unit)}", "dim")
+            )
         table.add_row(
             user(short(goal.id)),
-            user(goal.title),
-            user(result),
+            title,
             percent(s.progress),
             percent(s.expected),
             track(s.status) if s.status else "—",

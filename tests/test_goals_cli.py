@@ -332,3 +332,24 @@ def test_review_goals_step_survives_ctrl_c_and_resumes(cli: Cli, isolated: Path)
     )
     assert got == [("one-on-ones held", 3.0), ("feedback given", 5.0)]
     assert rows(db, "SELECT status FROM reviews") == [("complete",)]
+
+
+def test_goal_list_reads_at_80_columns(cli: Cli) -> None:
+    title = "Cut voluntary turnover on the platform team"
+    flags = ["--measure", "voluntary turnover", "--unit", "%", "--baseline", "18"]
+    cli.ok("goal", "add", title, *flags, "--target", "12", "--due", "2027-05-20")
+    listing = cli.ok("goal", "list", env={"COLUMNS": "80"}).stdout
+    lines = listing.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    # One row: the title in at most two lines, the result under it, and every
+    # column beside it (before, the title and result were cut word by word
+    # into a column of 12 and the row took six lines).
+    for header in ("id", "goal", "progress", "time", "status", "due"):
+        assert header in lines[0]
+    body = [line for line in lines[1:] if line.strip()]
+    assert len(body) == 3, listing
+    start = body[0].index("Cut")
+    column = " ".join(line[start:].split("  ")[0].strip() for line in body[:2])
+    assert column == title, listing
+    assert body[2][start:].strip() == "18% → 12%"
+    assert "on track" in body[0] and "2027-05-20" in body[0]
