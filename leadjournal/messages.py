@@ -157,6 +157,7 @@ WRITE_QUESTION = "Write your {what}:"
 
 # -- entries -----------------------------------------------------------------
 SAVED_ENTRY = "Saved entry {id} ({week})."
+SAVED_TAGS = "Tags: {tags}."
 ONE_PERIOD = "Choose one period: --this-week, --last-week, --week or --weeks."
 ONE_PERIOD_HINT = "For example: leadjournal log --weeks 8."
 BAD_LIMIT = "The limit must be 1 or more, not {value}."
@@ -230,6 +231,7 @@ REVIEW_NEEDS_TERMINAL_HINT = (
     "Run it in a terminal, or record it with flags: "
     "leadjournal review --results 7 --relationships 4 --reflection '...'"
 )
+RATE_NAME_LOWERED = "note: --rate {given} rates {name}: dimension names are lower case."
 BAD_RATE_FLAG = "'{value}' is not NAME=N."
 BAD_RATE_FLAG_HINT = "For example: --rate energy=6."
 REVIEW_PAUSED = "Review of {week} paused; every answer you gave is saved."

@@ -78,7 +78,15 @@ def write(
     if as_json:
         emit_json(entry)
     else:
-        tell(messages.SAVED_ENTRY.format(id=entry.id[:8], week=entry.week))
+        tell(_saved(entry.id, entry.week, entry.tags))
+
+
+def _saved(entry_id: str, week: str, tags: list[str]) -> str:
+    """The confirmation, with the tags the entry now has (from @words and --tag)."""
+    saved = messages.SAVED_ENTRY.format(id=entry_id[:8], week=week)
+    if not tags:
+        return saved
+    return f"{saved} {messages.SAVED_TAGS.format(tags=', '.join(f'@{tag}' for tag in tags))}"
 
 
 def _write_draft(
