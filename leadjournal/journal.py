@@ -57,6 +57,15 @@ class TrendsView:
     outcomes: dict[str, CommitmentStatus] = field(default_factory=dict)
     dimensions: list[str] = field(default_factory=list)
     goals: list[GoalProgress] = field(default_factory=list)
+    # The journal's first rated week: the text views start there, so a new
+    # journal's trends do not open with weeks from before it was kept (the
+    # JSON keeps the whole window asked for).
+    started: str | None = None
+
+    def since_start(self) -> Trends:
+        """The trends with only the weeks from the journal's first review on."""
+        kept = [row for row in self.trends.weeks if self.started and row.week >= self.started]
+        return self.trends.model_copy(update={"weeks": kept})
 
     def report(self) -> TrendsReport:
         """The ``trends --json`` output: the trends and the open goals beside them."""
@@ -339,6 +348,7 @@ class Journal:
             outcomes=outcomes,
             dimensions=dimensions,
             goals=self.goals.summaries("open"),
+            started=self.store.first_rated_week(),
         )
 
     # -- the record: weeks whole, history, restore ----------------------------

@@ -59,7 +59,7 @@ DISK_IO = "Writing to the disk holding {path} failed, so the last change was not
 BAD_RATING = "The {name} rating must be a whole number from 1 to 9, not '{value}'."
 RATING_HINT = "1 means almost none of the week went there, 9 means a great deal did."
 EMPTY_TEXT = "The {what} is empty."
-EMPTY_TEXT_HINT = "Write at least a few words, or skip this step."
+EMPTY_TEXT_HINT = "Write at least a few words; nothing was saved."
 TEXT_TOO_LARGE = "it is {size}, over the {limit} one piece of text may hold"
 TEXT_TOO_LARGE_FOR = "The {what} is too large: {problem}."
 TEXT_TOO_LARGE_HINT = (
@@ -274,19 +274,27 @@ STYLE_NOTES = {
     "impoverished": "low on both: a hard week, or a sign to step back",
     "middle of the road": "some of each, neither fully",
 }
-LEAN_NONE = "balanced (lean {lean:+d})"
-LEAN_TOWARD = "leans toward {toward} (lean {lean:+d})"
-STREAK = "Streak: {current} in a row (longest {longest}); a streak counts weeks, not days."
+LEAN_LEVEL = "balanced: results and relationships level"
+LEAN_SLIGHT = "balanced: one point toward {toward}"
+LEAN_TOWARD = "leans toward {toward} by {points} points"
+STYLE_LEGEND = "Grid styles, from Blake and Mouton's Managerial Grid: {styles}."
+STYLE_LEGEND_ITEM = "{style} — {note}"
+STREAK = "Streak: {current} in a row (longest {longest})."
+WEEKS_ONE = "1 week"
+WEEKS_MANY = "{count} weeks"
 OPEN_COMMITMENTS = "Open commitments: {count}."
 AND_MORE = "  and {count} more ('leadjournal commitments' lists them all)"
 NO_COMMITMENTS = "No commitments yet."
 COMMITMENT_MARKED = "Commitment {id} is now {status}."
+COMMITMENT_STATUS_WORDS = {"done": "done", "partly": "partly done", "dropped": "dropped"}
 BACKUP_WRITTEN = "Backup written to {path}. Open it with --db to read it."
 
 # -- goals -------------------------------------------------------------------
 GOAL_ID_HINT = "Run 'leadjournal goal list --all' to see goal ids."
-BAD_NUMBER = "The {what} must be a finite number, not '{value}'."
-NUMBER_HINT = "Write digits, like 12, 4.5 or -3 (at most a trillion either way)."
+BAD_NUMBER = "The {what} must be a number, not '{value}'."
+NUMBER_HINT = "Write digits, like 12, 4.5 or -3."
+NUMBER_TOO_LARGE = "The {what} {value} is larger than a measure can hold."
+NUMBER_TOO_LARGE_HINT = "Keep values between -1,000,000,000,000 and 1,000,000,000,000."
 BAD_CHOICE = "'{value}' is not a {what}; choose {choices}."
 BAD_CHOICE_HINT = "For example: --kind development --level team --cadence monthly."
 DUE_BEFORE_START = "The due date {due} is before the goal's start on {start}."
@@ -385,7 +393,7 @@ NOW = "now"
 LAST_VALUE = "(last: {value} on {date})"
 
 # -- trends, brief, export, import, demo ----------------------------------------
-TRENDS_TITLE = "Trends · {first} – {last} ({count} weeks)"
+TRENDS_TITLE = "Trends · {first} – {last} ({count})"
 TRENDS_NO_REVIEWS = "No reviewed weeks in this period yet. Run 'leadjournal review' to start."
 FOLLOW_THROUGH = (
     "Follow-through: {percent} of {assessed} assessed commitments kept "
@@ -488,7 +496,8 @@ DEMO_WRITTEN = (
     "      leadjournal --db {path} brief --format html --output brief.html"
 )
 BRIEF_TITLE = "Leadership brief"
-BRIEF_EPISODE = "A lasting imbalance toward {toward} stood in {span}."
+BRIEF_EPISODE = "From {first} to {last}, a lasting imbalance toward {toward}."
+BRIEF_EPISODE_ONE = "In {week}, the lean toward {toward} had lasted: a lasting imbalance."
 OS_ERROR_HINT = "Check that the file or folder exists and that you may read and write it."
 
 # --- Prompt packs and prompt choice (leadjournal/prompts.py) ---------------
@@ -746,7 +755,7 @@ NOT_PURGED = "Nothing was purged."
 WEEK_TITLE = "{week} · {start} – {end}"
 WEEK_IN_PROGRESS = "(review in progress)"
 WEEK_RATINGS = "Ratings"
-WEEK_RATINGS_LINE = "results {results} · relationships {relationships} · lean {lean:+d} · {style}"
+WEEK_RATINGS_LINE = "results {results} · relationships {relationships} · {lean} · {style}"
 WEEK_FOLLOW_UP_LINE = " ({week}) — {outcome}"
 COMMITMENT_META = "{week} · {status} · due {due}"
 HISTORY_RATINGS = "results {results} · relationships {relationships}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import dropwhile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -130,11 +130,9 @@ def verdict(imbalance: Imbalance, rated: bool = True) -> str:
 
 
 def standing(place: Standing) -> RenderableType:
-    lean = (
-        messages.LEAN_TOWARD.format(toward=place.toward, lean=place.lean)
-        if place.toward
-        else messages.LEAN_NONE.format(lean=place.lean)
-    )
+    from leadjournal.export import lean_text
+
+    lean = lean_text(place.lean)
     note = messages.STYLE_NOTES.get(place.style, "")
     return Group(
         Text.assemble(
@@ -168,26 +166,49 @@ def weeks_table(trends: Trends, outcomes: dict[str, str] | None = None) -> Table
             week.week,
             str(week.results),
             str(week.relationships),
-            f"{week.lean:+d}" if week.lean is not None else "",
+            signed(week.lean) if week.lean is not None else "",
             week.style or "",
             *tail,
         )
     return table
 
 
+def signed(lean: int) -> str:
+    from leadjournal.export import signed as signed_text
+
+    return signed_text(lean)
+
+
+def style_legend(styles: Iterable[str | None]) -> list[RenderableType]:
+    """What the grid styles in a table mean, under it, the first time they appear."""
+    from leadjournal.export import style_legend as legend
+
+    text = legend(styles)
+    return [Text(text, style="dim")] if text else []
+
+
 def trends_view(view: TrendsView) -> RenderableType:
     """Everything ``trends`` shows, top to bottom."""
     from leadjournal import export, insights
 
-    trends = view.trends
+    # From the journal's first review on: a new journal's picture starts
+    # there, not with the empty weeks before it (a week missed since is a gap).
+    trends = view.since_start()
     rows = trends.weeks
+    if not rows:
+        window = view.trends.weeks
+        title = messages.TRENDS_TITLE.format(
+            first=window[0].week, last=window[-1].week, count=export.weeks_count(len(window))
+        )
+        return Group(Text(title, style="bold"), Text(), Text(messages.TRENDS_NO_REVIEWS))
     rated = any(week.reviewed for week in rows)
-    title = messages.TRENDS_TITLE.format(first=rows[0].week, last=rows[-1].week, count=len(rows))
+    title = messages.TRENDS_TITLE.format(
+        first=rows[0].week, last=rows[-1].week, count=export.weeks_count(len(rows))
+    )
     parts: list[RenderableType] = [Text(title, style="bold"), Text()]
     parts.append(weeks_table(trends, dict(view.outcomes)))
+    parts.extend(style_legend(week.style for week in rows))
     parts.append(Text())
-    if not rated:
-        parts.append(Text(messages.TRENDS_NO_REVIEWS))
     series: list[tuple[str, list[int | None], str]] = []
     for name in ("results", "relationships"):
         values = [getattr(week, name) for week in rows]
@@ -206,7 +227,7 @@ def trends_view(view: TrendsView) -> RenderableType:
     parts.extend(Text("  " + line) for line in export.grid_text(points))
     parts.append(Text("  " + messages.GRID_LEGEND, style="dim"))
     parts.append(Text())
-    parts.append(Text(messages.STREAK.format(**trends.streak.model_dump())))
+    parts.append(Text(export.streak_text(trends.streak)))
     parts.append(Text(export.follow_through_text(trends.follow_through)))
     parts.append(Text(verdict(trends.imbalance, rated), style="bold"))
     if view.goals:
@@ -235,12 +256,16 @@ def goal_trend_line(summary: GoalProgress) -> RenderableType:
 
 
 def summary_card(summary: ReviewSummary) -> Panel:
+    from leadjournal.export import streak_text
+
     trends = summary.trends
     rated = any(week.reviewed for week in trends.weeks)
     # A new journal's card starts at its first review, not with empty weeks
     # before it; a week missed later still shows as a gap.
     shown = list(dropwhile(lambda week: not week.reviewed, trends.weeks)) or trends.weeks
-    lines: list[RenderableType] = [weeks_table(trends.model_copy(update={"weeks": shown})), Text()]
+    lines: list[RenderableType] = [weeks_table(trends.model_copy(update={"weeks": shown}))]
+    lines.extend(style_legend(week.style for week in shown))
+    lines.append(Text())
     if trends.averages.results is not None and trends.averages.relationships is not None:
         lines.append(
             Text(
@@ -250,7 +275,7 @@ def summary_card(summary: ReviewSummary) -> Panel:
             )
         )
     lines.append(Text(verdict(trends.imbalance, rated)))
-    lines.append(Text(messages.STREAK.format(**trends.streak.model_dump())))
+    lines.append(Text(streak_text(trends.streak)))
     count = len(summary.open_commitments) + summary.more_commitments
     lines.append(Text(messages.OPEN_COMMITMENTS.format(count=count)))
     for commitment in summary.open_commitments:
@@ -586,6 +611,8 @@ def _body(text: str | None, indent: str = "    ") -> RenderableType:
 
 def week_page(page: WeekPage) -> RenderableType:
     """One week as one page: ratings to free entries, top to bottom."""
+    from leadjournal.export import lean_text
+
     review = page.review
     start, end = weeks_span(page.week)
     title = Text(messages.WEEK_TITLE.format(week=page.week, start=start, end=end), style="bold")
@@ -599,7 +626,7 @@ def week_page(page: WeekPage) -> RenderableType:
                 + messages.WEEK_RATINGS_LINE.format(
                     results=review.results,
                     relationships=review.relationships,
-                    lean=page.lean or 0,
+                    lean=lean_text(page.lean or 0),
                     style=page.style,
                 )
             )

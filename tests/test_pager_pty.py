@@ -83,7 +83,7 @@ def test_without_pager_less_r_is_used_with_less_set_as_git_does(tmp_path: Path) 
     _journal(tmp_path)
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    less, record = _recorder(bin_dir, "less")
+    _less, record = _recorder(bin_dir, "less")
     path = f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
     child = _spawn(tmp_path, "log", PAGER="<unset>", LESS="<unset>", PATH=path)
     child.read()
@@ -98,6 +98,7 @@ def test_the_leaders_own_less_settings_are_kept(tmp_path: Path) -> None:
     child = _spawn(tmp_path, "log", PAGER=f"{pager} -S", LESS="-iM")
     child.read()
     assert finish(child) == 0
+    assert "@pagertest" in record.read_text(encoding="utf-8")
     assert (tmp_path / "pager.out.env").read_text().strip() == "LESS=-iM LV=-c ARGS=-S"
 
 

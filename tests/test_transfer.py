@@ -573,7 +573,10 @@ def test_markdown_export_groups_by_week() -> None:
     assert headings[0].startswith("## 2026-W22") and headings[-1].startswith("## 2026-W47")
     assert headings == sorted(headings)
     week = text.split("## 2026-W37")[1].split("\n## ")[0]
-    assert "**Review:** results 8 · relationships 3 · lean -5 · produce-or-perish" in week
+    assert (
+        "**Review:** results 8 · relationships 3 · leans toward results by 5 points · "
+        "produce-or-perish"
+    ) in week
     assert "**Win:** Quarter numbers hit" in week
     assert "Snapped at Maya" in week and "**Commitment:** Apologise to Maya — done" in week
 

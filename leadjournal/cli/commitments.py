@@ -105,4 +105,5 @@ def _close(
     if as_json:
         emit_json(closed)
     else:
-        tell(messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=status))
+        words = messages.COMMITMENT_STATUS_WORDS[status]
+        tell(messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=words))

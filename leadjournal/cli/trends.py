@@ -14,7 +14,10 @@ def trends(ctx: typer.Context, weeks: Weeks = 12, as_json: Json = False) -> None
     """Week by week: ratings, sparklines, the grid, streak, follow-through and the verdict,
     then your open goals' progress.
 
-    Weeks without a review show as gaps. --json prints the numbers for scripts.
+    Weeks without a review show as gaps; the table starts at your first
+    review. The streak counts weeks with a finished review, not days: a quiet
+    Tuesday breaks nothing. --json prints the numbers for scripts, for the
+    whole window asked for.
 
     Example: leadjournal trends --weeks 8
     """
