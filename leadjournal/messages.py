@@ -235,7 +235,7 @@ RATE_NAME_LOWERED = "note: --rate {given} rates {name}: dimension names are lowe
 BAD_RATE_FLAG = "'{value}' is not NAME=N."
 BAD_RATE_FLAG_HINT = "For example: --rate energy=6."
 REVIEW_PAUSED = "Review of {week} paused; every answer you gave is saved."
-REVIEW_PAUSED_HINT = "Run 'leadjournal review' again to carry on where you stopped."
+REVIEW_PAUSED_HINT = "Run 'leadjournal review --week {week}' to carry on where you stopped."
 REVIEW_NOT_STARTED = "Stopped before the review began; nothing was written."
 REPLACE_CONFIRM = "The review for {week} is already done. Start it again from scratch?"
 REVIEW_KEPT = "Kept the review for {week} as it was."
@@ -457,7 +457,9 @@ IMPORT_FORMATS_HINT = (
     "Markdown and CSV exports are for reading, not importing; "
     "'leadjournal export --format json' makes a file to import. Nothing was imported."
 )
-IMPORT_NOT_OBJECT = "{name} does not hold a journal export (expected a JSON object)."
+IMPORT_NOT_OBJECT = (
+    "{name} is JSON but not a journal export, which is one object with its 'format' and 'version'."
+)
 IMPORT_NOT_OURS = "{name} is not a leadjournal export (its 'format' is not 'leadjournal')."
 IMPORT_TRY_JRNL = "It looks like a jrnl export: add --from jrnl. Nothing was imported."
 IMPORT_IS_OURS = "{name} is a leadjournal export, not a jrnl one."
@@ -732,7 +734,7 @@ DELETE_ITEM_CONFIRM = "Delete this {kind}?"
 DELETED_ITEM = "Deleted {kind} {id}."
 DELETED_WEEK = "Deleted the review of {week}."
 EDITED_ITEM = "Saved your changes to {kind} {id}."
-UNCHANGED_ITEM = "{kind} {id} is unchanged."
+UNCHANGED_ITEM = "Nothing changed: {kind} {id} is as it was."
 WHOSE_EFFORT_LABEL = "Whose effort:"
 HISTORY_NONE = "Nothing kept: {what} has not been edited, amended, replaced or deleted."
 HISTORY_TITLE = "History of {what}"

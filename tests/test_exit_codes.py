@@ -128,4 +128,4 @@ def test_a_review_pause_is_said_as_a_pause_with_how_to_carry_on(tmp_path: Path) 
     assert child.exitstatus == 130
     assert "error:" not in said
     assert "paused; every answer you gave is saved" in said
-    assert "again to carry on where you stopped" in said
+    assert "Run 'leadjournal review --week 2026-W47' to carry on where you stopped" in said

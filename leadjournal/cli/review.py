@@ -387,7 +387,7 @@ class Flow:
             err.print()
             if started:
                 say(err, messages.REVIEW_PAUSED.format(week=week))
-                say(err, messages.REVIEW_PAUSED_HINT, "dim")
+                say(err, messages.REVIEW_PAUSED_HINT.format(week=week), "dim")
             else:
                 say(err, messages.REVIEW_NOT_STARTED)
         except OSError:
