@@ -189,7 +189,7 @@ class JournalGroup(TyperGroup):
         if name and not name.startswith("-") and name not in COMMANDS and not ctx.resilient_parsing:
             from leadjournal.cli.suggest import unknown_command
 
-            raise unknown_command(name, ctx)
+            raise unknown_command(name, list(COMMANDS), build_command)
         return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click_core.Context, formatter: click_core.HelpFormatter) -> None:

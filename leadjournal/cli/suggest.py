@@ -7,6 +7,7 @@ subcommands: `leadjournal done 3f2a` is told about `commitments done`.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Sequence
 
 from typer import _click as click_core
 from typer.core import TyperGroup
@@ -17,14 +18,15 @@ from leadjournal.errors import BadInput
 MAX_SUGGESTIONS = 3
 
 
-def command_paths() -> list[str]:
-    """Every command as it is typed: "write", "commitments done", "db doctor"…"""
-    from leadjournal.cli.app import COMMANDS, build_command
+Build = Callable[[str], click_core.Command]
 
+
+def command_paths(names: Sequence[str], build: Build) -> list[str]:
+    """Every command as it is typed: "write", "commitments done", "db doctor"…"""
     paths: list[str] = []
-    for name in COMMANDS:
+    for name in names:
         paths.append(name)
-        command = build_command(name)
+        command = build(name)
         if isinstance(command, TyperGroup):
             paths.extend(f"{name} {sub}" for sub in command.commands)
     return paths
@@ -50,11 +52,13 @@ def closest(word: str, paths: list[str]) -> list[str]:
     return found[:MAX_SUGGESTIONS]
 
 
-def unknown_command(word: str, ctx: click_core.Context) -> BadInput:
+def unknown_command(word: str, names: Sequence[str], build: Build) -> BadInput:
+    """The error for ``word``, which is none of ``names`` (built with ``build``
+    to read their subcommands)."""
     from leadjournal.safetext import visible
 
     shown = visible(word)
-    near = closest(word, command_paths())
+    near = closest(word, command_paths(names, build))
     if not near:
         return BadInput(messages.UNKNOWN_COMMAND.format(name=shown), messages.UNKNOWN_COMMAND_HINT)
     quoted = [f"`{path}`" for path in near]
