@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from typing import Literal
-from urllib.parse import quote
 
 from leadjournal.store.files import SQLITE_MAGIC
 
@@ -52,8 +51,8 @@ def peek(path: Path, kind: PeekKind, prefix: str, limit: int = 50) -> list[tuple
     pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     query = _QUERIES[kind].replace("LIKE :prefix", "LIKE :prefix ESCAPE '\\'")
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=0.2)
-    except sqlite3.Error:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+    except (sqlite3.Error, ValueError, OSError):
         return []
     try:
         conn.execute("PRAGMA query_only = ON")
