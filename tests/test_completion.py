@@ -201,3 +201,21 @@ def test_completing_loads_no_pydantic_and_no_rich(tmp_path: Path) -> None:
         assert done.stdout.strip(), "no suggestions"
         loaded = set(done.stderr.split())
         assert loaded & {"pydantic", "pydantic_core", "rich", "sqlite_utils"} == set()
+
+
+def test_completing_a_command_name_builds_no_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys as _sys
+
+    from typer._completion_classes import BashComplete
+    from typer.main import get_command
+
+    from leadjournal.cli import app
+
+    built: list[str] = []
+    module = _sys.modules["leadjournal.cli.app"]
+    monkeypatch.setattr(module, "build_command", lambda name: built.append(name))
+    complete = BashComplete(get_command(app), {}, "leadjournal", "_LEADJOURNAL_COMPLETE")
+    values = [item.value for item in complete.get_completions([], "")]
+    assert values[:3] == ["review", "write", "log"] and "--db" not in values
+    assert [item.value for item in complete.get_completions([], "--no")] == ["--no-pager"]
+    assert built == []

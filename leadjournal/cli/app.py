@@ -180,6 +180,18 @@ class JournalGroup(TyperGroup):
     def get_command(self, ctx: click_core.Context, cmd_name: str) -> click_core.Command | None:
         return self.commands.get(cmd_name)
 
+    def shell_complete(self, ctx: click_core.Context, incomplete: str) -> list[Any]:
+        # Command names and their lines from the table: completing a command
+        # name builds no command (building all nineteen costs a Tab ~100 ms).
+        from typer._click.shell_completion import CompletionItem
+
+        names = [
+            CompletionItem(name, help=line)
+            for name, (_, line) in COMMANDS.items()
+            if name.startswith(incomplete)
+        ]
+        return names + super(TyperGroup, self).shell_complete(ctx, incomplete)
+
     def resolve_command(
         self, ctx: click_core.Context, args: list[str]
     ) -> tuple[str | None, click_core.Command | None, list[str]]:
