@@ -7,6 +7,7 @@ exits with another code than the table says.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from collections.abc import Callable
@@ -52,6 +53,15 @@ def _review_paused(tmp_path: Path) -> int:
     return helpers.finish(child)
 
 
+def _delete_declined(tmp_path: Path) -> int:
+    written = run(child_env(tmp_path / "home"), "write", "Keep me", "--json")
+    entry = json.loads(written.stdout)["id"][:8]
+    child = helpers.spawn(tmp_path / "home", "delete", entry)
+    child.expect(r"\?")
+    child.sendline("n")
+    return helpers.finish(child)
+
+
 def _reader_stopped_early(tmp_path: Path) -> int:
     env = child_env(tmp_path / "home")
     long = "\n".join(f"Line {number} of a long reflection" for number in range(5000))
@@ -69,6 +79,7 @@ PROVOKED: dict[int, list[tuple[str, Provoke]]] = {
         ("show an id that is not there", _cli("show", "deadbeef")),
         ("import a file that is not there", _cli("import", "no-such-export.json")),
         ("demo over an existing file (a conflict)", _demo_twice),
+        ("no to a delete", _delete_declined),
     ],
     2: [
         ("a rating out of range", _cli("review", "--results", "12", "--relationships", "4")),
