@@ -219,3 +219,15 @@ def test_completing_a_command_name_builds_no_command(monkeypatch: pytest.MonkeyP
     assert values[:3] == ["review", "write", "log"] and "--db" not in values
     assert [item.value for item in complete.get_completions([], "--no")] == ["--no-pager"]
     assert built == []
+
+
+@needs_bash
+def test_bash_completes_formats_sources_and_kinds(tmp_path: Path) -> None:
+    from leadjournal.export import EXPORT_FORMATS
+    from leadjournal.journal import SEARCH_KINDS
+    from leadjournal.transfer import SOURCES
+
+    assert complete(tmp_path, "export", "--format", "") == list(EXPORT_FORMATS)
+    assert complete(tmp_path, "import", "x.json", "--from", "") == list(SOURCES)
+    assert complete(tmp_path, "search", "billing", "--kind", "") == list(SEARCH_KINDS)
+    assert complete(tmp_path, "search", "billing", "--kind", "c") == ["commitment", "check-in"]

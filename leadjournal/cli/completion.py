@@ -98,6 +98,24 @@ goals = _ids("goal")
 open_goals = _ids("open_goal")
 
 
+def one_of(*values: str) -> Callable[[str], list[Suggestion]]:
+    """A fixed set of words: a format, a source, a kind."""
+
+    def complete(incomplete: str) -> list[Suggestion]:
+        return [value for value in values if value.startswith(incomplete)]
+
+    return complete
+
+
+# The words these options take, as the core names them (tests/test_completion.py
+# keeps each list equal to the core's).
+EXPORT_FORMATS = one_of("json", "md", "csv")
+IMPORT_SOURCES = one_of("leadjournal", "jrnl")
+SEARCH_KINDS = one_of(
+    "entry", "reflection", "prompt", "exercise", "win", "commitment", "follow-up", "check-in"
+)
+
+
 def exercises(ctx: click_core.Context, incomplete: str) -> list[Suggestion]:
     """Exercise ids from the built-in packs and LEADJOURNAL_PROMPTS' folders."""
     from leadjournal.packnames import exercise_names

@@ -297,6 +297,7 @@ def search(
             metavar="KIND",
             help="Only this kind (repeatable): entry, reflection, prompt, exercise, win, "
             "commitment, follow-up, check-in.",
+            autocompletion=completion.SEARCH_KINDS,
         ),
     ] = None,
     limit: Annotated[

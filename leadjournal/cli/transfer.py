@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadjournal import messages
+from leadjournal.cli import completion
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import atomic_output, choose, emit_json
 from leadjournal.cli.options import Force, Json, Output
@@ -32,6 +33,7 @@ def export(
             "-f",
             metavar="json|md|csv",
             help="json: everything, lossless; md: a readable journal; csv: weekly ratings.",
+            autocompletion=completion.EXPORT_FORMATS,
         ),
     ] = "json",
     output: Output = None,
@@ -83,7 +85,10 @@ def import_command(
     source: Annotated[
         str,
         typer.Option(
-            "--from", metavar="leadjournal|jrnl", help="Whose export the file is (default ours)."
+            "--from",
+            metavar="leadjournal|jrnl",
+            help="Whose export the file is (default ours).",
+            autocompletion=completion.IMPORT_SOURCES,
         ),
     ] = "leadjournal",
     dry_run: Annotated[
