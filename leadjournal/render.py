@@ -184,7 +184,7 @@ def style_legend(styles: Iterable[str | None]) -> list[RenderableType]:
     from leadjournal.export import style_legend as legend
 
     text = legend(styles)
-    return [Text(text, style="dim")] if text else []
+    return [Text(), Text(text, style="dim")] if text else []
 
 
 def trends_view(view: TrendsView) -> RenderableType:
