@@ -110,6 +110,8 @@ def test_bash_completes_ids_weeks_goals_and_exercises_from_the_journal(tmp_path:
     assert complete(tmp_path, "commitments", "done", "") == [ids["commitment"][:8]]
     assert complete(tmp_path, "goal", "checkin", "") == [ids["goal"][:8]]
     assert complete(tmp_path, "exercise", "run", "temp") == ["temporary-or-lasting"]
+    # Looking leaves nothing beside the journal (no -wal or -shm of its own).
+    assert sorted(path.name for path in (tmp_path / "home").iterdir()) == ["journal.db"]
 
 
 @needs_bash

@@ -50,8 +50,13 @@ def peek(path: Path, kind: PeekKind, prefix: str, limit: int = 50) -> list[tuple
         return []
     pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     query = _QUERIES[kind].replace("LIKE :prefix", "LIKE :prefix ESCAPE '\\'")
+    # With no write-ahead log beside it, no command is writing and the file is
+    # whole: read it as immutable, which creates no -wal or -shm beside it.
+    # With one, another command is at work: read through it, read-only.
+    live = Path(f"{path}-wal").exists()
+    options = "mode=ro" if live else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=0.2)
     except (sqlite3.Error, ValueError, OSError):
         return []
     try:
