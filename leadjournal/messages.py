@@ -805,3 +805,4 @@ SEARCH_KIND_HINT = (
 UNKNOWN_COMMAND = "There is no command '{name}'."
 UNKNOWN_COMMAND_SUGGEST = "Did you mean {choices}? 'leadjournal --help' lists every command."
 UNKNOWN_COMMAND_HINT = "'leadjournal --help' lists every command, with an example for each."
+UNKNOWN_SUBCOMMAND_HINT = "'leadjournal {group} --help' lists its commands."

@@ -203,3 +203,20 @@ def test_an_unknown_command_far_from_every_name_is_pointed_to_the_help(cli: Any)
 def test_the_click_core_used_is_typers_own() -> None:
     # Typer 0.29 vendors Click; a command built here must be of that Click.
     assert isinstance(build_command("write"), click_core.Command)
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "meant"),
+    [
+        (["commitments", "dne", "3f2a"], "'commitments dne'", "Did you mean `commitments done`?"),
+        (["db", "docter"], "'db docter'", "Did you mean `db doctor`?"),
+        (["goal", "zzz"], "'goal zzz'", "'leadjournal goal --help' lists its commands."),
+    ],
+)
+def test_an_unknown_subcommand_is_answered_the_same_way(
+    cli: Any, args: list[str], said: str, meant: str
+) -> None:
+    run = cli(*args)
+    assert run.exit_code == 2
+    assert run.stderr.startswith(f"error: There is no command {said}.\n")
+    assert meant in run.stderr and "Usage:" not in run.stderr

@@ -5,7 +5,8 @@ its Python type in the argument list (``ID <str>``). The convention (git,
 Click before it, POSIX usage) is ``ID`` for a required argument and ``[ID]``
 for an optional one, with no type beside a name that already says what to
 give. And a group's list of commands gives each summary whole, wrapped
-under itself, where Typer cuts it at the line's end with "...". These
+under itself, where Typer cuts it at the line's end with "...", and a
+group's unknown subcommand gets the journal's own error. These
 methods of Typer's classes are replaced; like
 ``cli/coercion.py`` this leans on Typer internals, which is why Typer is
 pinned to its minor version (``tests/test_help_text.py`` checks the result
@@ -21,6 +22,7 @@ from typer import _click as click_core
 from typer.core import TyperArgument, TyperGroup
 
 _typers_display_type = TyperArgument.display_type_rich
+_typers_resolve = TyperGroup.resolve_command
 
 
 def _usage_name(self: TyperArgument) -> str:
@@ -47,8 +49,28 @@ def _format_commands(
             formatter.write_dl(rows)
 
 
+def _resolve(
+    self: TyperGroup, ctx: click_core.Context, args: list[str]
+) -> tuple[str | None, click_core.Command | None, list[str]]:
+    # A group's unknown subcommand is answered as the root answers an unknown
+    # command: one error, with the nearest subcommands (cli/suggest.py).
+    word = args[0] if args else ""
+    if (
+        ctx.parent is not None  # the root group answers for itself
+        and word
+        and not word.startswith("-")
+        and not ctx.resilient_parsing
+        and self.get_command(ctx, word) is None
+    ):
+        from leadjournal.cli.suggest import unknown_subcommand
+
+        raise unknown_subcommand(ctx.info_name or "", word, self.list_commands(ctx))
+    return _typers_resolve(self, ctx, args)
+
+
 def install() -> None:
     """Use these forms for every Typer argument and group in this process."""
     TyperGroup.format_commands = _format_commands  # type: ignore[method-assign]
+    TyperGroup.resolve_command = _resolve  # type: ignore[method-assign]
     TyperArgument._usage_display_name = _usage_name  # type: ignore[method-assign]
     TyperArgument.display_type_rich = _display_type  # type: ignore[method-assign,assignment]

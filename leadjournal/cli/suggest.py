@@ -67,3 +67,22 @@ def unknown_command(word: str, names: Sequence[str], build: Build) -> BadInput:
         messages.UNKNOWN_COMMAND.format(name=shown),
         messages.UNKNOWN_COMMAND_SUGGEST.format(choices=choices),
     )
+
+
+def unknown_subcommand(group: str, word: str, names: Sequence[str]) -> BadInput:
+    """The error for ``leadjournal GROUP WORD`` when WORD is none of the group's ``names``."""
+    from leadjournal.safetext import visible
+
+    shown = visible(f"{group} {word}")
+    near = difflib.get_close_matches(word.lower(), list(names), n=MAX_SUGGESTIONS)
+    if not near:
+        return BadInput(
+            messages.UNKNOWN_COMMAND.format(name=shown),
+            messages.UNKNOWN_SUBCOMMAND_HINT.format(group=group),
+        )
+    quoted = [f"`{group} {name}`" for name in near]
+    choices = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return BadInput(
+        messages.UNKNOWN_COMMAND.format(name=shown),
+        messages.UNKNOWN_COMMAND_SUGGEST.format(choices=choices),
+    )
