@@ -145,3 +145,21 @@ def test_quitting_the_pager_early_is_no_error(tmp_path: Path) -> None:
     assert finish(child) == 0
     assert "error" not in screen.lower() and "Traceback" not in screen
     assert len([line for line in screen.splitlines() if line.strip()]) == 1
+
+
+def test_ctrl_c_while_the_pager_shows_is_the_pagers(tmp_path: Path) -> None:
+    # A pager that waits, as less does for a key; Ctrl-C reaches the pager
+    # (less uses it to stop a search) and never prints a traceback here.
+    _journal(tmp_path)
+    long = "\n".join(f"Line {number} of a long reflection" for number in range(3000))
+    assert run(child_env(tmp_path / "home"), "write", input=long).returncode == 0
+    waiting = tmp_path / "waiting"
+    waiting.write_text("#!/bin/sh\necho PAGER-READY\nsleep 30\ncat > /dev/null\n")
+    waiting.chmod(0o755)
+    child = _spawn(tmp_path, "log", PAGER=str(waiting))
+    child.expect("PAGER-READY")
+    child.sendintr()
+    screen = child.read()
+    status = finish(child)
+    assert "Traceback" not in screen and "error" not in screen.lower()
+    assert status == 0
