@@ -62,6 +62,7 @@ class Brief:
     excerpts: list[Excerpt]
     episodes: list[Episode] = field(default_factory=list)
     goals: list[GoalLine] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)  # the people section's sentences
 
     @property
     def points(self) -> list[tuple[str, int, int]]:
@@ -134,11 +135,21 @@ def build_brief(
         excerpts=excerpts,
         episodes=lasting_episodes(journal.rated_weeks(span[-1]), span),
         goals=goal_lines(journal) if goals is None else list(goals),
+        people=people_lines(journal, span),
     )
 
 
 def _weeks_span(brief: Brief) -> str:
     return brief.first if brief.first == brief.last else f"{brief.first} – {brief.last}"
+
+
+def people_lines(journal: Journal, span: Sequence[str]) -> list[str]:
+    """Recognition spread, one-on-one coverage and who was not mentioned; none without
+    a roster."""
+    from leadjournal.peoplebook import spread_lines
+
+    spread = journal.people.spread(span)
+    return [] if spread is None else spread_lines(spread)
 
 
 def _period(brief: Brief) -> str:
@@ -256,6 +267,11 @@ def to_markdown(brief: Brief) -> str:
         ]
         out.append("")
 
+    if brief.people:
+        out += ["## People", ""]
+        out += [f"- {md_inline(line)}" for line in brief.people]
+        out.append("")
+
     out += ["## From the reflections", ""]
     if not brief.excerpts:
         out += ["No starred or tagged reflections in this period.", ""]
@@ -273,7 +289,7 @@ def to_markdown(brief: Brief) -> str:
 
 _CSS = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2430;
-       max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+       max-width: 54rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.5rem; margin-bottom: .2rem; }
 h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid #d5dae1; }
 .muted { color: #5b6675; }
@@ -284,13 +300,24 @@ td, th { padding: .15rem .6rem; text-align: right; border-bottom: 1px solid #ece
 td:first-child, th:first-child, td:last-child, th:last-child { text-align: left; }
 tr.gap td { color: #9aa3ae; }
 blockquote { margin: .6rem 0; padding: .2rem .9rem; border-left: 3px solid #c9d1db; }
-blockquote footer { font-size: .85rem; color: #5b6675; }
+blockquote p { margin: .3em 0; }
+blockquote footer { font-size: .85em; color: #5b6675; }
+svg { display: block; max-width: 100%; height: auto; }
 svg text { font: 11px system-ui, sans-serif; fill: #5b6675; }
-.charts { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+.charts { display: flex; flex-wrap: wrap; column-gap: 1.5rem; align-items: flex-start; }
+.charts > .grid { flex: 1 1 12rem; max-width: 22rem; }
+.charts > .grid p { font-size: .85em; }
+/* One or two A4 pages: small print, and only small things kept whole (a
+   section kept whole pushed the grid, then the goals, onto a page each). */
+@page { size: A4; margin: 14mm 15mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  h2 { break-after: avoid; }
-  section { break-inside: avoid; }
+  body { margin: 0; max-width: none; font-size: 9.5pt; line-height: 1.35;
+         -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 11.5pt; margin: 1rem 0 .35rem; break-after: avoid; }
+  table { font-size: 9pt; }
+  td, th { padding: .1rem .4rem; }
+  svg, tr, li, blockquote, .verdict { break-inside: avoid; }
 }
 """
 
@@ -306,7 +333,7 @@ def _e(text: object) -> str:
 def _chart_svg(brief: Brief) -> str:
     """Ratings over time: one line per dimension, broken where a week has no review."""
     rows = brief.trends.weeks
-    width, height, left, top, bottom = 560, 220, 28, 12, 34
+    width, height, left, top, bottom = 560, 232, 28, 12, 46
     inner_w, inner_h = width - left - 12, height - top - bottom
     step = inner_w / max(len(rows) - 1, 1)
 
@@ -326,8 +353,10 @@ def _chart_svg(brief: Brief) -> str:
             'stroke="#eceff3"/>'
         )
         parts.append(f'<text x="{left - 6}" y="{y(value) + 4}" text-anchor="end">{value}</text>')
+    every, last = max(1, len(rows) // 6), len(rows) - 1
     for i, row in enumerate(rows):
-        if i % max(1, len(rows) // 6) == 0 or i == len(rows) - 1:
+        # About six labels, the last week always; none crowding the last one.
+        if i == last or (i % every == 0 and last - i >= min(every, 2)):
             label = row.week.split("-")[1]
             parts.append(
                 f'<text x="{x(i)}" y="{height - bottom + 16}" text-anchor="middle">{label}</text>'
@@ -359,9 +388,9 @@ def _chart_svg(brief: Brief) -> str:
     for index, (name, _values) in enumerate(_series(brief)):
         colour = COLOURS.get(name, OTHER_COLOURS[index % len(OTHER_COLOURS)])
         parts.append(
-            f'<rect x="{legend_x}" y="{height - 12}" width="10" height="3" fill="{colour}"/>'
+            f'<rect x="{legend_x}" y="{height - 9}" width="10" height="3" fill="{colour}"/>'
         )
-        parts.append(f'<text x="{legend_x + 14}" y="{height - 8}">{_e(name)}</text>')
+        parts.append(f'<text x="{legend_x + 14}" y="{height - 4}">{_e(name)}</text>')
         legend_x += 24 + 7 * len(name)
     parts.append("</svg>")
     return "".join(parts)
@@ -369,7 +398,7 @@ def _chart_svg(brief: Brief) -> str:
 
 def _grid_svg(brief: Brief) -> str:
     """The 9×9 Managerial Grid with the period's weeks as a path, the latest ringed."""
-    cell, left, top = 26, 30, 10
+    cell, left, top = 26, 42, 10
     size = cell * RATING_MAX
     width, height = left + size + 10, top + size + 34
 
@@ -435,6 +464,12 @@ def _grid_svg(brief: Brief) -> str:
     parts.append(
         f'<text x="{left + size / 2}" y="{height - 4}" text-anchor="middle">results →</text>'
     )
+    # The other axis says its name too: without it the grid reads either way.
+    middle = top + size / 2
+    parts.append(
+        f'<text x="12" y="{middle}" text-anchor="middle" '
+        f'transform="rotate(-90 12 {middle})">relationships →</text>'
+    )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -477,6 +512,9 @@ def to_html(brief: Brief) -> str:
             for g in brief.goals
         )
         goals = f"<section><h2>Goals</h2><ul>{items}</ul></section>\n"
+    if brief.people:
+        items = "".join(f"<li>{_e(line)}</li>" for line in brief.people)
+        goals += f"<section><h2>People</h2><ul>{items}</ul></section>\n"
     quotes = (
         "".join(
             f"<blockquote><p>{_e(_shorten(x.entry.body))}</p>"
@@ -499,13 +537,16 @@ def to_html(brief: Brief) -> str:
         f'<section><h2>Where things stand</h2><p class="verdict{lasting}">{_e(brief.verdict)}</p>'
         f"{episodes}"
         f"<p>{_e(_averages(brief))}<br>{_e(follow_through_text(t.follow_through))}</p></section>\n"
-        f"<section><h2>Ratings over time</h2>{_chart_svg(brief)}\n"
+        f"<section><h2>Ratings over time</h2>{_chart_svg(brief)}</section>\n"
+        # The weeks' table and the grid side by side (one under the other on
+        # a narrow screen): together they fit the first printed page.
+        '<div class="charts">\n<section><h2>Week by week</h2>'
         "<table><thead><tr><th>Week</th><th>Results</th><th>Relationships</th><th>Lean</th>"
         f"<th>Style</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{legend_html}"
         "</section>\n"
-        f"<section><h2>The grid path</h2>{_grid_svg(brief)}"
+        f'<section class="grid"><h2>The grid path</h2>{_grid_svg(brief)}'
         f"<p class=muted>{_e(_path_line(brief))} The ringed point is the latest week.</p>"
-        "</section>\n"
+        "</section>\n</div>\n"
         f"<section><h2>Wins</h2><ul>{wins}</ul></section>\n"
         f"<section><h2>Commitments</h2><ul>{commitments}</ul></section>\n"
         f"{goals}"

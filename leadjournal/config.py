@@ -1,4 +1,4 @@
-"""The optional ``config.toml`` in the journal's home.
+"""The optional ``config.toml``, in the config folder (see ``cli/context.py``).
 
 A file that exists is validated with pydantic (unknown keys are errors, so a
 typo is caught rather than silently ignored); every problem names the key.
@@ -31,6 +31,19 @@ class Config(Model):
     extra_dimensions: list[str] = []
     # The days on which `review` first offers last week, while it is not done.
     review_days: list[str] = ["monday", "tuesday"]
+    # A journal made from now on starts encrypted (asks for a passphrase).
+    encrypt: bool = False
+    # One dim line, at most once a day, when last week has no finished review.
+    nudge: bool = True
+    # A change under way (new role, reorganisation): the review may offer
+    # the navigating-change exercise. ``review --change-under-way`` overrides.
+    change_under_way: bool = False
+    # The review's people step, and the weeks without each kind of contact
+    # before someone is named in it.
+    people_step: bool = True
+    people_one_on_one_weeks: int = 3
+    people_recognition_weeks: int = 6
+    people_check_in_weeks: int = 4
 
 
 def _days(names: list[str]) -> list[str]:
@@ -64,6 +77,9 @@ def _checker() -> TypeAdapter[Config]:
 
     class CheckedConfig(Config):
         prompt_count: int = Field(default=1, ge=1, le=2)
+        people_one_on_one_weeks: int = Field(default=3, ge=1, le=52)
+        people_recognition_weeks: int = Field(default=6, ge=1, le=52)
+        people_check_in_weeks: int = Field(default=4, ge=1, le=52)
 
         @field_validator("extra_dimensions")
         @classmethod
@@ -113,3 +129,31 @@ def load_config(path: Path) -> Config:
             update={"prompts_folder": folder if folder.is_absolute() else path.parent / folder}
         )
     return config
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    import json
+
+    # A JSON string is a TOML basic string: quotes, backslashes and control
+    # characters escaped the same way.
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def as_toml(config: Config) -> str:
+    """The settings in effect, one ``key = value`` line each; unset ones as comments."""
+    from dataclasses import fields
+
+    lines = []
+    for item in fields(config):
+        value = getattr(config, item.name)
+        if value is None:
+            lines.append(f"# {item.name} is not set")
+        else:
+            lines.append(f"{item.name} = {_toml_value(value)}")
+    return "".join(f"{line}\n" for line in lines)

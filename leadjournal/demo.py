@@ -162,6 +162,78 @@ GOAL_CHECKINS: dict[int, tuple[float | None, float | None]] = {
 }
 
 
+# The four-step exercise, run in the week before "now" as the re-org starts:
+# looking back at the quarter-end crunch. Its change is due two weeks after the
+# run, so the review of the week after "now" brings back its assessment, with
+# the answers below beside the new ones.
+EXERCISE_WEEK = DEMO_WEEKS - 2
+FOUR_STEPS = "results-relationships-four-steps"
+FOUR_STEPS_ANSWERS = {
+    "project": "The quarter-end migration",
+    "leaned": "toward results",
+    "team-supported": "no",
+    "goals-met": "yes",
+    "impact": "Shipped on time, but Maya and two others stopped speaking up in stand-up.",
+    "change": "Hold a weekly 30-minute open-agenda meeting through the next delivery push",
+    "implement-and-assess": (
+        "In 2 weeks, once the delivery deadlines are set; it worked if at least three "
+        "people raise something unprompted."
+    ),
+}
+
+# The team, added in the first week; one leaves mid-way and is archived.
+# Their history is uneven on purpose: Sam gets most of the recognition, Maya
+# most of the one-on-ones, Dev almost nothing after his first one-on-one.
+ROSTER: tuple[tuple[str, str, str], ...] = (
+    ("Maya Chen", "maya", "Tech lead, payments"),
+    ("Sam Okafor", "sam", "Support lead"),
+    ("Priya Nair", "priya", "Joined in week one"),
+    ("Jo Berg", "jo", "Product designer"),
+    ("Alex Romero", "alex", "Engineer, on-call rotation"),
+    ("Dev Patel", "dev", "Engineer, data platform"),
+    ("Tom Reyes", "tom", "Engineer; left in the spring"),
+)
+ARCHIVED_AFTER = {"tom": 11}
+# Notes by story index: (handle, kind, text).
+PEOPLE_NOTES: dict[int, tuple[tuple[str, str, str], ...]] = {
+    0: (
+        ("maya", "1on1", "Wants to lead the payments migration"),
+        ("priya", "1on1", "First week; pairing with Sam on support"),
+        ("sam", "1on1", "The support rota is wearing him down"),
+    ),
+    1: (
+        ("jo", "1on1", "Ideas for the design system"),
+        ("alex", "1on1", "Wants more ownership"),
+        ("dev", "1on1", "Quiet; says everything is fine"),
+    ),
+    2: (("maya", "check-in", "Asked if everything is OK: busy but good"),),
+    4: (("sam", "recognition", "Thanked him for the backlog work in front of the team"),),
+    5: (("alex", "1on1", "Mentoring: how to run an incident review"),),
+    7: (("jo", "feedback", "Design review: clear structure, ran too long"),),
+    8: (
+        ("maya", "1on1", "Migration plan; worried about the timeline"),
+        ("priya", "1on1", "Wants to present at the all-hands"),
+    ),
+    10: (
+        ("sam", "recognition", "Public thanks for the vendor negotiation"),
+        ("tom", "1on1", "Told me he is leaving in March"),
+    ),
+    12: (("maya", "1on1", "Quarter-end load; asked for help with reviews"),),
+    15: (("maya", "feedback", "Apologised for stand-up; asked what else I miss"),),
+    16: (("priya", "check-in", "Tired after the audit, otherwise fine"),),
+    19: (
+        ("sam", "recognition", "Named his vendor work at the all-hands"),
+        ("alex", "1on1", "First incident review next week"),
+    ),
+    21: (("maya", "1on1", "Re-org worries: who she will report to"),),
+    23: (("priya", "1on1", "Wants a bigger project next quarter"),),
+    25: (
+        ("maya", "1on1", "Worried about the reorg"),
+        ("sam", "check-in", "Is everything OK? Yes, glad the rota changed"),
+    ),
+}
+
+
 @dataclass(frozen=True)
 class DemoResult:
     weeks: int
@@ -170,18 +242,29 @@ class DemoResult:
     commitments: int
     goals: int = 0
     checkins: int = 0
+    people: int = 0
+    notes: int = 0
 
 
 def build_demo(store: Store, clock: Clock) -> DemoResult:
     """Fill an empty journal with the sample story, ending in the clock's current week."""
     now = clock.now()
     assert len(STORY) == DEMO_WEEKS
-    reviews = entries = commitments = checkins = 0
+    reviews = entries = commitments = checkins = notes = 0
     goal_ids: tuple[str, ...] = ()
     due = (now + timedelta(weeks=GOAL_DUE_WEEKS_AHEAD)).date().isoformat()
     for index, item in enumerate(STORY):
         moment = now - timedelta(weeks=DEMO_WEEKS - 1 - index)
         journal = Journal(store, FixedClock(moment))
+        if index == 0:
+            for name, handle, about in ROSTER:
+                journal.people.add(name, handle, note=about)
+        for handle, kind, text in PEOPLE_NOTES.get(index, ()):
+            journal.people.note(handle, text, kind=kind)
+            notes += 1
+        for handle, after in ARCHIVED_AFTER.items():
+            if index == after + 1:
+                journal.people.archive(handle)
         if index == GOAL_START:
             backlog = _add_goal(journal, BACKLOG_GOAL, due)
             goal_ids = (backlog, _add_goal(journal, ONE_ON_ONES_GOAL, due, pair=backlog))
@@ -219,6 +302,18 @@ def build_demo(store: Store, clock: Clock) -> DemoResult:
             commitments += 1
         session.complete()
         reviews += 1
+        if index == EXERCISE_WEEK:
+            # A second after the review (in the same week), so the two
+            # commitments of the week keep one order in every export.
+            later = moment + timedelta(seconds=1)
+            if weeks.week_of(later.date()) != week:
+                later = moment - timedelta(seconds=1)
+            exercises = Journal(store, FixedClock(later)).exercises
+            exercises.run_with_answers(exercises.find(FOUR_STEPS), FOUR_STEPS_ANSWERS)
+            entries += 1
+            commitments += 1
+    # Everything written is linked to the people it names now, not on first read.
+    Journal(store, clock).people.sync()
     return DemoResult(
         weeks=DEMO_WEEKS,
         reviews=reviews,
@@ -226,6 +321,8 @@ def build_demo(store: Store, clock: Clock) -> DemoResult:
         commitments=commitments,
         goals=len(goal_ids),
         checkins=checkins,
+        people=len(ROSTER),
+        notes=notes,
     )
 
 

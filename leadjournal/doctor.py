@@ -24,12 +24,13 @@ import subprocess
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from leadjournal import messages
 from leadjournal.models import DoctorCheck, DoctorReport, Recovery
 from leadjournal.store import (
     APPLICATION_ID,
+    DB,
     SCHEMA_VERSION,
     SQLITE_MAGIC,
     Store,
@@ -37,6 +38,9 @@ from leadjournal.store import (
     expected_pages,
 )
 from leadjournal.store.files import SIDECARS, exposures, owner_only, partial_name
+
+if TYPE_CHECKING:
+    from leadjournal.store.cipher import Key
 
 Method = Literal["auto", "sqlite3", "python"]
 CLI_METHOD = "sqlite3 .recover"
@@ -48,8 +52,12 @@ _MAX_SKIPS = 50
 _MAX_PROBES = 100_000
 
 
-def examine(path: Path) -> DoctorReport:
-    """Check a journal file without changing it."""
+def examine(path: Path, key: Key | None = None) -> DoctorReport:
+    """Check a journal file without changing it.
+
+    ``key`` opens an encrypted journal; its working copy is the encrypted
+    file itself, copied, and read with the same key (nothing decrypted on disk).
+    """
     checks: list[DoctorCheck] = []
     if not path.exists():
         checks.append(_ok("file", messages.DOCTOR_NO_FILE.format(path=path)))
@@ -68,13 +76,16 @@ def examine(path: Path) -> DoctorReport:
     if not header:
         checks.append(_ok("file", messages.DOCTOR_EMPTY))
         return _report(path, checks)
-    if not header.startswith(SQLITE_MAGIC):
+    if key is not None:
+        checks.append(_ok("header", messages.DOCTOR_ENCRYPTED.format(size=size)))
+    elif not header.startswith(SQLITE_MAGIC):
         checks.append(_bad("format", messages.DOCTOR_NOT_SQLITE.format(start=repr(header[:16]))))
         return _report(path, checks)
-    checks.append(_header_check(path, header, size))
+    else:
+        checks.append(_header_check(path, header, size))
     try:
-        with _private_copy(path) as copy:
-            checks.extend(_database_checks(copy))
+        with _private_copy(path, encrypted=key is not None) as copy:
+            checks.extend(_database_checks(copy, key))
     except _NoWorkingCopy as exc:
         checks.append(_bad("working copy", exc.message))
     marker = damage_marker(path)
@@ -93,7 +104,9 @@ def needs_recovery(report: DoctorReport) -> bool:
     return any(not check.ok and check.name in damaged for check in report.checks)
 
 
-def recover(path: Path, target: Path | None = None, method: Method = "auto") -> Recovery:
+def recover(
+    path: Path, target: Path | None = None, method: Method = "auto", key: Key | None = None
+) -> Recovery:
     """Copy what can be read from a damaged journal into a new one.
 
     ``method`` "auto" uses the sqlite3 program's ``.recover`` when it is
@@ -108,18 +121,21 @@ def recover(path: Path, target: Path | None = None, method: Method = "auto") -> 
             messages.BACKUP_EXISTS.format(path=destination), messages.BACKUP_EXISTS_HINT
         )
     try:
-        return _recover(path, destination, method)
+        return _recover(path, destination, method, key)
     except _NoWorkingCopy as exc:
         from leadjournal.errors import StorageError
 
         raise StorageError(exc.message, messages.DB_PATH_HINT) from exc
 
 
-def _recover(path: Path, destination: Path, method: Method) -> Recovery:
-    with _private_copy(path) as copy:
+def _recover(path: Path, destination: Path, method: Method, key: Key | None) -> Recovery:
+    with _private_copy(path, encrypted=key is not None) as copy:
         scratch = copy.parent
         used, source, note = PYTHON_METHOD, copy, None
-        cli = _sqlite_cli() if method != "python" else None
+        # The sqlite3 program cannot read an encrypted journal (and would
+        # write what it recovers as plaintext): rows are copied in Python,
+        # into a new journal encrypted with the same key.
+        cli = _sqlite_cli() if method != "python" and key is None else None
         if method == "sqlite3" and cli is None:
             from leadjournal.errors import StorageError
 
@@ -131,14 +147,16 @@ def _recover(path: Path, destination: Path, method: Method) -> Recovery:
                 used, source = CLI_METHOD, recovered
             else:
                 note = messages.DOCTOR_CLI_FAILED
-        elif method == "auto":
+        elif method == "auto" and key is None:
             note = messages.DOCTOR_CLI_MISSING
         # A fresh journal with today's schema, then the rows that can be read.
         partial = partial_name(destination)
         try:
             with owner_only():
-                Store.open(partial).close()
-                copied, unreadable, dropped = _copy_rows(source, partial)
+                Store.open(partial, key=key).close()
+                copied, unreadable, dropped = (
+                    _copy_rows(source, partial) if key is None else _copy_rows(source, partial, key)
+                )
             partial.replace(destination)
         finally:
             for suffix in ("", *SIDECARS):
@@ -219,10 +237,18 @@ def _header_check(path: Path, header: bytes, size: int) -> DoctorCheck:
     return _ok("header", messages.DOCTOR_HEADER_OK.format(size=size))
 
 
-def _database_checks(copy: Path) -> Iterator[DoctorCheck]:
+def _connect(path: Path, key: Key | None) -> sqlite3.Connection:
+    if key is None:
+        return sqlite3.connect(path, isolation_level=None)
+    from leadjournal.store import connect
+
+    return connect(path, key)
+
+
+def _database_checks(copy: Path, key: Key | None) -> Iterator[DoctorCheck]:
     try:
-        conn = sqlite3.connect(copy, isolation_level=None)
-    except sqlite3.Error as exc:
+        conn = _connect(copy, key)
+    except DB.error as exc:
         yield _bad("readable", messages.DOCTOR_UNREADABLE.format(detail=exc))
         return
     with closing(conn):
@@ -233,7 +259,7 @@ def _database_checks(copy: Path) -> Iterator[DoctorCheck]:
                 str(row[0])
                 for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
-        except sqlite3.Error as exc:
+        except DB.error as exc:
             yield _bad("readable", messages.DOCTOR_UNREADABLE.format(detail=exc))
             return
         yield _ok("readable", messages.DOCTOR_READABLE.format(tables=len(tables)))
@@ -261,7 +287,7 @@ def _database_checks(copy: Path) -> Iterator[DoctorCheck]:
 def _integrity(conn: sqlite3.Connection) -> DoctorCheck:
     try:
         problems = [str(row[0]) for row in conn.execute("PRAGMA integrity_check(10)")]
-    except sqlite3.Error as exc:
+    except DB.error as exc:
         return _bad("integrity", messages.DOCTOR_INTEGRITY_FAILED.format(detail=exc))
     if problems == ["ok"]:
         return _ok("integrity", messages.DOCTOR_INTEGRITY_OK)
@@ -274,7 +300,7 @@ def _integrity(conn: sqlite3.Connection) -> DoctorCheck:
 def _foreign_keys(conn: sqlite3.Connection) -> DoctorCheck:
     try:
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.Error as exc:
+    except DB.error as exc:
         return _bad("foreign keys", messages.DOCTOR_INTEGRITY_FAILED.format(detail=exc))
     if not broken:
         return _ok("foreign keys", messages.DOCTOR_FOREIGN_KEYS_OK)
@@ -291,7 +317,7 @@ def _search_index(conn: sqlite3.Connection) -> DoctorCheck:
         conn.execute("INSERT INTO entries_fts(entries_fts) VALUES ('integrity-check')")
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_docs_fts'").fetchone():
             conn.execute("INSERT INTO search_docs_fts(search_docs_fts) VALUES ('integrity-check')")
-    except sqlite3.Error as exc:
+    except DB.error as exc:
         return _bad("search index", messages.DOCTOR_SEARCH_BROKEN.format(detail=exc))
     return _ok("search index", messages.DOCTOR_SEARCH_OK)
 
@@ -312,7 +338,7 @@ class _NoWorkingCopy(Exception):
 
 
 @contextmanager
-def _private_copy(path: Path) -> Iterator[Path]:
+def _private_copy(path: Path, *, encrypted: bool = False) -> Iterator[Path]:
     """The journal (and its write-ahead log) copied into a private folder beside it."""
     folder = partial_name(path, "doctor")
     shutil.rmtree(folder, ignore_errors=True)  # our own pid's, from a crash long ago
@@ -328,7 +354,7 @@ def _private_copy(path: Path) -> Iterator[Path]:
             wal = Path(f"{path}-wal")
             if wal.exists():
                 _private_file(Path(f"{copy}-wal"), source=wal)
-            else:
+            elif not encrypted:  # an encrypted header is ciphertext: not ours to edit
                 _fit_header_to_file(copy)
         except OSError as exc:
             raise _NoWorkingCopy(path, exc) from exc
@@ -412,20 +438,22 @@ def _skipped_table(name: str) -> bool:
     )
 
 
-def _copy_rows(source: Path, target: Path) -> tuple[dict[str, int], dict[str, int], int]:
+def _copy_rows(
+    source: Path, target: Path, key: Key | None = None
+) -> tuple[dict[str, int], dict[str, int], int]:
     """Every readable row of ``source`` into the journal at ``target``."""
     copied: dict[str, int] = {}
     unreadable: dict[str, int] = {}
     with (
-        closing(sqlite3.connect(source, isolation_level=None)) as src,
-        closing(sqlite3.connect(target, isolation_level=None)) as dst,
+        closing(_connect(source, key)) as src,
+        closing(_connect(target, key)) as dst,
     ):
         try:
             tables = [
                 str(row[0])
                 for row in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             ]
-        except sqlite3.Error:
+        except DB.error:
             tables = []
         wanted = {
             str(row[0]): [str(c[1]) for c in dst.execute(f"PRAGMA table_info('{row[0]}')")]
@@ -440,7 +468,7 @@ def _copy_rows(source: Path, target: Path) -> tuple[dict[str, int], dict[str, in
                 continue
             try:
                 have = [str(c[1]) for c in src.execute(f"PRAGMA table_info('{table}')")]
-            except sqlite3.Error:
+            except DB.error:
                 unreadable[table] = unreadable.get(table, 0) + 1
                 continue
             columns = [c for c in have if c in wanted[table]]
@@ -478,18 +506,18 @@ def _readable_rows(
     has_rowid = True
     try:
         conn.execute(f'SELECT rowid FROM "{table}" LIMIT 1').fetchall()
-    except sqlite3.Error as exc:
+    except DB.error as exc:
         has_rowid = "no such column" not in str(exc)
     if not has_rowid:
         try:
             for row in conn.execute(f'SELECT {listed} FROM "{table}"'):
                 rows.append(tuple(row))
-        except sqlite3.Error:
+        except DB.error:
             failures += 1
         return rows, failures
     try:
         highest = conn.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0]
-    except sqlite3.Error:
+    except DB.error:
         highest = None
     after: int | None = None  # the last rowid read
     start: int | None = None  # where the next scan begins (inclusive)
@@ -506,7 +534,7 @@ def _readable_rows(
                 rows.append(tuple(row)[1:])
                 after = int(row[0])
             return rows, failures
-        except sqlite3.Error:
+        except DB.error:
             failures += 1
         begin = (after + 1) if after is not None else (start or 0) + 1
         start = _next_readable_rowid(conn, table, max(begin, (start or 0) + 1), highest)
@@ -529,7 +557,7 @@ def _next_readable_rowid(
             found = conn.execute(
                 f'SELECT rowid FROM "{table}" WHERE rowid = ?', [candidate]
             ).fetchone()
-        except sqlite3.Error:
+        except DB.error:
             continue
         if found is not None:
             return candidate

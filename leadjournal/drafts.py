@@ -4,6 +4,9 @@ A draft is the text exactly as typed (bytes that are not UTF-8 included), in
 an owner-only file in an owner-only ``drafts/`` folder next to the journal
 file. It is saved later with ``write --from-draft NAME`` and removed then;
 ``db doctor`` lists the ones still waiting.
+
+A draft of an encrypted journal is sealed: a small SQLCipher file under the
+journal's own key (``.sqlcipher``), never plaintext.
 """
 
 from __future__ import annotations
@@ -13,14 +16,20 @@ import re
 import secrets
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leadjournal import messages
 from leadjournal.errors import Ambiguous, BadInput, NotFound
 from leadjournal.models import Draft
 from leadjournal.store.files import sync_folder
 
+if TYPE_CHECKING:
+    from leadjournal.store.cipher import Key
+
 FOLDER_NAME = "drafts"
 SUFFIX = ".txt"
+SEALED_SUFFIX = ".sqlcipher"
+SUFFIXES = (SUFFIX, SEALED_SUFFIX)
 _NAME = re.compile(r"^\d{8}-\d{6}-(?P<kind>[a-z0-9-]+?)-[0-9a-f]{6}$")
 
 
@@ -29,8 +38,10 @@ def folder_beside(journal: Path) -> Path:
     return journal.parent / FOLDER_NAME
 
 
-def keep(folder: Path, data: bytes, kind: str, when: datetime) -> Draft:
+def keep(folder: Path, data: bytes, kind: str, when: datetime, key: Key | None = None) -> Draft:
     """Write ``data`` to a new draft; ``kind`` says what it was for (write, answer, edit-ID).
+
+    With ``key`` (the journal is encrypted) the draft is sealed under it.
 
     Raises OSError when the draft cannot be written (a full disk, a
     read-only folder); the caller then has to show the text another way.
@@ -44,6 +55,13 @@ def keep(folder: Path, data: bytes, kind: str, when: datetime) -> Draft:
     if folder.stat().st_mode & 0o077 and all(_is_draft(path) for path in folder.iterdir()):
         folder.chmod(0o700)
     stem = f"{when:%Y%m%d-%H%M%S}-{kind}-{secrets.token_hex(3)}"
+    if key is not None:
+        from leadjournal.store.cipher import write_sealed
+
+        sealed = folder / f"{stem}{SEALED_SUFFIX}"
+        write_sealed(sealed, key, data)
+        sync_folder(folder)
+        return _draft(sealed)
     path = folder / f"{stem}{SUFFIX}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     descriptor = os.open(path, flags, 0o600)
@@ -73,12 +91,12 @@ def find(folder: Path, ref: str) -> Draft:
     if os.sep in ref or "/" in ref:
         path = Path(ref).expanduser()
         inside = path.is_file() and path.resolve().parent == folder.resolve()
-        if not inside or not _NAME.match(path.stem) or path.suffix != SUFFIX:
+        if not inside or not _NAME.match(path.stem) or path.suffix not in SUFFIXES:
             raise BadInput(
                 messages.DRAFT_OUTSIDE.format(path=path, folder=folder), messages.DRAFT_OUTSIDE_HINT
             )
         return _draft(path)
-    wanted = ref.strip().removesuffix(SUFFIX)
+    wanted = ref.strip().removesuffix(SUFFIX).removesuffix(SEALED_SUFFIX)
     drafts = waiting(folder)
     exact = [draft for draft in drafts if draft.name == wanted]
     matches = exact or [draft for draft in drafts if wanted and draft.name.startswith(wanted)]
@@ -99,9 +117,22 @@ def find(folder: Path, ref: str) -> Draft:
     return matches[0]
 
 
-def text_of(draft: Draft) -> str:
-    """The draft's text; a BadInput naming the line when it is not UTF-8."""
-    data = Path(draft.path).read_bytes()
+def is_sealed(draft: Draft) -> bool:
+    """Whether the draft is sealed under an encrypted journal's key."""
+    return Path(draft.path).suffix == SEALED_SUFFIX
+
+
+def text_of(draft: Draft, key: Key | None = None) -> str:
+    """The draft's text; a BadInput naming the line when it is not UTF-8.
+
+    A sealed draft is opened with ``key``, the journal's.
+    """
+    if is_sealed(draft) and key is not None:
+        from leadjournal.store.cipher import read_sealed
+
+        data = read_sealed(Path(draft.path), key)
+    else:
+        data = Path(draft.path).read_bytes()
     problem = utf8_problem(data)
     if problem is not None:
         offset, line = problem
@@ -110,6 +141,47 @@ def text_of(draft: Draft) -> str:
             messages.DRAFT_NOT_UTF8_HINT,
         )
     return data.decode("utf-8")
+
+
+def reseal(folder: Path, old: Key | None, new: Key | None) -> int:
+    """Put every waiting draft under the journal's new key (None: plaintext); how many moved.
+
+    After ``db encrypt`` no draft stays plaintext; after ``db rekey`` every
+    sealed draft still opens; after ``db decrypt`` they are plain again, as
+    the journal is. Each new draft is written before its old file goes.
+    """
+    moved = 0
+    for draft in waiting(folder):
+        sealed = is_sealed(draft)
+        if (sealed and old is None) or (not sealed and new is None):
+            continue
+        path = Path(draft.path)
+        if sealed and old is not None:
+            from leadjournal.store.cipher import read_sealed
+
+            data = read_sealed(path, old)
+        else:
+            data = path.read_bytes()
+        suffix = SEALED_SUFFIX if new is not None else SUFFIX
+        target = path.with_name(f".{draft.name}.resealing{suffix}")
+        target.unlink(missing_ok=True)
+        if new is not None:
+            from leadjournal.store.cipher import write_sealed
+
+            write_sealed(target, new, data)
+        else:
+            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        target.replace(path.with_name(f"{draft.name}{suffix}"))
+        if path.suffix != suffix:
+            path.unlink(missing_ok=True)
+        moved += 1
+    if moved:
+        sync_folder(folder)
+    return moved
 
 
 def discard(draft: Draft) -> None:
@@ -129,7 +201,7 @@ def utf8_problem(data: bytes) -> tuple[int, int] | None:
 
 
 def _is_draft(path: Path) -> bool:
-    return path.suffix == SUFFIX and _NAME.match(path.stem) is not None and path.is_file()
+    return path.suffix in SUFFIXES and _NAME.match(path.stem) is not None and path.is_file()
 
 
 def _draft(path: Path) -> Draft:

@@ -13,6 +13,7 @@ Takes a store, a clock and the prompt library; never prints or reads input.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,14 @@ from datetime import date
 from leadjournal import messages, weeks
 from leadjournal.clock import Clock, stamp
 from leadjournal.errors import BadInput
-from leadjournal.models import Commitment, Entry, ExerciseAnswer, ExerciseRun, Model
+from leadjournal.models import (
+    Commitment,
+    Entry,
+    ExerciseAnswer,
+    ExerciseRun,
+    GoalProgress,
+    Model,
+)
 from leadjournal.prompts import LOW_RATING, Exercise, ExerciseStep, Library
 from leadjournal.records import new_entry, new_id, require_size, tags_in
 from leadjournal.store import Store
@@ -31,6 +39,7 @@ _NO = frozenset({"n", "no"})
 # Characters a name may hold besides letters: "Anne-Marie O'Brien", "J. Lee".
 _NAME_MARKS = frozenset(" -.'’")
 _NAME_MAX = 80
+_PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 
 
 # --- answers by step type ------------------------------------------------------
@@ -68,13 +77,68 @@ def parse_answer(step: ExerciseStep, raw: str, today: date) -> str:
     if step.type == "person":
         return _parse_person(text)
     if step.type == "date":
-        try:
-            return weeks.parse_day(text, today).isoformat()
-        except BadInput:
-            raise BadInput(
-                messages.EXERCISE_BAD_DATE.format(value=text), messages.EXERCISE_DATE_HINT
-            ) from None
+        return _parse_date(step, text, today).isoformat()
     return text
+
+
+def _parse_date(step: ExerciseStep, text: str, today: date) -> date:
+    from leadjournal import dates
+
+    try:
+        day: date | None = weeks.parse_day(text, today)
+    except BadInput:
+        day = dates.read_date(text, today)
+    if day is None:
+        raise BadInput(messages.EXERCISE_BAD_DATE.format(value=text), messages.EXERCISE_DATE_HINT)
+    # A date that plans something (a due date, a goal's end) cannot be past.
+    if day < today and (step.role == "due" or step.goal == "due"):
+        raise BadInput(
+            messages.EXERCISE_DATE_PAST.format(value=text, day=day.isoformat()),
+            messages.EXERCISE_DATE_HINT,
+        )
+    return day
+
+
+def _given(answers: Sequence[ExerciseAnswer]) -> dict[str, str]:
+    return {a.step_id: a.answer for a in answers if a.answer}
+
+
+def commitment_text(exercise: Exercise, answers: Sequence[ExerciseAnswer]) -> str | None:
+    """What the leader will do: the action step's answer, else the exercise's
+    commitment wording filled from the answers, else the follow-up step's
+    text. Never a date or the "when and how to judge" answer on its own."""
+    given = _given(answers)
+    action = exercise.step_with("action")
+    if action is not None:
+        return given.get(action.id)
+    if exercise.commitment is not None:
+        if not given:
+            return None
+        return _PLACEHOLDER.sub(lambda m: given.get(m.group(1), "…"), exercise.commitment)
+    follow_up = exercise.follow_up_step
+    if follow_up is None or follow_up.type == "date" or follow_up.role == "criteria":
+        return None
+    return given.get(follow_up.id)
+
+
+def due_week(exercise: Exercise, answers: Sequence[ExerciseAnswer], week: str, today: date) -> str:
+    """The week the follow-up comes due: the due step's date, else a date the
+    leader named in their criteria ("on Friday's retro"), else next week;
+    never sooner than next week."""
+    from leadjournal import dates
+
+    given = _given(answers)
+    day: date | None = None
+    due = exercise.step_with("due")
+    if due is not None and due.id in given:
+        day = date.fromisoformat(given[due.id])
+    criteria = exercise.step_with("criteria")
+    if day is None and criteria is not None and criteria.id in given:
+        day = dates.find_date(given[criteria.id], today)
+    soonest = weeks.shift(week, 1)
+    if day is None:
+        return soonest
+    return max(weeks.week_of(day), soonest)
 
 
 def _parse_choice(choices: Sequence[str], text: str) -> str:
@@ -152,11 +216,25 @@ class ExerciseDetail(_Out):
 
 
 class CompletedRun(_Out):
-    """What finishing a run produced: the run, its entry and its commitment."""
+    """What finishing a run produced: the run, its entry, its commitment and
+    the goals it created (once confirmed)."""
 
     run: ExerciseRun
     entry: Entry
     commitment: Commitment | None = None
+    goals: list[GoalProgress] = []
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the journal already knows for a step: said, then confirmed or corrected.
+
+    ``value`` is the answer Enter keeps; ``options`` are numbered to pick from.
+    """
+
+    note: str
+    value: str | None = None
+    options: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -227,6 +305,58 @@ class Exercises:
             if step.id not in passed
         ]
 
+    def known(self, step: ExerciseStep) -> Known | None:
+        """What the journal knows for a step that asks for it (``prefill``)."""
+        if step.prefill == "lean":
+            return self._known_lean(step)
+        if step.prefill == "goals":
+            kind = step.goal if step.goal in ("performance", "development") else None
+            # Only goals free to pair: one already paired cannot take another.
+            goals = [
+                g.goal.title
+                for g in self._goal_summaries()
+                if (kind is None or g.goal.kind == kind) and g.goal.pair_id is None
+            ]
+            if not goals:
+                return None
+            return Known(messages.KNOWN_GOALS.format(kind=kind or ""), options=tuple(goals))
+        if step.prefill == "commitments":
+            texts = tuple(c.text for c in self.store.commitments("open"))
+            return Known(messages.KNOWN_COMMITMENTS, options=texts) if texts else None
+        return None
+
+    @staticmethod
+    def pick_known(known: Known | None, raw: str) -> str:
+        """A typed number picks one of the known options; anything else is the answer."""
+        text = raw.strip()
+        picked = known is not None and text.isascii() and text.isdigit()
+        if known is not None and picked and 1 <= int(text) <= len(known.options):
+            return known.options[int(text) - 1]
+        return raw
+
+    def _known_lean(self, step: ExerciseStep) -> Known | None:
+        from leadjournal import insights, trendbook
+
+        rated = trendbook.rated_weeks(self.store, weeks.week_of(self._today()))
+        if not rated:
+            return None
+        verdict = insights.imbalance(rated)
+        if verdict.toward is None:
+            return Known(messages.KNOWN_BALANCED)
+        value = next((c for c in step.choices or () if verdict.toward in c), None)
+        note = messages.KNOWN_LEAN.format(
+            toward=verdict.toward,
+            weeks=verdict.weeks,
+            window=min(len(rated), insights.LASTING_WINDOW),
+            state=verdict.state,
+        )
+        return Known(note, value=value)
+
+    def _goal_summaries(self) -> list[GoalProgress]:
+        from leadjournal.goalbook import GoalBook
+
+        return GoalBook(self.store, self.clock).summaries("open")
+
     def answer(self, exercise: Exercise, run: ExerciseRun, step_id: str, raw: str) -> Answered:
         """Validate and save one step's answer at once; blank skips the step."""
         position, step = self._step(exercise, step_id)
@@ -296,17 +426,14 @@ class Exercises:
         )
         self.store.insert_entry(entry)
         commitment = None
-        follow_up = exercise.follow_up_step
-        promised = next(
-            (a.answer for a in run.answers if follow_up and a.step_id == follow_up.id), None
-        )
+        promised = commitment_text(exercise, run.answers)
         if promised:
             commitment = Commitment(
                 id=run.id,
                 text=promised,
                 status="open",
                 week=now.week,
-                due_week=weeks.shift(now.week, 1),
+                due_week=due_week(exercise, run.answers, now.week, self._today()),
                 source="exercise",
                 created_at=now.utc,
             )

@@ -19,7 +19,16 @@ from datetime import date
 from typing import Literal, Protocol
 
 from leadjournal import insights, messages, weeks
-from leadjournal.models import Commitment, Entry, ExerciseRun, Goal, GoalProgress, Model, Review
+from leadjournal.models import (
+    Commitment,
+    Entry,
+    ExerciseRun,
+    Goal,
+    GoalProgress,
+    Model,
+    Person,
+    Review,
+)
 from leadjournal.safetext import json_safe, md_block, md_inline, visible
 from leadjournal.store import Store
 
@@ -52,6 +61,8 @@ TABLES: tuple[TableFormat, ...] = (
     TableFormat("commitments", Commitment, Store.iter_commitments),
     TableFormat("exercise_runs", ExerciseRun, Store.iter_exercise_runs),
     TableFormat("goals", Goal, Store.iter_goals),
+    # Last: a person's links point at entries, wins and commitments above.
+    TableFormat("people", Person, Store.iter_people),
 )
 
 

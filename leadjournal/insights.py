@@ -14,10 +14,11 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from leadjournal import weeks as isoweeks
 from leadjournal.models import GoalKind, GoalTrack, Model
+from leadjournal.patterns import Pattern
 
 # Ratings, on the Managerial Grid's 1–9 scale.
 RATING_MIN = 1
@@ -187,6 +188,10 @@ class TrendsReport(Trends):
     """What ``trends --json`` prints: the contract, plus the open goals (an addition)."""
 
     goals: list[TrendsGoal] = []
+    # What goes with a good week (an addition): empty under 8 reviewed weeks.
+    patterns: list[Pattern] = []
+    # With a roster: recognition spread, one-on-one coverage, who was not mentioned.
+    people: dict[str, Any] | None = None
 
 
 # ---------------------------------------------------------------- one week

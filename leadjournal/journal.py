@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from leadjournal.exercises import Exercises
     from leadjournal.goalbook import GoalBook
     from leadjournal.insights import Trends, TrendsReport, WeekRatings
+    from leadjournal.lookback import LookBacks
+    from leadjournal.patterns import Pattern
+    from leadjournal.peoplebook import PeopleBook
     from leadjournal.prompts import Library, Prompt
     from leadjournal.record import Record
     from leadjournal.review import WeeklyReview
@@ -57,6 +60,9 @@ class TrendsView:
     outcomes: dict[str, CommitmentStatus] = field(default_factory=dict)
     dimensions: list[str] = field(default_factory=list)
     goals: list[GoalProgress] = field(default_factory=list)
+    # What goes with a good week, over the reviewed weeks shown (at least 8).
+    patterns: list[Pattern] = field(default_factory=list)
+    reviewed: int = 0
     # The journal's first rated week: the text views start there, so a new
     # journal's trends do not open with weeks from before it was kept (the
     # JSON keeps the whole window asked for).
@@ -82,7 +88,7 @@ class TrendsView:
             )
             for s in self.goals
         ]
-        return TrendsReport(**vars(self.trends), goals=goals)
+        return TrendsReport(**vars(self.trends), goals=goals, patterns=self.patterns)
 
 
 # What ``search --kind`` accepts, and the kinds of item each one means.
@@ -95,6 +101,7 @@ SEARCH_KINDS: dict[str, tuple[str, ...]] = {
     "commitment": ("commitment",),
     "follow-up": ("follow_up",),
     "check-in": ("checkin",),
+    "person": ("person", "person_note"),
 }
 
 
@@ -348,6 +355,8 @@ class Journal:
             outcomes=outcomes,
             dimensions=dimensions,
             goals=self.goals.summaries("open"),
+            patterns=self.look_backs.patterns(shown),
+            reviewed=sum(row.reviewed for row in trends.weeks),
             started=self.store.first_rated_week(),
         )
 
@@ -362,12 +371,27 @@ class Journal:
     # -- goals -------------------------------------------------------------
 
     @property
+    def look_backs(self) -> LookBacks:
+        """The monthly and quarterly look-backs, and what goes with a good week."""
+        from leadjournal.lookback import LookBacks
+
+        return LookBacks(self.store, self.clock)
+
+    @property
     def goals(self) -> GoalBook:
         # Lazy: the goal maths costs start-up time that write, log and show
         # never need.
         from leadjournal.goalbook import GoalBook
 
         return GoalBook(self.store, self.clock)
+
+    # -- people ------------------------------------------------------------
+
+    @property
+    def people(self) -> PeopleBook:
+        from leadjournal.peoplebook import PeopleBook
+
+        return PeopleBook(self.store, self.clock)
 
     # -- prompts -----------------------------------------------------------
 
@@ -382,7 +406,7 @@ class Journal:
     def review_prompts(self, week: str, *, count: int = 1, seed: int | None = None) -> list[Prompt]:
         """The prompts that fit this leader's week, by DESIGN.md's rules."""
         from leadjournal import insights
-        from leadjournal.selection import SelectionContext, choose_prompts
+        from leadjournal.selection import REST_WEEKS, SelectionContext, choose_prompts
 
         rated = self.rated_weeks(week)
         this_week = next((r for r in rated if r.week == week), None)
@@ -403,8 +427,25 @@ class Journal:
             recently_answered=frozenset(
                 self.store.prompts_answered_since(weeks.shift(week, -RECENT_PROMPT_WEEKS))
             ),
+            asked_lately=frozenset(
+                self.store.prompts_answered_since(weeks.shift(week, -(REST_WEEKS - 1)))
+            ),
         )
-        return choose_prompts(self.packs, context, count=count, seed=seed)
+        return self._for_person(choose_prompts(self.packs, context, count=count, seed=seed))
+
+    def _for_person(self, prompts: list[Prompt]) -> list[Prompt]:
+        """Person-shaped prompts asked about the most overlooked person, when there is one."""
+        if not any(p.for_person for p in prompts) or not self.store.has_people():
+            return prompts
+        person = self.people.most_overlooked()
+        if person is None:
+            return prompts
+        return [
+            p.model_copy(update={"text": p.for_person.replace("{name}", person.name)})
+            if p.for_person
+            else p
+            for p in prompts
+        ]
 
     def prompt_now(
         self, *, theme: str | None = None, source: str | None = None, seed: int | None = None
@@ -416,12 +457,13 @@ class Journal:
         since = weeks.shift(self.current_week(), -RECENT_PROMPT_WEEKS)
         recent = frozenset(self.store.prompts_answered_since(since))
         try:
-            return pick_prompt(self.packs, theme=theme, source=source, seed=seed, exclude=recent)
+            chosen = pick_prompt(self.packs, theme=theme, source=source, seed=seed, exclude=recent)
         except NotFound:
             if not recent:
                 raise
             # Asking a question again beats asking none.
-            return pick_prompt(self.packs, theme=theme, source=source, seed=seed)
+            chosen = pick_prompt(self.packs, theme=theme, source=source, seed=seed)
+        return self._for_person([chosen])[0]
 
     def answer_prompt(self, prompt: Prompt, text: str) -> Entry:
         """Save an answer to a prompt; it then counts as recently answered."""

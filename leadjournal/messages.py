@@ -130,7 +130,8 @@ SUGGEST_BALANCED = (
 # -- config ------------------------------------------------------------------
 CONFIG_HINT = (
     "Fix the file, or move it aside to use the defaults. "
-    "Known keys: editor, prompts, prompts_folder, prompt_count, extra_dimensions."
+    "Known keys: editor, prompts, prompts_folder, prompt_count, extra_dimensions, "
+    "review_days, nudge. 'leadjournal config edit' opens it."
 )
 CONFIG_UNREADABLE = "Cannot read the config file {path}: {reason}."
 CONFIG_SYNTAX = "The config file {path} is not valid TOML: {reason}."
@@ -546,6 +547,13 @@ CHOICES_ONLY_FOR_CHOICE = "only a choice step has choices (this step's type is '
 TIP_ONLY_FOR_RATING = "only a rating step has a tip (this step's type is '{type}')"
 DUPLICATE_STEP_ID = "step id '{id}' is used twice in this exercise"
 ONE_FOLLOW_UP = "only one step of an exercise can be the follow-up step"
+ONE_ROLE = "only one step of an exercise can have the role '{role}'"
+DUE_NEEDS_DATE = "step '{id}' has the role 'due', so its type must be 'date'"
+TEMPLATE_UNKNOWN_STEP = "the commitment names '{{{id}}}', which is not a step of this exercise"
+NOT_A_STEP_ROLE = "'{value}' is not a step role (choose from {choices})"
+NOT_A_PREFILL = "'{value}' is not something the journal knows (choose from {choices})"
+NOT_A_CREATES = "'{value}' is not something an exercise can create (choose from {choices})"
+NOT_A_GOAL_FIELD = "'{value}' is not a goal field (choose from {choices})"
 NO_STEPS = "an exercise needs at least one step"
 NO_THEMES = "a prompt needs at least one theme"
 
@@ -573,8 +581,13 @@ EXERCISE_BAD_CHOICE = "'{value}' is not one of the choices."
 EXERCISE_CHOICE_HINT = "Type a number from 1 to {count} or one of: {choices}."
 EXERCISE_BAD_PERSON = "'{value}' does not look like a person's name."
 EXERCISE_PERSON_HINT = "Type a name (letters and spaces), such as Maya or Sam Lee."
-EXERCISE_BAD_DATE = "'{value}' is not a date."
-EXERCISE_DATE_HINT = "Use an ISO date (2026-11-18), today or yesterday."
+EXERCISE_BAD_DATE = "'{value}' is not a date I can tell."
+EXERCISE_DATE_HINT = (
+    "Type a date: 2027-01-15, today, tomorrow, friday, next friday, in 3 weeks, "
+    "june 30, end of june, next month or a week (2027-W03). "
+    "For a sprint, type the date it ends."
+)
+EXERCISE_DATE_PAST = "'{value}' is {day}, which has passed."
 EXERCISE_EMPTY_ANSWER = "The answer is empty."
 EXERCISE_EMPTY_ANSWER_HINT = "Write a few words, or press Enter to skip the step."
 EXERCISE_UNKNOWN_STEP = "The exercise '{exercise}' has no step '{step}'."
@@ -600,7 +613,7 @@ EXERCISE_ASK_RATING = "1–9 ›"
 EXERCISE_ASK_YES_NO = "y/n ›"
 EXERCISE_ASK_CHOICE = "Number or text ›"
 EXERCISE_ASK_PERSON = "Name ›"
-EXERCISE_ASK_DATE = "Date (2026-11-18, today, yesterday) ›"
+EXERCISE_ASK_DATE = "Date (2027-01-15, next friday, in 3 weeks) ›"
 EXERCISE_TIP = "Tip: {tip}"
 EXERCISE_FOLLOW_UP_NOTE = "Your answer to this step becomes a commitment for next week."
 EXERCISE_DONE = "Done. Saved as entry {id} ({week}); read it with 'leadjournal show {id}'."
@@ -792,13 +805,402 @@ ITEM_LABELS = {
     "follow_up": "follow-up note",
     "checkin": "goal check-in",
     "exercise_answer": "exercise answer",
+    "person": "person",
+    "person_note": "note about a person",
 }
 LOG_WEEK_HEADING = "{week} · {start} – {end}"
 SEARCH_HIT_WEEK = "{label} · {week}"
 BAD_KIND = "'{value}' is not a kind of item to search."
 SEARCH_KIND_HINT = (
-    "Use --kind entry, reflection, prompt, exercise, win, commitment, follow-up or check-in."
+    "Use --kind entry, reflection, prompt, exercise, win, commitment, follow-up, check-in "
+    "or person."
 )
+
+# -- the habit: reminders, the missed-week line, the config folder -------------
+REMIND_WAYS_HEADING = "Ways to be reminded of the weekly review (set one up once):"
+REMIND_WAYS = (
+    "  systemd   a user timer, with a desktop notification (Linux):",
+    "              leadjournal remind install --day fri --time 16:00 --via systemd",
+    "  cron      a crontab line (Linux, any Unix):",
+    "              leadjournal remind install --day fri --time 16:00 --via cron",
+    "  launchd   a launch agent (macOS):",
+    "              leadjournal remind install --day fri --time 16:00 --via launchd",
+    "  calendar  a weekly event to import in any calendar:",
+    "              leadjournal remind install --day fri --time 16:00 --via ics -o review.ics",
+    "'leadjournal remind status' says what is set up; 'leadjournal remind remove' undoes it.",
+)
+REMIND_BAD_DAY = "'{value}' is not a day of the week."
+REMIND_BAD_DAY_HINT = "Give a weekday: mon, tue, wed, thu, fri, sat or sun (or in full)."
+REMIND_BAD_TIME = "'{value}' is not a time of day."
+REMIND_BAD_TIME_HINT = "Give a 24-hour time as HH:MM, like 16:00 or 9:30."
+REMIND_BAD_WAY = "'{value}' is not a way to be reminded ({ways})."
+REMIND_BAD_WAY_HINT = "Run 'leadjournal remind' to see each way."
+REMIND_ICS_NEEDS_OUTPUT = "A calendar reminder is a file: say where to write it."
+REMIND_ICS_NEEDS_OUTPUT_HINT = (
+    "Use --via ics --output review.ics, then import the file in your calendar."
+)
+REMIND_OUTPUT_ONLY_ICS = "--output names the calendar file, so it goes with --via ics only."
+REMIND_LAUNCHD_ELSEWHERE = "launchd agents are macOS's; this is not macOS."
+REMIND_LAUNCHD_ELSEWHERE_HINT = "Use --via systemd or --via cron here, or --via ics for a calendar."
+REMIND_WROTE = "Wrote {paths}."
+REMIND_ENABLED = "The reminder comes {when} (switched on with: {command})."
+REMIND_RUN_THIS = "To switch it on, run: {command}"
+REMIND_NO_CRONTAB = (
+    "There is no crontab program here, so nothing was installed. "
+    "Add this line with 'crontab -e' where cron runs:"
+)
+REMIND_CRON_ADDED = "Added this line to your crontab; the reminder comes {when}:"
+REMIND_CRONTAB_FAILED = "crontab did not accept the change, so your crontab is as it was."
+REMIND_CRONTAB_HINT = "Run 'crontab -l' to check it, then try again."
+REMIND_ICS_WROTE = (
+    "Wrote {path}: a weekly event, {when}. Import it in your calendar "
+    "(the file can then be deleted)."
+)
+REMIND_FILE_CHANGED = "{path} was changed since it was written, so it was left in place."
+REMIND_NOTHING_TO_REMOVE = "No reminder is set up, so there was nothing to remove."
+REMIND_REMOVED = "Removed the {way} reminder ({when})."
+REMIND_NONE = "No reminder is set up. 'leadjournal remind install' sets one up."
+REMIND_STATE_ON = "on"
+REMIND_STATE_FILE = "written, not switched on yet"
+REMIND_STATE_ICS = "calendar file"
+REMIND_STATE_OFF = "switched off since it was installed ({command} switches it on)"
+REMIND_STATE_CRON_GONE = "no longer in your crontab ('leadjournal remind install' adds it again)"
+REMIND_STATUS_LINE = "{way}: {when}, {state} · {where}"
+REMIND_STATUS_MISSING = "  missing now: {paths} ('leadjournal remind install' writes it again)"
+REMIND_EVENT_TITLE = "Weekly review"
+REMIND_EVENT_TEXT = "Ten minutes for the week: run 'leadjournal review' in a terminal."
+REMIND_NOTIFY_TEXT = "Time for the weekly review: run 'leadjournal review'."
+NUDGE = "You have not finished the review of {week}: leadjournal review --week {week}"
+OLD_CONFIG = (
+    "note: read the config from its old place, {old}; it belongs in {new} now. To move it: {move}"
+)
+CONFIG_NO_FILE = "(no file there yet: the defaults apply; 'leadjournal config edit' creates it)"
+CONFIG_SHOW_FILE = "# {path}"
+CONFIG_SHOW_DEFAULTS = "# no config file ({path}): these are the defaults"
+CONFIG_TEMPLATE = """# leadjournal's settings. Remove the '#' before a line to change it.
+# editor = "nano"                 # instead of $VISUAL / $EDITOR
+# prompts = true                  # false: reviews ask no reflection prompt
+# prompts_folder = "~/my-prompts" # your own prompt packs, beside the built-in ones
+# prompt_count = 1                # 1 or 2 prompts in a review
+# extra_dimensions = ["energy"]   # more ratings, 1-9, after results and relationships
+# review_days = ["monday", "tuesday"]  # days when 'review' first offers last week
+# nudge = true                    # false: no line about a missed week
+"""
+CONFIG_EDITED = "Saved {path}; it reads cleanly."
+CONFIG_EDIT_INVALID = "The file was saved, but it has a problem, so commands will refuse it."
+CONFIG_EDITOR_FAILED = "The editor '{editor}' did not finish cleanly; the file is as it left it."
+CONFIG_NEEDS_EDITOR = "No editor is set, so the config cannot be opened."
+CONFIG_NEEDS_EDITOR_HINT = "Set $EDITOR (for example: export EDITOR=nano), or edit {path} directly."
+BRIEF_OPENED = "Wrote {path} and opened it in your browser."
+BRIEF_NOT_OPENED = "Wrote {path}; no browser could be started, so open it yourself."
+BRIEF_OPEN_NOT_MD = "--open shows the HTML brief, so it goes with --format html (the default)."
+# -- the monthly and quarterly look-back, patterns, this week last year ------
+LOOK_BACK_BAD_KIND = "'{value}' is not a look-back."
+LOOK_BACK_BAD_KIND_HINT = "Use --look-back month or --look-back quarter."
+LOOK_BACK_NOTHING = "No week of {title} was reviewed, so there is nothing to look back at."
+LOOK_BACK_NOTHING_HINT = "A look-back reads the reviews of the month or quarter before this one."
+LOOK_BACK_ENTRY_TITLE = "Look-back: {title}"
+LOOK_BACK_OFFER_MONTH = "First review of the month: a short look-back at {title} ({count} weeks)?"
+LOOK_BACK_OFFER_QUARTER = (
+    "First review of the quarter: a longer look-back at {title} ({count} weeks)?"
+)
+LOOK_BACK_OFFER_CHOICES = "[Y]es now · [l]ater · [s]kip"
+LOOK_BACK_OFFER_RETRY = "Answer y, l or s."
+LOOK_BACK_DUE = "A look-back at {title} is due: leadjournal review --look-back {kind}"
+LOOK_BACK_LATER = "Left for later: it is offered again at the next review."
+LOOK_BACK_SKIPPED = "Set aside. Do it any time with: leadjournal review --look-back {kind}"
+LOOK_BACK_PAUSED = "Look-back left for later; what you wrote is saved."
+LOOK_BACK_PAUSED_HINT = "Do it again any time with: leadjournal review --look-back {kind}"
+LOOK_BACK_HEADING_MONTH = "Look-back · {title} · {first} – {last}"
+LOOK_BACK_HEADING_QUARTER = "Quarterly look-back · {title} · {first} – {last}"
+LOOK_BACK_DONE_BEFORE = "Done before, in {week}; a new answer is saved beside the earlier one."
+LOOK_BACK_TREND = "Trend"
+LOOK_BACK_REVIEWED = "{reviewed} of {weeks} weeks reviewed."
+LOOK_BACK_AVERAGES = (
+    "Results {results} {results_arrow} · relationships {relationships} {relationships_arrow}"
+)
+LOOK_BACK_STYLES = "Grid styles: {styles}."
+LOOK_BACK_FOLLOW = "Follow-through"
+LOOK_BACK_FOLLOW_LINE = (
+    "{made} commitments made: {done} done, {partly} partly, {dropped} dropped, {open} open."
+)
+LOOK_BACK_FOLLOW_RATE = "Followed through on {rate:.0%} of those assessed."
+LOOK_BACK_FOLLOW_NONE = "No commitments were made in these weeks."
+LOOK_BACK_WINS = "Wins"
+LOOK_BACK_NO_WINS = "No wins were written down in these weeks."
+LOOK_BACK_GOALS = "Goals"
+LOOK_BACK_NO_GOALS = "No open goals. `leadjournal goal add` sets one."
+LOOK_BACK_PATH = "The quarter's path on the grid"
+LOOK_BACK_PATH_STEP = "{style} ×{weeks} ({first}–{last})"
+LOOK_BACK_IMBALANCES = "Lasting imbalances"
+LOOK_BACK_IMBALANCE_LINE = "{first} – {last}: leaning toward {toward}."
+LOOK_BACK_NO_IMBALANCE = "None: no lean lasted this quarter."
+LOOK_BACK_RECALIBRATE = "Goals to recalibrate"
+LOOK_BACK_RECALIBRATE_LINE = "{title}: {status}; adjust the target, the date or the plan?"
+LOOK_BACK_NO_RECALIBRATE = "None behind: every open goal is on track or has no data yet."
+LOOK_BACK_CAPACITY = "Capacity, not trait"
+LOOK_BACK_CAPACITY_THEN = "In {week}, a hard week, you wrote:"
+LOOK_BACK_CAPACITY_NOTE = (
+    "Set it beside this quarter. What you handle well is built, week by week; it can grow."
+)
+LOOK_BACK_QUESTION = "One question"
+LOOK_BACK_SAVED = "Saved as an entry: {id}."
+LOOK_BACK_NO_ANSWER = "No answer written; the look-back is marked done all the same."
+LOOK_BACK_NEEDS_TERMINAL = "The look-back asks a question, and there is no terminal to answer in."
+LOOK_BACK_NEEDS_TERMINAL_HINT = (
+    'Answer with --reflection "…", e.g. leadjournal review --look-back month --reflection "…".'
+)
+LOOK_BACK_FLAGS_ONLY = "--look-back takes only --week, --reflection and --seed."
+LOOK_BACK_FLAGS_ONLY_HINT = (
+    "Record this week's review in one command, then the look-back in another."
+)
+LOOK_BACK_Q_LEAN = (
+    "In {count} of {reviewed} reviewed weeks you leaned toward {side}. What kept pulling you "
+    "that way, and what would a week that also serves {other} have needed?"
+)
+LOOK_BACK_Q_FOLLOW = (
+    "You kept {done} of {assessed} commitments you assessed. What made the kept ones easier to "
+    "keep, and what would make next month's one of those?"
+)
+LOOK_BACK_Q_PATTERN = (
+    "{feature} tend to come with {more} {axis} ratings. What might be going on in those weeks?"
+)
+LOOK_BACK_Q_PLAIN = (
+    "Reading these {count} weeks together, what do you see that no single week showed you?"
+)
+LOOK_BACK_Q_CAPACITY = (
+    "Put your words from {week} beside this quarter. What can you handle now that you could "
+    "not then, and what is still hard?"
+)
+PATTERNS_HEADING = "What goes with a good week"
+PATTERNS_NOTE = (
+    "Patterns seen together over your reviewed weeks, not causes: worth a look, not a verdict."
+)
+PATTERNS_FEW = "Patterns need at least {count} reviewed weeks; this view has {have}."
+PATTERNS_NONE = "No clear pattern yet: no tag, goal or dimension stands out in these weeks."
+PATTERN_LINE = "{feature}: {axis} {inside} on average, {outside} otherwise (n = {n} of {total})."
+PATTERN_TAG = "weeks tagged @{name}"
+PATTERN_PERSON = "weeks mentioning @{name}"
+PATTERN_GOAL = "weeks with a check-in on “{name}”"
+PATTERN_DIMENSION = "weeks with {name} {level} or more"
+LAST_YEAR_LINE = "This week last year ({week}): “{text}”"
+
+# -- an exercise's follow-up, come due (assessment) --------------------------------
+
+ASSESS_COMMITTED = "What you committed to"
+ASSESS_HEADING = "From “{title}” ({week}){attempt}"
+ASSESS_ATTEMPT = ", try {number}"
+ASSESS_DECIDED = "What you decided"
+ASSESS_ROLE_ACTION = "The change"
+ASSESS_ROLE_CRITERIA = "When, and how you would judge it"
+ASSESS_QUESTIONS = "Look at it again: your earlier answer is beside each question."
+ASSESS_EARLIER = "then ({week}): {answer}"
+ASSESS_NOW = "now: {answer}"
+ASSESS_COMPARE = "Then and now:"
+EXERCISE_ASSESSED_HEADING = "Assessed in {week}:"
+ASSESS_COMPARE_LINE = "{question}  {answers}"
+ASSESS_OUTCOME = "So, how did it go? [d]one, [p]artly, [n]ot yet, drop [x], [s]kip:"
+ASSESS_TRY_AGAIN = "Try again? When will you next try it (a date, Enter for no):"
+ASSESS_AGAIN_SET = "It comes back in the review of {week}."
+ASSESS_NO_RETRY_PARTLY = "Recorded as partly done."
+
+# -- goals an exercise describes ---------------------------------------------------
+
+GOAL_ACHIEVABLE_RATED = "Rated {value} of 9 for how achievable it is."
+GOAL_FROM_EXERCISE = "The goal your answers describe:"
+GOAL_FROM_EXERCISE_CONFIRM = "Save it as a goal?"
+GOAL_CREATE_YOURSELF = "To create it later:"
+GOAL_PAIRS_WITH = "Paired with your goal {id}: {title}"
+GOAL_NOT_CREATED = "Your answers are saved; no goal was created yet."
+GOAL_CREATE_WITH_YES = "Add --yes to the same command to create it, or create it yourself:"
+GOAL_THEN_PAIR = "  then pair them: leadjournal goal pair ID OTHER-ID"
+
+# -- what the journal knows for an exercise step -----------------------------------
+
+KNOWN_LEAN = (
+    "The journal says your recent weeks leaned toward {toward} "
+    "({weeks} of the last {window} reviewed weeks; {state})."
+)
+KNOWN_BALANCED = "The journal says your recent weeks were balanced: no lean of 2 or more."
+KNOWN_GOALS = "Your open {kind} goals:"
+KNOWN_COMMITMENTS = "Your open commitments:"
+KNOWN_KEEP = "Press Enter to keep “{value}”, or type another answer."
+KNOWN_PICK = "Type a number to use one of these, or write your own."
+
+# -- the exercise the review offers -------------------------------------------------
+
+OFFER_REASONS = {
+    "lasting-lean": "Your weeks have leaned the same way for a while.",
+    "setback": "This looks like a hard week.",
+    "change": "You said a change is under way.",
+}
+OFFER_ASK = "“{title}” ({steps} steps) fits now. Do it now?"
+OFFER_LATER = "Any time later: leadjournal exercise run {id}"
+OFFER_BACK = "Back to the review."
+CHANGE_SET_ON = "Noted: a change is under way. The review may offer “navigating-change”."
+CHANGE_SET_OFF = "Noted: no change under way."
+GOAL_NUMBERS = "Give “{measure}” its numbers, so progress can be worked out (Enter skips each):"
+GOAL_ASK_UNIT = "Unit (%, people, days…):"
+GOAL_ASK_BASELINE = "Where it is now (baseline):"
+GOAL_ASK_TARGET = "Where it should be by the date (target):"
+# -- people --------------------------------------------------------------------
+PERSON_HINT = "Run 'leadjournal people' to see who is on your roster and their handles."
+NO_PEOPLE_HINT = 'Your roster is empty. Add someone: leadjournal people add "Maya Chen" --as maya'
+UNKNOWN_PERSON = "No one on your roster is called '{who}'."
+UNKNOWN_PERSON_HINT = "Use a handle, an alias or a full name: {handles}."
+PERSON_AMBIGUOUS = "More than one person is called '{who}': {handles}."
+PERSON_AMBIGUOUS_HINT = "Use the handle of the one you mean."
+BAD_HANDLE = "'{value}' cannot be a handle."
+BAD_HANDLE_HINT = (
+    "A handle is one short word of letters, digits, dots, hyphens or underscores, "
+    "such as maya or maya-chen."
+)
+BAD_PERSON_NAME = "'{value}' does not look like a person's name."
+BAD_PERSON_NAME_HINT = (
+    'Give the name as you write it, such as "Maya Chen" (at most 120 characters).'
+)
+EMPTY_PERSON_NAME = "A person needs a name."
+BAD_ALIAS = "'{value}' cannot be an alias."
+BAD_ALIAS_HINT = 'An alias is a name you write for them, such as MC or "Maya C".'
+NAME_TAKEN = "'{name}' is already a name of {name_of} ({handle})."
+NAME_TAKEN_HINT = (
+    "Choose another name, or change theirs first: leadjournal people edit HANDLE --as …"
+)
+NOT_AN_ALIAS = "'{alias}' is not an alias of {handle}."
+NOT_AN_ALIAS_HINT = "Run 'leadjournal people show HANDLE' to see their aliases."
+NOTE_KIND_HINT = 'Kinds: 1on1, recognition, feedback, check-in ("is everything OK?"), or note.'
+NOTE_IN_FUTURE = "{day} is still to come; a note records what happened."
+NOTE_IN_FUTURE_HINT = "Give today or an earlier day with --date."
+PERSON_ADDED = "Added {name} as {handle}."
+PERSON_LINKED_BEFORE = "Linked {count} earlier item(s) that name them."
+PERSON_CHANGED = (
+    "Saved {name} ({handle}); the earlier version is kept ('leadjournal restore {id}')."
+)
+PERSON_UNCHANGED = "Nothing to change for {name} ({handle})."
+PERSON_ARCHIVED = "Archived {name} ({handle}): kept in history, left out of nudges."
+PERSON_UNARCHIVED = "{name} ({handle}) is on the active roster again."
+PERSON_NOTE_SAVED = "Noted ({kind}) for {name}, {day}."
+PERSON_EDIT_NOTHING = "Say what to change: --name, --as, --alias, --drop-alias or --note."
+FORGET_INTRO = "Forgetting {name} ({handle}) removes, for good:"
+FORGET_PERSON_LINE = "  - the person: name, handle, aliases and the note about them"
+FORGET_NOTES_LINE = "  - {count} note(s) about them"
+FORGET_LINKS_LINE = "  - {count} link(s) from entries, wins and commitments to them"
+FORGET_VERSIONS_LINE = "  - {count} kept earlier version(s) of them (the versions table)"
+FORGET_SEARCH_LINE = "  - {count} row(s) in the search index"
+FORGET_TEXT_LINE = (
+    "Text you wrote that names them ({count} item(s)) is kept as written; "
+    "edit or delete it if it must go too."
+)
+FORGET_BACKUPS = (
+    "Backups and exports made before today still hold them; delete those files "
+    "if they must be gone everywhere."
+)
+FORGET_CONFIRM = "Forget {name} for good?"
+FORGET_NEEDS_YES = "Forgetting someone removes them for good, so it asks first."
+FORGET_NEEDS_YES_HINT = "Run it in a terminal to be asked, or add --yes."
+FORGOTTEN = "Forgot {name}: {notes} note(s), {links} link(s), {versions} version(s) removed."
+FORGET_KEPT = "Nothing was removed."
+PEOPLE_EMPTY = (
+    'No one on your roster yet. Add someone: leadjournal people add "Maya Chen" --as maya'
+)
+PERSON_TIMELINE_EMPTY = "Nothing recorded about them yet."
+UNSURE_NAME = "'{name}' in {what} of {date} could be {candidates}."
+UNSURE_QUESTION = "Who is meant? {choices} [n] no one [Enter] skip ›"
+UNSURE_RETRY = "Type a number from the list, or n for no one."
+UNSURE_NOT_LINKED = (
+    "'{name}' in {what} of {date} could be {candidates}: not linked. "
+    "Write @handle (such as @{example}) to link it."
+)
+UNSURE_WHAT = {"entry": "an entry", "win": "the win", "commitment": "a commitment"}
+# The review's people step.
+PEOPLE_STEP = "People"
+PEOPLE_STEP_INTRO = "who has gone longest without…"
+NUDGE_NEVER = "none recorded"
+NUDGE_SINCE = "{weeks} weeks ago ({day})"
+NUDGE_LINES = {
+    "one_on_one": "One-on-one: {name} — {when}",
+    "recognition": "Recognition: {name} — {when}",
+    "check_in": '"Is everything OK?": {name} — {when}',
+}
+NUDGE_COMMITMENTS = {
+    "one_on_one": "Hold a one-on-one with {name}",
+    "recognition": "Recognise {name}'s effort, specifically",
+    "check_in": 'Ask {name} "Is everything OK?" — and mean it',
+}
+NUDGE_OFFER = "Make one of these next week's commitment? {choices} [Enter] no ›"
+COMMITMENT_SO_FAR = "So far: “{text}” (Enter keeps it)."
+NUDGE_COMMITTED = "Next week's commitment: {text}"
+PEOPLE_SECTION = "People"
+PEOPLE_RECOGNITION = "{total} recognition(s), {share} of them to {top} of {active} people"
+PEOPLE_RECOGNITION_NONE = "No recognition recorded for any of {active} people"
+PEOPLE_ONE_ON_ONES = "{held} one-on-one(s), with {people} of {active} people"
+PEOPLE_NOT_MENTIONED = "Not mentioned at all: {names}"
+PEOPLE_ALL_MENTIONED = "Everyone on the roster was mentioned or met."
+FOR_PERSON_NEEDS_NAME = "for_person must contain {name}, where the person's name goes"
+
+# -- encryption at rest (db encrypt, decrypt, rekey, status, forget) ---------------
+NO_SQLCIPHER = "Encryption needs SQLCipher, which is not installed."
+NO_SQLCIPHER_HINT = "Install it with: pip install 'leadjournal[encryption]'"
+WRONG_PASSPHRASE = "That passphrase does not open this journal."
+WRONG_PASSPHRASE_HINT = (
+    "Nothing was written to {path}. Check the passphrase (or what "
+    "LEADJOURNAL_PASSPHRASE_COMMAND prints) and try again."
+)
+WRONG_PASSPHRASE_AGAIN = "That passphrase does not open this journal; try again."
+PASSPHRASE_PROMPT = "Passphrase for {path}: "
+NEW_PASSPHRASE_PROMPT = "New passphrase: "
+NEW_PASSPHRASE_AGAIN = "The same passphrase again: "
+NEW_PASSPHRASE_MISMATCH = "The two did not match; once more."
+NEW_PASSPHRASE_EMPTY = "A passphrase cannot be empty; once more."
+NEW_PASSPHRASES_DIFFER = "The passphrases typed did not match."
+NEW_PASSPHRASES_DIFFER_HINT = "Run the command again and type the same passphrase twice."
+EMPTY_PASSPHRASE = "The passphrase from {source} is empty."
+EMPTY_PASSPHRASE_HINT = "Make the command print the passphrase on its first line."
+NEED_PASSPHRASE = "The journal at {path} is encrypted, and no passphrase was given."
+NEED_PASSPHRASE_HINT = (
+    "Run it in a terminal to type the passphrase, set LEADJOURNAL_PASSPHRASE_COMMAND to a "
+    "command that prints it (e.g. 'pass show leadjournal'), or keep it in the keyring with "
+    "'leadjournal db encrypt --remember'."
+)
+NEED_NEW_PASSPHRASE = "A new passphrase is needed, and none was given."
+NEED_NEW_PASSPHRASE_HINT = (
+    "Run it in a terminal to type it twice, or set LEADJOURNAL_NEW_PASSPHRASE_COMMAND "
+    "(or LEADJOURNAL_PASSPHRASE_COMMAND when no old one is needed) to a command that prints it."
+)
+PASSPHRASE_COMMAND_FAILED = "{source} did not give a passphrase: {reason}."
+PASSPHRASE_COMMAND_HINT = "Check the command runs on its own and prints the passphrase."
+ALREADY_ENCRYPTED = "The journal at {path} is already encrypted."
+ALREADY_ENCRYPTED_HINT = "Use 'leadjournal db rekey' to change its passphrase."
+NOT_ENCRYPTED = "The journal at {path} is not encrypted."
+NOT_ENCRYPTED_HINT = "Use 'leadjournal db encrypt' to encrypt it."
+NO_JOURNAL_YET = "There is no journal at {path} yet."
+NO_JOURNAL_YET_HINT = "Start one with 'leadjournal db init' (add --encrypt to encrypt it)."
+JOURNAL_EXISTS = "There is already a journal at {path}."
+JOURNAL_EXISTS_HINT = "Use 'leadjournal db encrypt' to encrypt an existing journal."
+INITIALISED = "New journal at {path}."
+INITIALISED_ENCRYPTED = "New encrypted journal at {path}."
+ENCRYPTING = "Encrypting {path}…"
+ENCRYPTED = "Encrypted {path}: {tables} tables, {rows} rows checked."
+DECRYPTED = "Decrypted {path}: {rows} rows checked. The file is readable again by anyone with it."
+REKEYED = "New passphrase set for {path}: {rows} rows checked."
+PLAIN_BACKUP_KEPT = "The plaintext copy you asked for is at {path}; delete it when you are done."
+REWRITE_CHECK_FAILED = "The rewritten copy did not check out; the journal was left as it was."
+REWRITE_CHECK_FAILED_HINT = "Run 'leadjournal db doctor', then try again."
+DECRYPT_CONFIRM = "Write the journal back as plaintext, readable by anyone with the file?"
+DECRYPT_NEEDS_YES = "Decrypting needs confirmation."
+DECRYPT_NEEDS_YES_HINT = "Add --yes to decrypt without asking."
+NOT_DECRYPTED = "Left encrypted."
+REMEMBERED = "The key is kept in the keyring ({backend}); 'leadjournal db forget' removes it."
+NO_KEYRING = "No keyring is available, so the key was not remembered."
+NO_KEYRING_HINT = "Install the 'keyring' package with a working backend, or use a command."
+KEY_FORGOTTEN = "The key for {path} is no longer kept in the keyring."
+NOTHING_TO_FORGET = "The keyring keeps no key for {path}."
+EXPORT_PLAINTEXT = "Note: this export of an encrypted journal is plaintext."
+PASSPHRASE_STOPPED = "Stopped at the passphrase; nothing was read or written."
+PASSPHRASE_STOPPED_HINT = "Run the command again when you are ready to type it."
+DOCTOR_ENCRYPTED = "An encrypted (SQLCipher) file of {size} bytes; checked with its key."
+DRAFT_NEEDS_KEY = "the journal is encrypted and its passphrase was not given"
+DRAFTS_RESEALED = "{count} draft(s) waiting to be saved now follow the journal's new key."
 
 # -- unknown commands ----------------------------------------------------------
 

@@ -381,3 +381,238 @@ def _search_triggers() -> str:
 def m005_index_everything_written(db: Database) -> None:
     db.executescript(_SEARCH_DOCS + _search_triggers())
     db.execute("PRAGMA user_version = 5")
+
+
+# The people a leader works with: a light roster (name, the handle used on the
+# command line, other names they go by), short notes (one-on-ones,
+# recognition, feedback, "is everything OK?"), and links from what was
+# written to the people it names. Text is matched in Python (``mentions``):
+# triggers only queue what changed, and only once there is a roster, so a
+# journal without people writes exactly as before.
+_PEOPLE = """
+CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    handle TEXT NOT NULL UNIQUE
+        CHECK (length(handle) > 0 AND handle = lower(handle) AND handle NOT GLOB '*[^a-z0-9._-]*'),
+    note TEXT,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    archived_at TEXT,
+    date TEXT NOT NULL,
+    week TEXT NOT NULL
+);
+
+-- Every name a person is matched by besides the full name, the handle
+-- included; one name belongs to one person.
+CREATE TABLE person_aliases (
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL UNIQUE CHECK (length(trim(alias)) > 0 AND alias = lower(alias)),
+    PRIMARY KEY (person_id, alias)
+) WITHOUT ROWID;
+
+CREATE TABLE person_notes (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL
+        CHECK (kind IN ('1on1', 'recognition', 'feedback', 'check-in', 'note')),
+    body TEXT NOT NULL CHECK (length(trim(body)) > 0),
+    created_at TEXT NOT NULL,
+    date TEXT NOT NULL,
+    week TEXT NOT NULL
+);
+CREATE INDEX person_notes_person ON person_notes(person_id, kind, date);
+
+-- Which items name which people. ``found`` links come from matching the text
+-- and are made again whenever it changes; ``chosen`` ones are the leader's
+-- answer to a name that fits more than one person.
+CREATE TABLE person_links (
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    item_kind TEXT NOT NULL CHECK (item_kind IN ('entry', 'win', 'commitment')),
+    item_id TEXT NOT NULL,
+    how TEXT NOT NULL CHECK (how IN ('found', 'chosen')),
+    date TEXT NOT NULL,
+    week TEXT NOT NULL,
+    PRIMARY KEY (person_id, item_kind, item_id)
+) WITHOUT ROWID;
+CREATE INDEX person_links_item ON person_links(item_kind, item_id);
+
+-- The leader's answer for a name in an item that fits several people:
+-- that person, or nobody (person_id NULL). Asked once, kept.
+CREATE TABLE person_link_choices (
+    item_kind TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    person_id TEXT REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (item_kind, item_id, name)
+) WITHOUT ROWID;
+
+-- Items whose text changed since it was last matched.
+CREATE TABLE person_link_queue (
+    item_kind TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    PRIMARY KEY (item_kind, item_id)
+) WITHOUT ROWID;
+"""
+
+# (table, item kind, id expression, columns whose change means a new match)
+_LINKED = (
+    ("entries", "entry", "id", "body, title"),
+    ("reviews", "win", "id", "win, win_by"),
+    ("commitments", "commitment", "id", "text"),
+)
+
+
+def _people_triggers() -> str:
+    parts = []
+    roster = "EXISTS (SELECT 1 FROM people)"
+    for table, kind, ref, columns in _LINKED:
+        queue = (
+            f"INSERT OR IGNORE INTO person_link_queue (item_kind, item_id) "
+            f"VALUES ('{kind}', new.{ref});"
+        )
+        parts.append(
+            f"CREATE TRIGGER {table}_people_ai AFTER INSERT ON {table} "
+            f"WHEN {roster} BEGIN {queue} END;"
+        )
+        parts.append(
+            f"CREATE TRIGGER {table}_people_au AFTER UPDATE OF {columns} ON {table} "
+            f"WHEN {roster} BEGIN {queue} END;"
+        )
+        parts.append(
+            f"CREATE TRIGGER {table}_people_ad AFTER DELETE ON {table} BEGIN "
+            f"DELETE FROM person_links WHERE item_kind = '{kind}' AND item_id = old.{ref}; "
+            f"DELETE FROM person_link_choices WHERE item_kind = '{kind}' AND item_id = old.{ref}; "
+            f"DELETE FROM person_link_queue WHERE item_kind = '{kind}' AND item_id = old.{ref}; "
+            "END;"
+        )
+    # The search index: a person by name, handle and aliases (and the note
+    # about them); each note by its text and kind.
+    person_doc = (
+        "INSERT INTO search_docs (kind, ref, week, date, body, extra) "
+        "SELECT 'person', p.id, p.week, p.date, p.name || ' (' || p.handle || ')', "
+        "coalesce(p.note, '') || ' ' || coalesce((SELECT group_concat(alias, ' ') "
+        "FROM person_aliases a WHERE a.person_id = p.id), '') FROM people p WHERE p.id = {ref};"
+    )
+    drop_person_doc = "DELETE FROM search_docs WHERE kind = 'person' AND ref = {ref};"
+    for event, ref in (("INSERT", "new.id"), ("UPDATE OF name, handle, note", "new.id")):
+        parts.append(
+            f"CREATE TRIGGER people_search_{'ai' if event == 'INSERT' else 'au'} "
+            f"AFTER {event} ON people BEGIN "
+            f"{drop_person_doc.format(ref='old.id') if event != 'INSERT' else ''} "
+            f"{person_doc.format(ref=ref)} END;"
+        )
+    parts.append(
+        "CREATE TRIGGER people_search_ad AFTER DELETE ON people BEGIN "
+        f"{drop_person_doc.format(ref='old.id')} END;"
+    )
+    for event, row in (("INSERT", "new"), ("DELETE", "old")):
+        parts.append(
+            f"CREATE TRIGGER person_aliases_search_{event[0].lower()} AFTER {event} "
+            f"ON person_aliases BEGIN "
+            f"{drop_person_doc.format(ref=row + '.person_id')} "
+            f"{person_doc.format(ref=row + '.person_id')} END;"
+        )
+    note_doc = (
+        "INSERT INTO search_docs (kind, ref, week, date, body, extra) "
+        "VALUES ('person_note', new.id, new.week, new.date, new.body, new.kind);"
+    )
+    drop_note_doc = "DELETE FROM search_docs WHERE kind = 'person_note' AND ref = old.id;"
+    parts.append(
+        f"CREATE TRIGGER person_notes_search_ai AFTER INSERT ON person_notes BEGIN {note_doc} END;"
+    )
+    parts.append(
+        "CREATE TRIGGER person_notes_search_au AFTER UPDATE OF body, kind ON person_notes "
+        f"BEGIN {drop_note_doc} {note_doc} END;"
+    )
+    parts.append(
+        "CREATE TRIGGER person_notes_search_ad AFTER DELETE ON person_notes "
+        f"BEGIN {drop_note_doc} END;"
+    )
+    return "\n".join(parts)
+
+
+@migrations()
+def m006_create_people(db: Database) -> None:
+    db.executescript(_PEOPLE + _people_triggers())
+    # A person's earlier versions are kept like an entry's: the kinds widen.
+    db.executescript(
+        """
+        CREATE TABLE versions_new (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('entry', 'commitment', 'review', 'person')),
+            item_id TEXT NOT NULL,
+            week TEXT NOT NULL,
+            action TEXT NOT NULL
+                CHECK (action IN ('edited', 'amended', 'replaced', 'deleted', 'restored')),
+            data TEXT NOT NULL CHECK (json_valid(data)),
+            saved_at TEXT NOT NULL
+        );
+        INSERT INTO versions_new (rowid, id, kind, item_id, week, action, data, saved_at)
+            SELECT rowid, id, kind, item_id, week, action, data, saved_at FROM versions;
+        DROP TABLE versions;
+        ALTER TABLE versions_new RENAME TO versions;
+        CREATE INDEX versions_item ON versions(item_id, saved_at);
+        CREATE INDEX versions_week ON versions(kind, week, saved_at);
+        CREATE INDEX versions_saved ON versions(saved_at);
+        """
+    )
+    db.execute("PRAGMA user_version = 6")
+
+
+@migrations()
+def m007_create_exercise_follow_through(db: Database) -> None:
+    """Assessments of an exercise's follow-up, the exercises the review offered,
+    and the journal's own flags (a change under way)."""
+    db.executescript(
+        """
+        CREATE TABLE exercise_assessments (
+            run_id TEXT NOT NULL REFERENCES exercise_runs(id) ON DELETE CASCADE,
+            week TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            answer TEXT,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, week, step_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE exercise_offers (
+            week TEXT PRIMARY KEY,
+            exercise_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            response TEXT NOT NULL DEFAULT 'offered'
+                CHECK (response IN ('offered', 'accepted', 'declined')),
+            offered_at TEXT NOT NULL
+        );
+
+        CREATE TABLE journal_flags (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        );
+        """
+    )
+    db.execute("PRAGMA user_version = 7")
+
+
+@migrations()
+def m008_create_look_backs(db: Database) -> None:
+    # Which monthly and quarterly look-backs a leader has done or set aside,
+    # so a review offers each one once. The answer itself is an entry (kept,
+    # searched and exported as every entry is); this row only points at it.
+    db.executescript(
+        """
+        CREATE TABLE look_backs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('month', 'quarter')),
+            period TEXT NOT NULL CHECK (length(period) > 0),
+            status TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
+            week TEXT NOT NULL,
+            entry_id TEXT REFERENCES entries(id) ON DELETE SET NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (kind, period)
+        );
+        """
+    )
+    db.execute("PRAGMA user_version = 8")

@@ -237,6 +237,23 @@ class Review(Model):
     completed_at: str | None = None
 
 
+LookBackKind = Literal["month", "quarter"]
+LookBackStatus = Literal["done", "skipped"]
+
+
+class LookBackMark(Model):
+    """A monthly or quarterly look-back done or set aside; ``period`` is
+    ``2026-11`` for a month, ``2026-Q4`` for a quarter."""
+
+    id: str
+    kind: LookBackKind
+    period: str
+    status: LookBackStatus
+    week: str
+    entry_id: str | None = None
+    updated_at: str
+
+
 class ReviewClaim(Model):
     """Which terminal has a week's review open, and since when."""
 
@@ -248,7 +265,7 @@ class ReviewClaim(Model):
     claimed_at: str
 
 
-VersionKind = Literal["entry", "commitment", "review"]
+VersionKind = Literal["entry", "commitment", "review", "person"]
 VersionAction = Literal["edited", "amended", "replaced", "deleted", "restored"]
 
 
@@ -282,6 +299,9 @@ class MigrationStatus(Model):
     schema_version: int
     applied: list[str]
     pending: list[str]
+    # Encryption at rest: whether the file is SQLCipher, and its settings.
+    encrypted: bool = False
+    cipher: dict[str, str] | None = None
 
 
 ExerciseRunStatus = Literal["in_progress", "complete"]
@@ -296,9 +316,20 @@ class ExerciseAnswer(Model):
     answered_at: str
 
 
+class RunAssessment(Model):
+    """One assessment answer, nested in its run (so it carries no run id)."""
+
+    week: str
+    step_id: str
+    position: int
+    answer: str | None = None
+    answered_at: str
+
+
 class ExerciseRun(Model):
     """One time through an exercise. A completed run's entry and its follow-up
-    commitment (if any) carry the run's id, so each is found from the other."""
+    commitment (if any) carry the run's id, so each is found from the other.
+    ``assessments`` are the answers given when its follow-up came due."""
 
     id: str
     exercise_id: str
@@ -309,6 +340,32 @@ class ExerciseRun(Model):
     date: str
     week: str
     answers: list[ExerciseAnswer] = []
+    assessments: list[RunAssessment] = []
+
+
+class ExerciseAssessment(Model):
+    """One assessment question answered when an exercise's follow-up came due,
+    in the week it was answered; ``answer`` is None when skipped."""
+
+    run_id: str
+    week: str
+    step_id: str
+    position: int
+    answer: str | None = None
+    answered_at: str
+
+
+OfferResponse = Literal["offered", "accepted", "declined"]
+
+
+class ExerciseOffer(Model):
+    """The exercise the weekly review offered in a week, and why."""
+
+    week: str
+    exercise_id: str
+    reason: str
+    response: OfferResponse = "offered"
+    offered_at: str
 
 
 # -- goals -------------------------------------------------------------------
@@ -433,3 +490,94 @@ class DoctorReport(Model):
     checks: list[DoctorCheck]
     recovery: Recovery | None = None
     drafts: list[Draft] = []  # texts kept beside the journal, waiting to be saved
+
+
+# -- people --------------------------------------------------------------------
+
+PersonStatus = Literal["active", "archived"]
+NoteKind = Literal["1on1", "recognition", "feedback", "check-in", "note"]
+LinkKind = Literal["entry", "win", "commitment"]
+
+
+class PersonNote(Model):
+    """A short note about a person: a one-on-one, recognition, feedback, a check-in."""
+
+    id: str
+    person_id: str
+    kind: NoteKind
+    body: str
+    created_at: str
+    date: str
+    week: str
+
+
+class PersonLink(Model):
+    """An item that names a person: found in its text, or chosen by the leader."""
+
+    person_id: str
+    item_kind: LinkKind
+    item_id: str
+    how: Literal["found", "chosen"]
+    date: str
+    week: str
+
+
+class LinkChoice(Model):
+    """The leader's answer for a name that fits several people (None: nobody)."""
+
+    item_kind: LinkKind
+    item_id: str
+    name: str
+    person_id: str | None = None
+
+
+class Person(Model):
+    """Someone on the roster; ``aliases`` are the other names they go by."""
+
+    id: str
+    name: str
+    handle: str
+    aliases: list[str] = []
+    note: str | None = None
+    status: PersonStatus = "active"
+    created_at: str
+    updated_at: str
+    archived_at: str | None = None
+    date: str
+    week: str
+    notes: list[PersonNote] = []
+    links: list[PersonLink] = []
+    choices: list[LinkChoice] = []
+
+
+class PersonStanding(Model):
+    """One line of ``people``: when the leader last had each kind of contact."""
+
+    id: str
+    name: str
+    handle: str
+    status: PersonStatus
+    last_contact: str | None = None
+    last_one_on_one: str | None = None
+    last_recognition: str | None = None
+    last_check_in: str | None = None
+    mentions_4w: int = 0
+    mentions_12w: int = 0
+    open_commitments: int = 0
+
+
+class TimelineItem(Model):
+    """One thing in a person's timeline: a note, a mention, a win, a commitment."""
+
+    kind: str  # a note's kind, "mention", "win" or "commitment"
+    id: str
+    date: str
+    week: str
+    text: str
+    detail: str | None = None  # whose effort, a commitment's status, an entry's kind
+
+
+class PersonTimeline(Model):
+    person: Person
+    standing: PersonStanding
+    items: list[TimelineItem] = []

@@ -56,6 +56,24 @@ FITS: tuple[str, ...] = (
 )
 CADENCES: tuple[str, ...] = ("weekly", "monthly", "quarterly")
 STEP_TYPES: tuple[str, ...] = ("text", "rating", "yes_no", "choice", "person", "date")
+# What a step's answer is for, beyond the transcript (see ``ExerciseStep``).
+STEP_ROLES: tuple[str, ...] = ("action", "due", "criteria")
+# What the journal may already know for a step: shown, to confirm or correct.
+PREFILLS: tuple[str, ...] = ("lean", "goals", "commitments")
+# What an exercise makes when it is done, besides its entry.
+CREATES: tuple[str, ...] = ("goal", "goal-pair")
+# The goal fields a step of a goal-creating exercise can fill.
+GOAL_FIELDS: tuple[str, ...] = (
+    "title",
+    "kind",
+    "measure",
+    "achievable",
+    "relevant",
+    "due",
+    "performance",
+    "development",
+)
+_PLACEHOLDER_RE = re.compile(r"\{([a-z0-9-]+)\}")
 
 # The articles the built-in packs are written from. User packs may name any
 # source; the built-in ones must name one of these (a test holds them to it).
@@ -116,6 +134,10 @@ Theme = Annotated[str, _one_of(THEMES, messages.NOT_A_THEME)]
 Fit = Annotated[str, _one_of(FITS, messages.NOT_A_FIT)]
 Cadence = Annotated[str, _one_of(CADENCES, messages.NOT_A_CADENCE)]
 StepType = Annotated[str, _one_of(STEP_TYPES, messages.NOT_A_STEP_TYPE)]
+StepRole = Annotated[str, _one_of(STEP_ROLES, messages.NOT_A_STEP_ROLE)]
+Prefill = Annotated[str, _one_of(PREFILLS, messages.NOT_A_PREFILL)]
+Creates = Annotated[str, _one_of(CREATES, messages.NOT_A_CREATES)]
+GoalField = Annotated[str, _one_of(GOAL_FIELDS, messages.NOT_A_GOAL_FIELD)]
 
 
 # --- models -----------------------------------------------------------------
@@ -132,6 +154,19 @@ class Prompt(BaseModel):
     fits: Annotated[tuple[Fit, ...], AfterValidator(_no_repeats)] = ("any",)
     cadence: Cadence = "weekly"
     source: Text
+    # Prompts that ask much the same from another angle: selection treats an
+    # answer to one of them as an answer to this one within the no-repeat window.
+    similar_to: Annotated[tuple[Slug, ...], AfterValidator(_no_repeats)] = ()
+    # A person-shaped prompt: the question to ask instead when the journal can
+    # name someone (the most overlooked person on the roster) for "{name}".
+    for_person: Text | None = None
+
+    @field_validator("for_person")
+    @classmethod
+    def _names_a_person(cls, text: str | None) -> str | None:
+        if text is not None and "{name}" not in text:
+            raise ValueError(messages.FOR_PERSON_NEEDS_NAME)
+        return text
 
     @field_validator("themes")
     @classmethod
@@ -154,6 +189,15 @@ class ExerciseStep(BaseModel):
     choices: tuple[Text, ...] | None = Field(default=None, validate_default=True)
     tip: Text | None = None
     follow_up: bool = False
+    # ``action``: the answer is the commitment's text (the thing to do);
+    # ``due``: a date step whose date sets the commitment's due week;
+    # ``criteria``: how the leader will judge it, shown again at the assessment.
+    role: StepRole | None = None
+    # Asked again when the follow-up comes due, beside this answer.
+    assess: bool = False
+    prefill: Prefill | None = None
+    # In a goal-creating exercise, the goal field this answer fills.
+    goal: GoalField | None = None
 
     @field_validator("choices")
     @classmethod
@@ -193,6 +237,11 @@ class Exercise(BaseModel):
     source: Text
     themes: Annotated[tuple[Theme, ...], AfterValidator(_no_repeats)] = ()
     steps: tuple[ExerciseStep, ...] = Field(alias="step")
+    # After the steps, so that checking the template can see them.
+    # The commitment's text when no step is the action: ``{step-id}`` is that
+    # step's answer ("Check in on both goals with {person}").
+    commitment: Text | None = None
+    creates: Creates | None = None
 
     @field_validator("steps")
     @classmethod
@@ -206,11 +255,34 @@ class Exercise(BaseModel):
             seen.add(step.id)
         if sum(step.follow_up for step in steps) > 1:
             raise ValueError(messages.ONE_FOLLOW_UP)
+        for role in STEP_ROLES:
+            if sum(step.role == role for step in steps) > 1:
+                raise ValueError(messages.ONE_ROLE.format(role=role))
+        for step in steps:
+            if step.role == "due" and step.type != "date":
+                raise ValueError(messages.DUE_NEEDS_DATE.format(id=step.id))
         return steps
+
+    @field_validator("commitment")
+    @classmethod
+    def _template_names_steps(cls, text: str | None, info: ValidationInfo) -> str | None:
+        steps = {step.id for step in info.data.get("steps", ())} if "steps" in info.data else None
+        if text is not None and steps is not None:
+            for name in _PLACEHOLDER_RE.findall(text):
+                if name not in steps:
+                    raise ValueError(messages.TEMPLATE_UNKNOWN_STEP.format(id=name))
+        return text
 
     @property
     def follow_up_step(self) -> ExerciseStep | None:
         return next((step for step in self.steps if step.follow_up), None)
+
+    def step_with(self, role: str) -> ExerciseStep | None:
+        return next((step for step in self.steps if step.role == role), None)
+
+    @property
+    def assessed_steps(self) -> tuple[ExerciseStep, ...]:
+        return tuple(step for step in self.steps if step.assess)
 
 
 class PackHeader(BaseModel):

@@ -22,6 +22,7 @@ from leadjournal.models import (
     Entry,
     ExerciseRun,
     FollowUp,
+    Person,
     Review,
     Version,
 )
@@ -30,9 +31,10 @@ from leadjournal.store import IdTable, Store
 
 if TYPE_CHECKING:
     from leadjournal.insights import Imbalance, WeekRatings
+    from leadjournal.lookback import LastYear
     from leadjournal.prompts import Library
 
-TargetKind = Literal["entry", "commitment", "review", "week"]
+TargetKind = Literal["entry", "commitment", "review", "week", "person"]
 
 # An id is hex and dashes; a date (2026-11-18) is too, but no id has a dash
 # in its fifth place, so the two never meet.
@@ -87,6 +89,7 @@ class WeekPage:
     checkins: list[CheckIn] = field(default_factory=list)
     exercise_runs: list[ExerciseRun] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    last_year: LastYear | None = None  # one line from the same week a year earlier
 
     def as_json(self) -> dict[str, Any]:
         """The page in the export's field names."""
@@ -121,6 +124,7 @@ class WeekPage:
             "checkins": [c.model_dump(mode="json") for c in self.checkins],
             "exercise_runs": [r.model_dump(mode="json") for r in self.exercise_runs],
             "entries": [e.model_dump(mode="json") for e in self.entries],
+            "last_year": None if self.last_year is None else self.last_year.model_dump(),
         }
 
 
@@ -129,7 +133,7 @@ class History:
     """An item (or a week) now, and its kept versions, newest first."""
 
     target: Target
-    current: Entry | Commitment | Review | None
+    current: Entry | Commitment | Review | Person | None
     versions: list[Version]
 
     def as_json(self) -> dict[str, Any]:
@@ -248,6 +252,7 @@ class Record:
     def week_page(self, text: str) -> WeekPage:
         """Everything in one week's review and the week around it."""
         from leadjournal import insights
+        from leadjournal.lookback import last_year
 
         target = self.target(text)
         if target.kind not in ("week", "review") or not target.live:
@@ -294,6 +299,7 @@ class Record:
                 exercise_runs=runs,
                 # A finished run's entry repeats its answers, shown with the run.
                 entries=[e for e in free if not (e.kind == "exercise" and e.id in run_ids)],
+                last_year=last_year(self.store, week),
             )
 
     def _rated(self, week: str) -> list[WeekRatings]:
@@ -332,8 +338,10 @@ class Record:
         if target.kind == "week":
             review = self.store.get_review(target.week)
             return History(target, review, self.store.versions_of_week(target.week))
-        current: Entry | Commitment | Review | None = None
-        if target.live:
+        current: Entry | Commitment | Review | Person | None = None
+        if target.kind == "person" and self.store.exists("people", target.id):
+            current = self.store.get_person(target.id)
+        elif target.live:
             if target.kind == "entry":
                 current = self.store.get_entry(target.id)
             elif target.kind == "commitment":

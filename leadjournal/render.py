@@ -30,6 +30,8 @@ from leadjournal.safetext import visible
 if TYPE_CHECKING:
     from leadjournal.exercises import ExerciseDetail, ExerciseListing, RunProgress
     from leadjournal.journal import SearchHit, TrendsView
+    from leadjournal.lookback import LastYear
+    from leadjournal.patterns import Pattern
     from leadjournal.record import History, WeekPage
     from leadjournal.review import ReviewSummary, Standing
 
@@ -234,7 +236,37 @@ def trends_view(view: TrendsView) -> RenderableType:
         parts.append(Text())
         parts.append(Text(messages.TRENDS_GOALS_TITLE, style="bold"))
         parts.extend(goal_trend_line(summary) for summary in view.goals)
+    from leadjournal.patterns import MIN_WEEKS
+
+    if view.reviewed >= MIN_WEEKS:
+        parts.append(Text())
+        parts.extend(patterns_block(view.patterns))
     return Group(*parts)
+
+
+def patterns_block(patterns: Sequence[Pattern]) -> list[RenderableType]:
+    """What goes with a good week: a heading, one line per pattern with its
+    counts, and the reminder that these are patterns, not causes."""
+    from leadjournal.lookback import pattern_line
+
+    lines: list[RenderableType] = [Text(messages.PATTERNS_HEADING, style="bold")]
+    if not patterns:
+        lines.append(Text("  " + messages.PATTERNS_NONE, style="dim"))
+        return lines
+    # The feature's name came from the leader's text (a tag, a goal's title).
+    from rich.padding import Padding
+
+    # Padding, not spaces: a long line wraps under its own indent.
+    lines.extend(
+        Padding(Text("• ") + user(pattern_line(pattern)), (0, 0, 0, 2)) for pattern in patterns
+    )
+    lines.append(Padding(Text(messages.PATTERNS_NOTE, style="dim"), (0, 0, 0, 2)))
+    return lines
+
+
+def last_year_line(found: LastYear) -> Text:
+    """One line from the same week a year earlier."""
+    return user(messages.LAST_YEAR_LINE.format(week=found.week, text=found.text), "dim")
 
 
 def goal_trend_line(summary: GoalProgress) -> RenderableType:
@@ -276,6 +308,8 @@ def summary_card(summary: ReviewSummary) -> Panel:
         )
     lines.append(Text(verdict(trends.imbalance, rated)))
     lines.append(Text(streak_text(trends.streak)))
+    if summary.last_year is not None:
+        lines.append(last_year_line(summary.last_year))
     count = len(summary.open_commitments) + summary.more_commitments
     lines.append(Text(messages.OPEN_COMMITMENTS.format(count=count)))
     for commitment in summary.open_commitments:
@@ -323,6 +357,20 @@ def migration_status(status: MigrationStatus) -> RenderableType:
     table.add_row("schema version", str(status.schema_version))
     table.add_row("applied", ", ".join(status.applied) or "none")
     table.add_row("pending", ", ".join(status.pending) or "none")
+    if status.cipher is not None:
+        c = status.cipher
+        table.add_row(
+            "encrypted",
+            user(
+                f"yes: SQLCipher {c.get('cipher_version', '?')}"
+                f" ({c.get('cipher_provider', '?')}),"
+                f" {c.get('cipher_kdf_algorithm', '?')} × {c.get('kdf_iter', '?')},"
+                f" {c.get('cipher_hmac_algorithm', '?')},"
+                f" {c.get('cipher_page_size', '?')}-byte pages"
+            ),
+        )
+    else:
+        table.add_row("encrypted", "no")
     return table
 
 
@@ -542,6 +590,14 @@ def exercise_detail(detail: ExerciseDetail, *, show_runs: bool = False) -> Rende
             lines.append(Text(heading, style="bold"))
             lines.append(user(transcript(exercise, run.answers)))
             lines.append(Text())
+            questions = {step.id: step.question for step in exercise.steps}
+            for item in run.assessments:
+                heading = messages.EXERCISE_ASSESSED_HEADING.format(week=item.week)
+                answer = item.answer or messages.EXERCISE_SKIPPED
+                question = questions.get(item.step_id, item.step_id)
+                lines.append(Text.assemble((heading, "bold"), " ", user(f"{question} {answer}")))
+            if run.assessments:
+                lines.append(Text())
     return Group(*lines)
 
 
@@ -638,6 +694,8 @@ def week_page(page: WeekPage) -> RenderableType:
             Text("  ") + Text(" · ").join(user(f"{k} {v}") for k, v in review.extra.items())
         )
     parts.append(Text("  " + verdict(page.imbalance, review.results is not None)))
+    if page.last_year is not None:
+        parts.append(Text("  ") + last_year_line(page.last_year))
     if page.follow_ups:
         parts.extend([Text(), _heading(messages.WEEK_FOLLOW_UPS)])
         for item in page.follow_ups:
@@ -777,6 +835,8 @@ def _version_summary(version: Version) -> Text:
         return user((data.get("body") or "").splitlines()[0] if data.get("body") else "")
     if version.kind == "commitment":
         return user(data.get("text"))
+    if version.kind == "person":
+        return user(f"{data.get('name')} ({data.get('handle')})")
     review = data.get("review", {})
     text = Text()
     if review.get("results") is not None:

@@ -47,6 +47,7 @@ from leadjournal.store import Store
 
 if TYPE_CHECKING:
     from leadjournal.insights import Imbalance, Toward, Trends
+    from leadjournal.lookback import LastYear
 
 CORE_DIMENSIONS = ("results", "relationships")
 # The steps a reviewed week can have done again, one at a time.
@@ -275,6 +276,7 @@ class ReviewSummary:
     open_commitments: list[Commitment] = field(default_factory=list)
     more_commitments: int = 0
     open_goals: list[GoalProgress] = field(default_factory=list)
+    last_year: LastYear | None = None  # one line from the same week a year earlier
 
 
 # -- the review -----------------------------------------------------------------
@@ -485,6 +487,7 @@ class WeeklyReview:
         """
         from leadjournal import trendbook
         from leadjournal.goalbook import GoalBook
+        from leadjournal.lookback import last_year
 
         current = self.now().week
         end = min(weeks.shift(week, min(CARD_WEEKS_AFTER, window - 1)), max(current, week))
@@ -503,6 +506,7 @@ class WeeklyReview:
             open_commitments=open_now[:CARD_COMMITMENTS],
             more_commitments=max(0, len(open_now) - CARD_COMMITMENTS),
             open_goals=GoalBook(self.store, self.clock).summaries("open"),
+            last_year=last_year(self.store, week),
         )
 
 

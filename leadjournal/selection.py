@@ -33,6 +33,15 @@ class SelectionContext:
     lasting_toward: Side | None  # a lasting imbalance, if any
     setback: bool  # a low or falling rating, or a dropped commitment
     recently_answered: frozenset[str] = frozenset()  # never asked again
+    # Answered a little longer ago (within REST_WEEKS): asked only when every
+    # other prompt a rule could ask was answered more recently still.
+    asked_lately: frozenset[str] = frozenset()
+
+
+# A prompt rests this many weeks after it is answered when the packs have
+# others that fit; the no-repeat window itself is shorter (the journal's
+# RECENT_PROMPT_WEEKS), so a small user pack still gets asked.
+REST_WEEKS = 10
 
 
 def cadences_for_week(week: str) -> frozenset[str]:
@@ -76,15 +85,22 @@ def choose_prompts(
     reason.
     """
     allowed = cadences_for_week(context.week)
+    links = similar_links(library)
+    recent = _with_similar(context.recently_answered, links)
+    lately = _with_similar(context.asked_lately, links)
     eligible = [
         prompt
         for prompt_id, prompt in sorted(library.prompts.items())
-        if prompt_id not in context.recently_answered and prompt.cadence in allowed
+        if prompt_id not in recent and prompt.cadence in allowed
     ]
     rng = random.Random(_seed_value(context.week, seed))
-    rules = _rule_buckets(eligible, context, rng)
-    rotation = _rotation_bucket(eligible, context.week, rng)
-    rest = _shuffled(eligible, rng)
+
+    def rested(prompt: Prompt) -> bool:
+        return prompt.id not in lately
+
+    rules = _rule_buckets(eligible, context, rng, rested)
+    rotation = _rotation_bucket(eligible, context.week, rng, rested)
+    rest = _shuffled(eligible, rng, rested=rested)
 
     chosen: list[Prompt] = []
     picked: set[str] = set()
@@ -95,7 +111,8 @@ def choose_prompts(
                 return
             if prompt.id not in picked:
                 chosen.append(prompt)
-                picked.add(prompt.id)
+                # Two of a kind are never asked in the same week either.
+                picked.update({prompt.id, *links.get(prompt.id, ())})
                 limit -= 1
 
     for bucket in rules:
@@ -105,24 +122,52 @@ def choose_prompts(
     return chosen
 
 
+def similar_links(library: Library) -> dict[str, frozenset[str]]:
+    """Each prompt's near-duplicates, both ways: a link named on either side counts."""
+    links: dict[str, set[str]] = {}
+    for prompt in library.prompts.values():
+        for other in prompt.similar_to:
+            if other in library.prompts and other != prompt.id:
+                links.setdefault(prompt.id, set()).add(other)
+                links.setdefault(other, set()).add(prompt.id)
+    return {key: frozenset(value) for key, value in links.items()}
+
+
+def _with_similar(ids: frozenset[str], links: dict[str, frozenset[str]]) -> frozenset[str]:
+    return ids.union(*(links.get(prompt_id, frozenset()) for prompt_id in ids))
+
+
 def _rule_buckets(
-    eligible: list[Prompt], context: SelectionContext, rng: random.Random
+    eligible: list[Prompt],
+    context: SelectionContext,
+    rng: random.Random,
+    rested: Callable[[Prompt], bool],
 ) -> list[list[Prompt]]:
     buckets: list[list[Prompt]] = []
     if context.lasting_toward is not None:
-        # Lasting-imbalance prompts that also ask from the neglected side go first.
+        # Lasting-imbalance prompts that also ask from the neglected side go
+        # first; those that ask only from the side already leaned on are left out.
         side_fit = f"lean-{context.lasting_toward}"
-        lasting = [p for p in eligible if "lasting-imbalance" in p.fits]
-        buckets.append(_shuffled(lasting, rng, prefer=lambda p: side_fit in p.fits))
+        other_fit = (
+            "lean-results" if context.lasting_toward == "relationships" else ("lean-relationships")
+        )
+        lasting = [
+            p
+            for p in eligible
+            if "lasting-imbalance" in p.fits and (side_fit in p.fits or other_fit not in p.fits)
+        ]
+        buckets.append(_shuffled(lasting, rng, prefer=lambda p: side_fit in p.fits, rested=rested))
     if context.lean_toward is not None:
         lean_fit = f"lean-{context.lean_toward}"
-        buckets.append(_shuffled([p for p in eligible if lean_fit in p.fits], rng))
+        buckets.append(_shuffled([p for p in eligible if lean_fit in p.fits], rng, rested=rested))
     if context.setback:
-        buckets.append(_shuffled([p for p in eligible if "setback" in p.fits], rng))
+        buckets.append(_shuffled([p for p in eligible if "setback" in p.fits], rng, rested=rested))
     return buckets
 
 
-def _rotation_bucket(eligible: list[Prompt], week: str, rng: random.Random) -> list[Prompt]:
+def _rotation_bucket(
+    eligible: list[Prompt], week: str, rng: random.Random, rested: Callable[[Prompt], bool]
+) -> list[Prompt]:
     """Rotation prompts, the week's theme first, then the themes that follow it.
 
     A prompt with several themes appears under each; the later copies are
@@ -133,7 +178,7 @@ def _rotation_bucket(eligible: list[Prompt], week: str, rng: random.Random) -> l
     rotation = [p for p in eligible if "any" in p.fits]
     bucket: list[Prompt] = []
     for theme in order:
-        bucket.extend(_shuffled([p for p in rotation if theme in p.themes], rng))
+        bucket.extend(_shuffled([p for p in rotation if theme in p.themes], rng, rested=rested))
     return bucket
 
 
@@ -144,16 +189,26 @@ def _shuffled(
     bucket: Sequence[Prompt],
     rng: random.Random,
     prefer: Callable[[Prompt], bool] | None = None,
+    rested: Callable[[Prompt], bool] | None = None,
 ) -> list[Prompt]:
-    """The bucket in seeded random order, preferred prompts first.
+    """The bucket in seeded random order: rested prompts first, then within
+    them the preferred ones.
 
-    Longer-cadence prompts come next in the weeks that allow them: those
-    weeks are their only chance to be asked. The sort is stable, so the
-    shuffle still decides within each rank.
+    A prompt answered lately (see ``REST_WEEKS``) goes to the back, so a rule
+    with enough prompts never repeats one sooner than that; a rule short of
+    prompts still asks. Longer-cadence prompts come next in the weeks that
+    allow them: those weeks are their only chance to be asked. The sort is
+    stable, so the shuffle still decides within each rank.
     """
     shuffled = list(bucket)
     rng.shuffle(shuffled)
-    shuffled.sort(key=lambda p: (prefer is not None and not prefer(p), _CADENCE_RANK[p.cadence]))
+    shuffled.sort(
+        key=lambda p: (
+            rested is not None and not rested(p),
+            prefer is not None and not prefer(p),
+            _CADENCE_RANK[p.cadence],
+        )
+    )
     return shuffled
 
 

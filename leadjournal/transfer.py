@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -38,6 +37,7 @@ from leadjournal.export import FORMAT_NAME, FORMAT_VERSION, HEADER_KEYS, TABLES
 from leadjournal.goals import VALUE_LIMIT
 from leadjournal.journal import Journal
 from leadjournal.jsonstream import CHUNK, ObjectReader, StreamError
+from leadjournal.mentions import Known, at_names_of, names_of
 from leadjournal.models import (
     REVIEW_STEPS,
     CheckIn,
@@ -48,11 +48,16 @@ from leadjournal.models import (
     FollowUp,
     Goal,
     GoalMeasure,
+    LinkChoice,
     Model,
+    Person,
+    PersonLink,
+    PersonNote,
     Review,
+    RunAssessment,
 )
 from leadjournal.records import dimension_problem, oversize
-from leadjournal.store import Store
+from leadjournal.store import DB, Store
 
 Source = Literal["leadjournal", "jrnl"]
 SOURCES: tuple[Source, ...] = ("leadjournal", "jrnl")
@@ -286,9 +291,16 @@ class ImportedExerciseAnswer(ExerciseAnswer):
     _answer = field_validator("answer")(_sized)
 
 
+class ImportedRunAssessment(RunAssessment):
+    model_config = _STRICT
+    _answer = field_validator("answer")(_sized)
+    _week = field_validator("week")(_week)
+
+
 class ImportedExerciseRun(ExerciseRun):
     model_config = _STRICT
     answers: list[ImportedExerciseAnswer] = Field(default_factory=list)  # type: ignore[assignment]
+    assessments: list[ImportedRunAssessment] = Field(default_factory=list)  # type: ignore[assignment]
     _ids = field_validator("id")(_id)
     _date = field_validator("date")(_day)
     _week = field_validator("week")(_week_of_day)
@@ -407,6 +419,81 @@ class ImportedGoal(Goal):
         return self
 
 
+_HANDLE_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,39}")
+
+
+class ImportedPersonNote(PersonNote):
+    model_config = _STRICT
+    _ids = field_validator("id", "person_id")(_id)
+    _date = field_validator("date")(_day)
+    _week = field_validator("week")(_week_of_day)
+
+    @field_validator("body")
+    @classmethod
+    def _body(cls, value: str) -> str:
+        return _text(value)
+
+
+class ImportedPersonLink(PersonLink):
+    model_config = _STRICT
+    _ids = field_validator("person_id", "item_id")(_id)
+    _date = field_validator("date")(_day)
+    _week = field_validator("week")(_week_of_day)
+
+
+class ImportedLinkChoice(LinkChoice):
+    model_config = _STRICT
+    _ids = field_validator("item_id")(_id)
+    _person = field_validator("person_id")(_optional_id)
+
+
+class ImportedPerson(Person):
+    model_config = _STRICT
+    notes: list[ImportedPersonNote] = Field(default_factory=list)  # type: ignore[assignment]
+    links: list[ImportedPersonLink] = Field(default_factory=list)  # type: ignore[assignment]
+    choices: list[ImportedLinkChoice] = Field(default_factory=list)  # type: ignore[assignment]
+    _ids = field_validator("id")(_id)
+    _note = field_validator("note")(_sized)
+    _date = field_validator("date")(_day)
+    _week = field_validator("week")(_week_of_day)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if len(value) > 120:
+            raise ValueError("a name is at most 120 characters")
+        return _text(value)
+
+    @field_validator("handle")
+    @classmethod
+    def _handle(cls, value: str) -> str:
+        if not _HANDLE_RE.fullmatch(value):
+            raise ValueError(f"{value[:40]!r} is not a handle (lower-case letters, digits, .-_)")
+        return value
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases(cls, value: list[str]) -> list[str]:
+        for alias in value:
+            if not alias.strip() or alias != alias.lower() or len(alias) > 120:
+                raise ValueError(f"{alias[:40]!r} is not an alias (lower case, 1–120 characters)")
+        _no_repeats(value, "aliases", "name")
+        return value
+
+    @model_validator(mode="after")
+    def _their_own(self) -> ImportedPerson:
+        for note in self.notes:
+            if note.person_id != self.id:
+                raise ValueError(f"note {note.id} is about another person")
+        for link in self.links:
+            if link.person_id != self.id:
+                raise ValueError(f"a link to {link.item_id} is another person's")
+        for choice in self.choices:
+            if choice.person_id != self.id:
+                raise ValueError(f"a choice for {choice.item_id} is another person's")
+        return self
+
+
 # Stricter twins of the export models, by table name.
 IMPORT_MODELS: dict[str, type[Model]] = {
     "reviews": ImportedReview,
@@ -414,6 +501,7 @@ IMPORT_MODELS: dict[str, type[Model]] = {
     "commitments": ImportedCommitment,
     "exercise_runs": ImportedExerciseRun,
     "goals": ImportedGoal,
+    "people": ImportedPerson,
 }
 
 
@@ -629,6 +717,11 @@ def _import_exercise_run(run: _Run, row: Model) -> None:
             run.added("exercise_answers")
         else:
             run.unchanged("exercise_answers")
+    for assessment in row.assessments:
+        if store.insert_assessment_if_new(row.id, RunAssessment(**assessment.model_dump())):
+            run.added("exercise_assessments")
+        else:
+            run.unchanged("exercise_assessments")
 
 
 def _import_goal(run: _Run, row: Model) -> None:
@@ -702,6 +795,43 @@ def _link_pairs(run: _Run, name: str) -> None:
                 run.updated_goals.add(linked)
 
 
+def _import_person(run: _Run, row: Model) -> None:
+    """A person by id, with their notes and links; what this journal has is kept."""
+    assert isinstance(row, Person)
+    store = run.store
+    for name in [row.handle, *row.aliases]:
+        owner = store.owner_of_name(name)
+        if owner is not None and owner != row.id:
+            raise _invalid(
+                run.name, f"people[{row.handle}]", f"the name {name!r} is someone else's here"
+            )
+    if store.exists("people", row.id):
+        run.unchanged("people")
+    else:
+        store.insert_person(Person(**{**row.model_dump(), "notes": [], "links": [], "choices": []}))
+        run.added("people")
+        # What this journal wrote about them is linked too.
+        known = Known(id=row.id, name=row.name, handle=row.handle, aliases=tuple(row.aliases))
+        store.queue_naming(names_of(known) | at_names_of(known))
+    for note in row.notes:
+        if store.person_note_exists(note.id):
+            run.unchanged("person_notes")
+        else:
+            store.insert_person_note(PersonNote(**note.model_dump()))
+            run.added("person_notes")
+    for link in row.links:
+        item_id = _review_id(run, link.item_id) if link.item_kind == "win" else link.item_id
+        if item_id is None or store.item_text(link.item_kind, item_id) is None:
+            continue  # the item is not in this journal
+        if store.has_link(row.id, link.item_kind, item_id):
+            run.unchanged("person_links")
+        else:
+            store.put_link(PersonLink(**{**link.model_dump(), "item_id": item_id}))
+            run.added("person_links")
+    for choice in row.choices:
+        store.put_choice(LinkChoice(**choice.model_dump()))
+
+
 # How each exported table's rows are written back, by table name: one entry
 # per table in export.TABLES (a test keeps the two in step).
 IMPORTERS: dict[str, Callable[[_Run, Model], None]] = {
@@ -710,6 +840,7 @@ IMPORTERS: dict[str, Callable[[_Run, Model], None]] = {
     "commitments": _import_commitment,
     "exercise_runs": _import_exercise_run,
     "goals": _import_goal,
+    "people": _import_person,
 }
 
 
@@ -726,7 +857,7 @@ def _writing(store: Store, report: ImportReport, name: str) -> Iterator[None]:
                 raise _RollBack
     except _RollBack:
         pass
-    except sqlite3.IntegrityError as error:
+    except DB.integrity as error:
         raise BadInput(
             messages.IMPORT_BROKEN_LINK.format(name=name, detail=error),
             messages.IMPORT_NOTHING_HINT,

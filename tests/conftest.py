@@ -40,6 +40,12 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "user"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user" / "data"))
+    # The config, state and cache folders too: a test's config file, its
+    # reminders and its once-a-day notes are its own.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user" / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "user" / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user" / "cache"))
+    monkeypatch.delenv("LEADJOURNAL_CONFIG", raising=False)
     monkeypatch.setenv("LEADJOURNAL_HOME", str(home))
     monkeypatch.setenv("LEADJOURNAL_NOW", NOW)
     return home

@@ -3,9 +3,11 @@
 Hooks for tests/conftest.py. Before any test is collected, HOME, the XDG
 folders and LEADJOURNAL_HOME point into a temporary folder made for this run,
 the clock is set and the network is forbidden (sockets included) in this
-process and in every Python child it starts. These are set on ``os.environ``
-and on the ``socket`` module directly, not through a test's monkeypatch, so
-nothing a test undoes can put the real folders back.
+process and in every Python child it starts; crontab, systemctl, launchctl
+and notify-send are refusing stand-ins (tests/guard/bin) first on PATH.
+These are set on ``os.environ`` and on the ``socket`` module directly, not
+through a test's monkeypatch, so nothing a test undoes can put the real
+folders back.
 
 At the end of the run the user's real data, config and cache folders for
 leadjournal (as the real HOME and platformdirs name them) are compared with a
@@ -29,7 +31,7 @@ APP = "leadjournal"
 NOW = "2026-11-20T09:00:00+00:00"  # a Friday in ISO week 2026-W47
 GUARD = Path(__file__).resolve().parent / "guard"
 # Variables from the developer's own shell that would steer the program.
-CLEARED = ("LEADJOURNAL_DB", "LEADJOURNAL_PROMPTS", "EDITOR", "VISUAL")
+CLEARED = ("LEADJOURNAL_DB", "LEADJOURNAL_CONFIG", "LEADJOURNAL_PROMPTS", "EDITOR", "VISUAL")
 
 # (kind, size, modification time) of every file and folder under a watched path.
 Snapshot = dict[str, tuple[str, int, int]]
@@ -58,6 +60,11 @@ def real_folders(environ: dict[str, str]) -> list[Path]:
         found.append(Path(environ["LEADJOURNAL_HOME"]).expanduser())
     if environ.get("LEADJOURNAL_DB"):
         found.append(Path(environ["LEADJOURNAL_DB"]).expanduser().parent)
+    if environ.get("LEADJOURNAL_CONFIG"):
+        found.append(Path(environ["LEADJOURNAL_CONFIG"]).expanduser().parent)
+    # What a reminder installs: systemd user units and a launchd agent.
+    found.append(home / ".config" / "systemd" / "user")
+    found.append(home / "Library" / "LaunchAgents")
     unique: list[Path] = []
     for path in found:
         if path not in unique:
@@ -119,11 +126,17 @@ def isolate_the_run() -> Path:
     for name in CLEARED:
         os.environ.pop(name, None)
     os.environ.update(LEADJOURNAL_NOW=NOW, TZ="UTC", NO_COLOR="1", COLUMNS="100")
+    # No test reaches the machine's own keyring (macOS Keychain, Secret
+    # Service): the keyring tests choose their fake backend explicitly.
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     time.tzset()
     # Every Python child process loads tests/guard/sitecustomize.py.
     os.environ["PYTHONPATH"] = os.pathsep.join(
         part for part in (str(GUARD), os.environ.get("PYTHONPATH", "")) if part
     )
+    # The programs that would change the machine itself (a crontab, systemd
+    # or launchd, a desktop notification) are refusing stand-ins, first on PATH.
+    os.environ["PATH"] = os.pathsep.join([str(GUARD / "bin"), os.environ.get("PATH", "")])
     no_network.install()
     return run
 

@@ -220,6 +220,9 @@ def test_db_path_and_status(cli: Cli, isolated: Path) -> None:
         "m003_create_review_claims",
         "m004_create_versions",
         "m005_index_everything_written",
+        "m006_create_people",
+        "m007_create_exercise_follow_through",
+        "m008_create_look_backs",
     ]
     assert status["pending"] == []
 
@@ -311,6 +314,7 @@ def test_interactive_review_through_the_runner(cli: Cli, terminal: None) -> None
             "ten",  # a bad rating, asked again
             "3",  # results
             "8",  # relationships
+            "",  # a low rating: the exercise offered is declined
             "Too much time in one-on-ones.",  # reflection, line 1
             "",  # end of reflection
             "Hiring closed",  # win

@@ -153,7 +153,7 @@ def _completions(args: list[str], incomplete: str) -> list[str]:
 def test_completing_command_names_goes_through_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _completions([], "co") == [name for name in COMMANDS if name.startswith("co")]
     monkeypatch.setitem(COMMANDS, "copy", ("leadjournal.cli.transfer:export", "Write it all."))
-    assert _completions([], "co") == ["commitments", "copy"]
+    assert _completions([], "co") == ["commitments", "config", "copy"]
 
 
 def test_completing_a_groups_subcommands_goes_through_the_table(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -56,3 +58,13 @@ def test_every_command_has_help_with_an_example(cli: Cli) -> None:
 def test_every_command_is_in_the_readme() -> None:
     missing = [" ".join(path) for path in _commands() if f"leadjournal {path[0]}" not in README]
     assert missing == []
+
+
+def test_ci_runs_exactly_the_quick_starts_test_command() -> None:
+    root = Path(__file__).parent.parent
+    blocks = re.findall(r"```sh\n(.*?)\n```", README.split("## A 60-second tour")[0], flags=re.S)
+    assert len(blocks) == 2, blocks
+    ci = (root / ".ci" / "run").read_text().rstrip("\n").splitlines()[-1]
+    assert ci == blocks[1]
+    # The browser test's system programs are installed by that command.
+    assert "tests/system-deps.sh" in ci and os.access(root / "tests" / "system-deps.sh", os.X_OK)

@@ -67,8 +67,8 @@ def test_answers_are_stored_in_one_form(kind: str, raw: str, stored: str) -> Non
         ("person", "42", "name"),
         ("person", "maya@example.com", "name"),
         ("person", "x" * 81, "name"),
-        ("date", "next friday", "not a date"),
-        ("date", "2026-W47", "not a date"),
+        ("date", "next sprint", "not a date"),
+        ("date", "after the launch", "not a date"),
         ("text", "   ", "empty"),
     ],
 )
@@ -196,12 +196,13 @@ def test_a_finished_run_becomes_an_entry_and_a_commitment(
     assert "Q: What did your approach do to the people and to the outcome?\nA: (skipped)" in (
         entry.body
     )
-    assert [hit.entry.id for hit in journal.search("one-on-ones")] == [run.id]
+    assert [hit.entry.id for hit in journal.search("one-on-ones") if hit.entry] == [run.id]
 
     commitment = done.commitment
     assert commitment is not None
+    # The commitment is the change decided in step 6, not the "when and how" answer.
     assert (commitment.text, commitment.source, commitment.status) == (
-        "Next Monday; ask each person in two weeks",
+        "Book one-on-ones",
         "exercise",
         "open",
     )
@@ -211,17 +212,28 @@ def test_a_finished_run_becomes_an_entry_and_a_commitment(
     assert [r.id for r in detail.runs] == [run.id] and detail.in_progress is None
 
 
-def test_a_skipped_follow_up_makes_no_commitment(journal: Journal, exercises: Exercises) -> None:
+def test_no_change_decided_makes_no_commitment(journal: Journal, exercises: Exercises) -> None:
     exercise = exercises.find(FOUR_STEPS)
-    done = exercises.run_with_answers(exercise, {"project": "Quiet week"})
+    done = exercises.run_with_answers(
+        exercise, {"project": "Quiet week", "implement-and-assess": "next sprint"}
+    )
     assert done.commitment is None and journal.commitments() == []
+
+
+def test_skipping_the_when_step_still_commits_the_change_for_next_week(
+    journal: Journal, exercises: Exercises
+) -> None:
+    exercise = exercises.find(FOUR_STEPS)
+    done = exercises.run_with_answers(exercise, {"change": "Set firmer dates"})
+    assert done.commitment is not None
+    assert (done.commitment.text, done.commitment.due_week) == ("Set firmer dates", "2026-W48")
 
 
 def test_the_commitment_comes_back_in_next_weeks_review(
     journal: Journal, exercises: Exercises
 ) -> None:
     exercise = exercises.find(FOUR_STEPS)
-    exercises.run_with_answers(exercise, {"implement-and-assess": "Weekly 1:1s"})
+    exercises.run_with_answers(exercise, {"change": "Weekly 1:1s"})
     # This week's review does not ask about a commitment made this week...
     assert journal.reviews.open("2026-W47").state().follow_ups == []
     # ...next week's does, like any other open commitment.

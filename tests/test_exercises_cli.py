@@ -22,12 +22,29 @@ def valid_answer(step: ExerciseStep) -> str:
         "yes_no": "yes",
         "choice": (step.choices or ("",))[-1],
         "person": "Maya Lee",
-        "date": "yesterday",
+        "date": "tomorrow",
     }[step.type]
 
 
 def stored(step: ExerciseStep) -> str:
-    return {"rating": "3", "date": "2026-11-19"}.get(step.type, valid_answer(step))
+    return {"rating": "3", "date": "2026-11-21"}.get(step.type, valid_answer(step))
+
+
+def expected_commitment(exercise: Exercise) -> str | None:
+    """The thing to do, by the pack's own marks: the action step, else the
+    exercise's commitment wording, else a text follow-up step; never a date."""
+    action = next((s for s in exercise.steps if s.role == "action"), None)
+    if action is not None:
+        return stored(action)
+    if exercise.commitment is not None:
+        text = exercise.commitment
+        for s in exercise.steps:
+            text = text.replace("{" + s.id + "}", stored(s))
+        return text
+    follow_up = exercise.follow_up_step
+    if follow_up is None or follow_up.type == "date":
+        return None
+    return stored(follow_up)
 
 
 @pytest.mark.parametrize("exercise", LIBRARY.exercises.values(), ids=lambda e: e.id)
@@ -47,9 +64,10 @@ def test_every_exercise_runs_to_the_end(cli: Cli, exercise: Exercise) -> None:
     )
     for s in exercise.steps:
         assert f"Q: {s.question}\nA: {stored(s)}" in entry["body"]
-    follow_up = exercise.follow_up_step
-    if follow_up is not None:
-        assert done["commitment"]["text"] == stored(follow_up)
+    promised = expected_commitment(exercise)
+    if promised is not None:
+        assert done["commitment"]["text"] == promised
+        assert not done["commitment"]["text"].startswith("2026-")
         assert done["commitment"]["due_week"] == "2026-W48"
     else:
         assert done["commitment"] is None
@@ -98,8 +116,13 @@ def test_a_finished_run_shows_in_log_show_and_search(cli: Cli) -> None:
     assert [hit["id"] for hit in hits] == [entry_id] and hits[0]["kind"] == "exercise"
 
 
-def test_the_follow_up_becomes_a_commitment_for_next_week(cli: Cli) -> None:
-    run = cli.ok("exercise", "run", FOUR_STEPS, "--answer", "implement-and-assess=Weekly 1:1s")
+def test_the_decided_change_becomes_a_commitment_for_next_week(cli: Cli) -> None:
+    run = cli.ok(
+        "exercise",
+        "run",
+        FOUR_STEPS,
+        *("--answer", "change=Weekly 1:1s", "--answer", "implement-and-assess=next sprint"),
+    )
     assert "Weekly 1:1s" in run.stdout and "2026-W48" in run.stdout
     (commitment,) = cli.ok("commitments", "--json").json()
     assert (commitment["text"], commitment["source"], commitment["due_week"]) == (

@@ -95,9 +95,27 @@ def test_four_steps_with_bad_answers_ctrl_c_resume_and_next_weeks_review(
     ((kind, title),) = rows(db, "SELECT kind, title FROM entries")
     assert (kind, title) == ("exercise", "Rebalancing results and relationships")
 
+    # The commitment is the change (step 6), due the week of "Monday" (step 7).
+    assert rows(db, "SELECT text, due_week FROM commitments") == [("Book one-on-ones", "2026-W48")]
     review = spawn(isolated, "review", now=NEXT_FRIDAY)
     review.expect("Weekly review · 2026-W48")
-    review.expect("Weekly 1:1s from Monday")
+    # What was decided: the change and the leader's own criteria...
+    review.expect("From “Rebalancing results and relationships” \\(2026-W47\\)")
+    review.expect("The change: Book one-on-ones")
+    review.expect("how you would judge it: Weekly 1:1s from Monday")
+    # ...then the step-2 questions again, each with the earlier answer beside it.
+    review.expect("Did the team feel backed and involved")
+    review.expect("then \\(2026-W47\\): no")
+    review.expect("y/n ›")
+    review.sendline("y")
+    review.expect("Were the goals reached well")
+    review.expect("then \\(2026-W47\\): \\(skipped\\)")
+    review.expect("y/n ›")
+    review.sendline("y")
+    # The earlier answers beside the new ones.
+    review.expect("Then and now:")
+    review.expect("backed and involved during that work\\?  no → yes")
+    review.expect("without wasted time or effort\\?  \\(skipped\\) → yes")
     review.expect(r"\[d\]one")
     review.sendline("d")
     review.expect("What happened")
@@ -108,6 +126,11 @@ def test_four_steps_with_bad_answers_ctrl_c_resume_and_next_weeks_review(
     assert rows(db, "SELECT status, source FROM commitments") == [("done", "exercise")]
     assert rows(db, "SELECT week, outcome, note FROM follow_ups") == [
         ("2026-W48", "done", "Held all three")
+    ]
+    # The assessment is saved with the run, by the week it was made in.
+    assert rows(db, "SELECT week, step_id, answer FROM exercise_assessments ORDER BY position") == [
+        ("2026-W48", "team-supported", "yes"),
+        ("2026-W48", "goals-met", "yes"),
     ]
 
 

@@ -225,3 +225,27 @@ def test_multiprocessing_children_are_guarded_and_its_local_pipes_work() -> None
         finally:
             child.join(60)
         assert answer.startswith("refused:") and "forbidden" in answer, (method, answer)
+
+
+def test_a_run_that_installs_a_real_reminder_fails(tmp_path: Path) -> None:
+    # The folders a reminder writes into are watched, and the programs that
+    # would switch one on are refusing stand-ins.
+    done, real_home = _pytest_run(
+        tmp_path,
+        """
+        import os
+        import subprocess
+        from pathlib import Path
+
+        def test_careless():
+            units = Path(os.environ["FAKE_REAL_HOME"]) / ".config" / "systemd" / "user"
+            units.mkdir(parents=True)
+            (units / "leadjournal-reminder.timer").write_text("[Timer]\\n")
+            run = subprocess.run(["crontab", "-"], input="* * * * * x\\n", text=True,
+                                 capture_output=True)
+            assert run.returncode == 97 and "stand-in" in run.stderr
+        """,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "1 passed" in done.stdout
+    assert str(real_home / ".config" / "systemd" / "user") in done.stdout + done.stderr

@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from leadjournal.cli import app
 from leadjournal.exercises import CompletedRun, ExerciseDetail, ExerciseListing
 from leadjournal.insights import Imbalance, TrendsReport
+from leadjournal.lookback import LastYear
 from leadjournal.models import (
     CheckIn,
     Commitment,
@@ -32,6 +33,10 @@ from leadjournal.models import (
     LogResult,
     MigrationStatus,
     Model,
+    Person,
+    PersonNote,
+    PersonStanding,
+    PersonTimeline,
     Review,
     Version,
 )
@@ -92,6 +97,7 @@ class WeekPageJson(Model):
     checkins: list[CheckIn]
     exercise_runs: list[ExerciseRun]
     entries: list[Entry]
+    last_year: LastYear | None  # one line from the same ISO week a year earlier
 
 
 class HistoryJson(Model):
@@ -100,7 +106,7 @@ class HistoryJson(Model):
     kind: str
     id: str
     week: str | None
-    current: Entry | Commitment | Review | None
+    current: Entry | Commitment | Review | Person | None
     versions: list[Version]
 
 
@@ -149,6 +155,13 @@ CONTRACTS: dict[str, Any] = {
     "goal done": GoalProgress,
     "goal drop": GoalProgress,
     "goal pair": GoalProgress,
+    "people": list[PersonStanding],
+    "people list": list[PersonStanding],
+    "people add": Person,
+    "people show": PersonTimeline,
+    "people edit": Person,
+    "people archive": Person,
+    "people note": PersonNote,
     "prompts validate": list[PackProblemJson],
     "exercise list": list[ExerciseListing],
     "exercise show": ExerciseDetail,
@@ -239,6 +252,14 @@ def test_each_json_output_validates_against_its_model(cli: Cli, tmp_path: Path) 
     check("goal checkin", perf_id, "--value", "16.5", "--note", "2 fewer")
     check("goal done", perf_id, "--note", "Down")
     check("goal drop", dev["goal"]["id"][:8])
+    check("people add", "Maya Chen", "--as", "maya", "--note", "Tech lead")
+    check("people add", "Tom Reyes", "--as", "tom")
+    check("people note", "maya", "1:1: worried about the reorg")
+    check("people edit", "maya", "--alias", "MC")
+    check("people archive", "tom")
+    check("people")
+    check("people list", "--all")
+    check("people show", "maya")
     listing = check("exercise list")
     check("exercise show", listing[0]["id"])
     check("prompts validate")
@@ -255,3 +276,14 @@ def test_exercise_run_json_validates_against_its_model(cli: Cli) -> None:
     check = _Checker(cli)
     # One answer is enough for a run; the other steps are skipped.
     check("exercise run", "results-relationships-four-steps", "--answer", "project=Planning")
+
+
+def test_trends_json_with_patterns_validates_on_the_demo(cli: Cli) -> None:
+    # The demo has 23 reviewed weeks in 26: enough for "what goes with a good week".
+    cli.ok("demo", "--db", str(cli.db))
+    data = _Checker(cli)("trends", "--weeks", "26")
+    assert data["patterns"], "the demo's weeks should show at least one pattern"
+    assert set(data["patterns"][0]) == {
+        "feature", "axis", "with_average", "without_average", "weeks_with", "weeks"
+    }  # fmt: skip
+    assert set(data["patterns"][0]["feature"]) == {"kind", "name", "level"}

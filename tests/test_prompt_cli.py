@@ -73,7 +73,9 @@ def pack_folder(tmp_path: Path, **files: str) -> Path:
 
 def test_prompt_as_json_has_the_documented_fields(cli: Cli) -> None:
     data = cli.ok("prompt", "--seed", "1", "--json").json()
-    assert set(data) == {"id", "text", "themes", "fits", "cadence", "source", "entry"}
+    assert set(data) == {
+        "id", "text", "themes", "fits", "cadence", "source", "similar_to", "for_person", "entry"
+    }  # fmt: skip
     assert data["id"] in LIBRARY.prompts and data["entry"] is None
     assert data["text"] == LIBRARY.prompts[data["id"]].text
     assert cli.ok("prompt", "--seed", "1", "--json").json() == data  # repeatable

@@ -25,8 +25,9 @@ from leadjournal.prompts import (
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLES = REPO.parent / "shared" / "seeds"
-NGRAMS_FILE = Path(__file__).parent / "data" / "article-8grams.txt"
-RUN = 8
+NGRAMS_FILE = Path(__file__).parent / "data" / "article-6grams.txt"
+# Six words in a row shared with an article is a copied phrase (tightened from eight).
+RUN = 6
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +178,11 @@ def test_team_checks_rate_each_pillar_with_a_tip(library: Library, name: str, ra
 
 
 def test_every_exercise_ends_in_something_to_carry_forward(library: Library) -> None:
-    assert all(exercise.follow_up_step is not None for exercise in library.exercises.values())
+    # A follow-up step (a commitment the review brings back), or a goal it creates.
+    assert all(
+        exercise.follow_up_step is not None or exercise.creates is not None
+        for exercise in library.exercises.values()
+    )
 
 
 # --- our own words ----------------------------------------------------------------
@@ -214,9 +219,9 @@ def library_texts(library: Library) -> Iterator[tuple[str, str]]:
                     yield f"{exercise.id}.{step.id}", text
 
 
-def test_no_text_copies_a_run_of_eight_words_from_an_article(library: Library) -> None:
+def test_no_text_copies_a_run_of_six_words_from_an_article(library: Library) -> None:
     # The articles themselves are not shipped; a fingerprint of every run of
-    # eight words in them is, so this guard works in any checkout.
+    # six words in them is, so this guard works in any checkout.
     keys = set(NGRAMS_FILE.read_text().split())
     copied = [
         f"{item}: {' '.join(gram)}"

@@ -106,6 +106,8 @@ def test_ctrl_c_halfway_keeps_answers_and_the_review_resumes(isolated: Path) -> 
 def test_a_killed_review_loses_no_answer(isolated: Path) -> None:
     child = spawn(isolated, "review")
     answer_ratings(child, "3", "8")
+    child.expect(r"Do it now\? \[y/N\]")  # a setback week: an exercise is offered
+    child.sendline("")
     child.expect("Finish with an empty line")
     child.sendline("A hard week; I avoided a difficult conversation.")
     child.sendline("")

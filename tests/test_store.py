@@ -95,6 +95,9 @@ def test_migrations_are_recorded(tmp_path: Path) -> None:
         ("m003_create_review_claims",),
         ("m004_create_versions",),
         ("m005_index_everything_written",),
+        ("m006_create_people",),
+        ("m007_create_exercise_follow_through",),
+        ("m008_create_look_backs",),
     ]
 
 

@@ -14,7 +14,7 @@ from .conftest import Cli
 # The design's trends --json contract, plus the documented additions: each
 # week's extra dimensions, and the open goals beside the trends.
 CONTRACT_KEYS = {"weeks", "averages", "direction", "imbalance", "streak", "follow_through"}
-ADDED_KEYS = {"goals"}
+ADDED_KEYS = {"goals", "patterns", "people"}
 GOAL_KEYS = {"id", "title", "kind", "progress", "expected", "status"}
 WEEK_KEYS = {"week", "results", "relationships", "lean", "style", "reviewed", "extra"}
 
@@ -35,6 +35,8 @@ def test_trends_json_is_the_contract(cli: Cli) -> None:
     _journal(cli)
     data: dict[str, Any] = cli.ok("trends", "--weeks", "4", "--json").json()
     assert set(data) == CONTRACT_KEYS | ADDED_KEYS and data["goals"] == []
+    assert data["patterns"] == []  # fewer than 8 reviewed weeks
+    assert data["people"] is None  # no roster, no people section
     assert all(set(row) == WEEK_KEYS for row in data["weeks"])
     assert data["weeks"] == [
         {"week": "2026-W44", "results": 5, "relationships": 5, "lean": 0,
@@ -188,3 +190,24 @@ def test_the_review_summary_lists_open_goals(cli: Cli) -> None:
 def test_the_review_summary_has_no_goals_line_without_goals(cli: Cli) -> None:
     out = cli.ok("review", "--results", "6", "--relationships", "6").stdout
     assert "Open commitments" in out and "Open goals" not in out
+
+
+def test_trends_and_brief_gain_a_people_section_with_a_roster(cli: Cli) -> None:
+    _journal(cli)
+    for name, handle in [("Sam Okafor", "sam"), ("Maya Chen", "maya"), ("Dev Patel", "dev")]:
+        cli.ok("people", "add", name, "--as", handle)
+    for _ in range(3):
+        cli.ok("people", "note", "sam", "thanks", "--kind", "recognition")
+    cli.ok("people", "note", "maya", "1:1: reorg", "--kind", "1on1")
+    people = cli.ok("trends", "--weeks", "4", "--json").json()["people"]
+    assert people["recognitions"] == 3 and people["recognised"] == {"sam": 3}
+    assert people["top_share"] == {"recognitions": 3, "people": 1}
+    assert people["one_on_ones"] == {"held": 1, "people": 1}
+    assert people["not_mentioned"] == ["Dev Patel"]
+    text = cli.ok("trends", "--weeks", "4").stdout
+    assert "3 recognition(s), 3 of them to 1 of 3 people" in text
+    assert "Not mentioned at all: Dev Patel" in text
+    brief = cli.ok("brief", "--weeks", "4").stdout
+    assert "## People" in brief and "- 1 one-on-one(s), with 1 of 3 people" in brief
+    page = cli.ok("brief", "--weeks", "4", "--format", "html").stdout
+    assert "<h2>People</h2>" in page and "Not mentioned at all: Dev Patel" in page

@@ -91,6 +91,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "leadjournal.cli.goals:app",
         "SMART performance and development goals, with leading and lagging measures.",
     ),
+    "people": (
+        "leadjournal.cli.people:app",
+        "The people you lead: a light roster, notes, and who has gone longest without contact.",
+    ),
     "prompts": (
         "leadjournal.cli.prompts:app",
         "Prompt packs: check the built-in ones or a folder of your own.",
@@ -102,6 +106,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "db": (
         "leadjournal.cli.db:app",
         "The journal file: its path, schema status, backups and health.",
+    ),
+    "remind": (
+        "leadjournal.cli.remind:app",
+        "A weekly reminder of the review, set up once.",
+    ),
+    "config": (
+        "leadjournal.cli.config:app",
+        "The settings file: where it is, what it says, and edit it.",
     ),
 }
 
@@ -212,7 +224,12 @@ class JournalGroup(TyperGroup):
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if isinstance(ctx.obj, Settings) and ctx.obj.said_after:
+                from leadjournal.cli.habit import say_after
+
+                say_after(ctx.obj)
+            return result
         except LeadJournalError as exc:
             _report(exc, ctx, exc)
             ctx.exit(int(exc.exit_code))
@@ -225,9 +242,7 @@ class JournalGroup(TyperGroup):
             ctx.exit(int(ExitCode.BAD_INPUT))
         except Exception as exc:
             settings = ctx.obj if isinstance(ctx.obj, Settings) else None
-            # sqlite3 is looked up, not imported: --help must not pay for it.
-            sqlite3 = sys.modules.get("sqlite3")
-            if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+            if _is_sqlite_error(exc):
                 from leadjournal.store import describe_sqlite_error, is_damage, note_damage
 
                 path = str(settings.db_path) if settings else "the journal"
@@ -319,12 +334,23 @@ def _describe(exc: BaseException) -> str:
     kind = f"{type(exc).__module__}.{type(exc).__qualname__}".removeprefix("builtins.")
     if isinstance(exc, LeadJournalError):
         return f"{kind}: {exc.message}"
-    sqlite3 = sys.modules.get("sqlite3")
-    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+    if _is_sqlite_error(exc):
         return f"{kind} ({getattr(exc, 'sqlite_errorname', 'SQLITE_ERROR')}): {_sqlite_text(exc)}"
     if isinstance(exc, OSError):
         return f"{kind}: errno {exc.errno} ({exc.strerror})"
     return f"{kind} (message withheld: it may quote your entries)"
+
+
+def _is_sqlite_error(exc: BaseException) -> bool:
+    """SQLite's error, from the standard library or from sqlcipher3 (an encrypted journal).
+
+    Looked up, not imported: --help must not pay for either module.
+    """
+    for name in ("sqlite3", "sqlcipher3.dbapi2"):
+        module = sys.modules.get(name)
+        if module is not None and isinstance(exc, module.Error):
+            return True
+    return False
 
 
 def _sqlite_text(exc: BaseException) -> str:

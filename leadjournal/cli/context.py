@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from leadjournal.clock import Clock
     from leadjournal.config import Config
     from leadjournal.journal import Journal
+    from leadjournal.store.cipher import Key
 
 APP_NAME = "leadjournal"
 
@@ -33,6 +34,10 @@ class Settings:
     debug: bool = False
     pager: bool = True  # long output through $PAGER on a terminal; --no-pager turns it off
     environ: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    # An encrypted journal's key, once given in this command (asked for once).
+    key: Key | None = field(default=None, repr=False)
+    # Lines for stderr once the command has finished well (a missed week).
+    said_after: list[str] = field(default_factory=list)
 
     @classmethod
     def from_environment(
@@ -65,15 +70,61 @@ class Settings:
 
         return folder_beside(self.db_path)
 
+    @cached_property
+    def config_dir(self) -> Path:
+        """The config folder, as the platform's convention has it (XDG_CONFIG_HOME on Linux)."""
+        import platformdirs
+
+        return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+    @cached_property
+    def state_dir(self) -> Path:
+        """Small notes the journal keeps for itself: what was installed, what was said today."""
+        import platformdirs
+
+        return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
     @property
-    def config_path(self) -> Path:
+    def legacy_config_path(self) -> Path:
+        """Where config.toml used to live: beside journal.db, in the data folder."""
         return self.home / "config.toml"
+
+    @cached_property
+    def config_path(self) -> Path:
+        """The config file the journal reads: LEADJOURNAL_CONFIG, else the config
+        folder's config.toml, else (while only it exists) the one in the old place."""
+        if chosen := self.environ.get("LEADJOURNAL_CONFIG"):
+            return Path(chosen).expanduser()
+        path = self.config_dir / "config.toml"
+        if not path.exists() and self.legacy_config_path.is_file():
+            return self.legacy_config_path
+        return path
 
     @cached_property
     def config(self) -> Config:
         from leadjournal.config import load_config
 
-        return load_config(self.config_path)
+        path = self.config_path
+        if path == self.legacy_config_path and not self.environ.get("LEADJOURNAL_CONFIG"):
+            from leadjournal.cli.habit import note_old_config
+
+            note_old_config(self, path, self.config_dir / "config.toml")
+        return load_config(path)
+
+    # -- reminders -----------------------------------------------------------
+
+    @property
+    def reminder_record(self) -> Path:
+        return self.state_dir / "reminders.json"
+
+    @property
+    def systemd_user_dir(self) -> Path:
+        base = self.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+        return Path(base).expanduser() / "systemd" / "user"
+
+    @property
+    def launch_agents_dir(self) -> Path:
+        return Path.home() / "Library" / "LaunchAgents"
 
     @property
     def prompt_dirs(self) -> list[Path]:
@@ -128,13 +179,48 @@ class Settings:
         from leadjournal.store import Store
 
         tidy_beside_journal(self.db_path)
-        store = Store.open(self.db_path)
+        store = Store.open(self.db_path, key=self.journal_key())
         store.on_wait = on_wait
         warn_if_exposed(self.db_path)
         try:
-            yield Journal(store, self.clock, prompt_dirs=self.prompt_dirs)
+            journal = Journal(store, self.clock, prompt_dirs=self.prompt_dirs)
+            yield journal
+            from leadjournal.cli.habit import nudge_after
+
+            nudge_after(self, journal)
         finally:
             store.close()
+
+    def journal_key(self) -> Key | None:
+        """The key of an encrypted journal (asked for only then), or None for a plain one.
+
+        A journal that does not exist yet starts encrypted when the config
+        says ``encrypt = true``.
+        """
+        from leadjournal.store.cipher import looks_encrypted
+
+        if self.key is not None:
+            return self.key
+        if looks_encrypted(self.db_path):
+            from leadjournal.cli.passphrase import key_for
+
+            self.key = key_for(self, self.db_path)
+            return self.key
+        if _is_new(self.db_path) and self.config.encrypt:
+            from leadjournal.cli.passphrase import new_passphrase
+            from leadjournal.store.cipher import load, new_key
+
+            load()
+            self.key = new_key(new_passphrase(self))
+            return self.key
+        return None
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the journal is (or is about to become) encrypted; asks nothing."""
+        from leadjournal.store.cipher import looks_encrypted
+
+        return self.key is not None or looks_encrypted(self.db_path)
 
     # -- terminal ----------------------------------------------------------
 
@@ -162,3 +248,10 @@ def _console(*, stderr: bool) -> Console:
             raise BrokenPipeError
 
     return JournalConsole(stderr=stderr, highlight=False)
+
+
+def _is_new(path: Path) -> bool:
+    try:
+        return not path.exists() or path.stat().st_size == 0
+    except OSError:
+        return False

@@ -76,9 +76,18 @@ class Unsaved:
             return None
         from leadjournal import drafts
 
+        if self.settings.encrypted and self.settings.key is None:
+            # Never plaintext beside an encrypted journal, and without its
+            # key no sealed draft can be made: the text is shown instead.
+            self._show_instead(messages.DRAFT_NEEDS_KEY, keep_file=False)
+            return None
         try:
             self.draft = drafts.keep(
-                self.settings.drafts_folder, data, self.kind, datetime.now().astimezone()
+                self.settings.drafts_folder,
+                data,
+                self.kind,
+                datetime.now().astimezone(),
+                key=self.settings.key,
             )
         except OSError as exc:
             self._show_instead(str(exc.strerror or exc))
@@ -120,9 +129,9 @@ class Unsaved:
         if self.draft is not None:
             discard_saved(self.draft)
 
-    def _show_instead(self, reason: str) -> None:
+    def _show_instead(self, reason: str, *, keep_file: bool = True) -> None:
         _note(messages.DRAFT_NOT_KEPT.format(reason=reason))
-        if self.source is not None:
+        if keep_file and self.source is not None and self.source.path.exists():
             self.source.keep = True
             _note(messages.DRAFT_STILL_IN.format(path=self.source.path))
             return

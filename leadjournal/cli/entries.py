@@ -75,10 +75,15 @@ def write(
         settings.journal(on_wait=typed.waiting) as journal,
     ):
         entry = journal.write(typed.text, tags=tag, day=day, starred=star)
+        roster = journal.store.has_people()
     if as_json:
         emit_json(entry)
     else:
         tell(_saved(entry.id, entry.week, entry.tags))
+    if roster:  # the people it names: asked about after the entry is safe
+        from leadjournal.cli.linking import settle_saved
+
+        settle_saved(settings, asking=not as_json)
 
 
 def _saved(entry_id: str, week: str, tags: list[str]) -> str:
@@ -97,7 +102,7 @@ def _write_draft(
     from leadjournal.cli.drafts import discard_saved, say_waiting
 
     draft = drafts.find(settings.drafts_folder, ref)
-    body = drafts.text_of(draft)
+    body = drafts.text_of(draft, settings.journal_key() if drafts.is_sealed(draft) else None)
     try:
         with settings.journal(on_wait=lambda: say_waiting(draft)) as journal:
             entry = journal.write(body, tags=tags, day=day, starred=star)
@@ -234,6 +239,10 @@ def edit(
             changed = journal.record.save_edit(item, typed.text)
     done = messages.EDITED_ITEM if changed else messages.UNCHANGED_ITEM
     tell(done.format(kind=item.kind, id=item.id[:8]))
+    if changed:
+        from leadjournal.cli.linking import settle_saved
+
+        settle_saved(settings)
 
 
 def delete(
@@ -308,8 +317,9 @@ def search(
     """Full-text search of everything written, best matches first.
 
     Searches entries and their titles, review reflections, wins and whose
-    effort, commitments and their outcomes, follow-up notes, exercise answers
-    and goal check-in notes; each hit says what it is and which week. For a
+    effort, commitments and their outcomes, follow-up notes, exercise answers,
+    goal check-in notes, people and the notes about them; each hit says what
+    it is and which week. For a
     word found in most of a large journal, the ranking is done among its
     newest few thousand matches.
 

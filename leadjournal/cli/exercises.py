@@ -21,7 +21,10 @@ from leadjournal.errors import BadInput, ExitCode, LeadJournalError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from leadjournal.exercises import CompletedRun, Exercises
+    from leadjournal.exercise_goals import GoalPlan
+    from leadjournal.exercises import CompletedRun, Exercises, Known
+    from leadjournal.goalbook import GoalBook
+    from leadjournal.journal import Journal
     from leadjournal.models import ExerciseRun
     from leadjournal.prompts import Exercise, ExerciseStep
 
@@ -103,12 +106,18 @@ def run(
             help="Answer a step without being asked (repeatable); other steps are skipped.",
         ),
     ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option("--yes", help="With --answer: create the goal the exercise describes."),
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """Run an exercise step by step; Enter skips a step, Ctrl-C pauses.
 
     Every answer is saved as you give it. A finished run is saved as an
-    entry, and a follow-up step's answer becomes a commitment for next week.
+    entry; the change it decided becomes a commitment, due on the date it
+    names (or next week), and the weekly review asks how it went. An
+    exercise that defines goals ends by creating them, once you confirm.
 
     Examples:
 
@@ -116,6 +125,8 @@ def run(
       leadjournal exercise run results-relationships-four-steps
       leadjournal exercise run results-relationships-reflection \\
           --answer valued-and-accountable=6 --answer change="Weekly 1:1s"
+      leadjournal exercise run smart-goal --answer statement="Cut turnover to 12%" \\
+          --answer time-bound=2027-06-30 --yes
     """
     settings: Settings = ctx.obj
     with settings.journal() as journal:
@@ -124,6 +135,7 @@ def run(
         exercise = exercises.find(name)
         if answer:
             done = exercises.run_with_answers(exercise, _answer_pairs(answer))
+            done = _make_goals_from_flags(settings, journal, exercise, done, confirmed=yes)
         else:
             if not settings.interactive:
                 raise BadInput(
@@ -140,10 +152,19 @@ def run(
                     messages.EXERCISE_PAUSED,
                     messages.EXERCISE_PAUSED_HINT.format(name=exercise.id),
                 ) from None
+            try:
+                done = _make_goals_asking(settings, console, journal, exercise, done)
+            except (KeyboardInterrupt, EOFError):
+                # The run is saved; only the goal was not made, and it was said how to.
+                _report(console, done)
+                raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        from leadjournal.cli.linking import settle
+
+        settle(settings, journal, asking=not as_json)  # the people the run names
     if as_json:
         emit_json(done)
         return
-    _report(settings.console, done)
+    _report(settings.console, done, smart=bool(answer))
 
 
 def _answer_pairs(pairs: list[str]) -> dict[str, str]:
@@ -168,6 +189,7 @@ def _answer_pairs(pairs: list[str]) -> dict[str, str]:
 def _interactive(
     settings: Settings, console: Console, exercises: Exercises, exercise: Exercise
 ) -> CompletedRun:
+    """Ask every step not yet passed and finish the run (the review's offer uses it too)."""
     current = _resume_or_start(console, exercises, exercise)
     _header(console, exercise)
     for number, step in exercises.pending(exercise, current):
@@ -233,18 +255,25 @@ def _ask_step(
         messages.EXERCISE_STEP_HEADING.format(number=number, count=len(exercise.steps)),
         "dim",
     )
+    known = exercises.known(step)
     if step.type == "text":
-        text = ask_lines(settings, step.question, console=console, notes=_notes(step))
-        exercises.answer(exercise, current, step.id, text)
+        notes = [*_notes(step), *_known_lines(known)]
+        text = ask_lines(settings, step.question, console=console, notes=notes)
+        exercises.answer(exercise, current, step.id, exercises.pick_known(known, text))
         return
     say(console, step.question, "bold")
     for note in _notes(step):
         say(console, note, "dim")
     for index, choice in enumerate(step.choices or (), start=1):
         say(console, f"  {index}. {choice}")
-    say(console, messages.EXERCISE_SKIP_HINT, "dim")
+    for line in _known_lines(known):
+        say(console, line, "cyan")
+    if known is None or known.value is None:
+        say(console, messages.EXERCISE_SKIP_HINT, "dim")
     while True:
         raw = ask(console, f"{_ASK[step.type]} ")
+        if not raw.strip() and known is not None and known.value is not None:
+            raw = known.value
         try:
             result = exercises.answer(exercise, current, step.id, raw)
             break
@@ -252,6 +281,113 @@ def _ask_step(
             say(console, f"  {problem.message} {problem.hint or ''}".rstrip(), "yellow")
     if result.tip:
         say(console, messages.EXERCISE_TIP.format(tip=result.tip), "cyan")
+
+
+def _known_lines(known: Known | None) -> list[str]:
+    """What the journal knows for a step, said before it is asked."""
+    if known is None:
+        return []
+    lines = [known.note]
+    lines += [f"  {number}. {option}" for number, option in enumerate(known.options, start=1)]
+    if known.value is not None:
+        lines.append(messages.KNOWN_KEEP.format(value=known.value))
+    elif known.options:
+        lines.append(messages.KNOWN_PICK)
+    return lines
+
+
+def _make_goals_asking(
+    settings: Settings, console: Console, journal: Journal, exercise: Exercise, done: CompletedRun
+) -> CompletedRun:
+    """Show the goal the run describes, with its SMART check, and save it if confirmed."""
+    from leadjournal import exercise_goals
+
+    book = journal.goals
+    plan = exercise_goals.plan(book, exercise, done.run)
+    if plan is None:
+        return done
+    try:
+        plan = _ask_numbers(console, book, plan)
+        _show_plan(console, plan)
+        confirmed = _yes(console, messages.GOAL_FROM_EXERCISE_CONFIRM)
+    except (KeyboardInterrupt, EOFError):
+        console.print()
+        _how_to_create(console, plan)
+        raise
+    if not confirmed:
+        _how_to_create(console, plan)
+        return done
+    return done.model_copy(update={"goals": exercise_goals.save(book, plan)})
+
+
+def _make_goals_from_flags(
+    settings: Settings, journal: Journal, exercise: Exercise, done: CompletedRun, *, confirmed: bool
+) -> CompletedRun:
+    from leadjournal import exercise_goals
+
+    book = journal.goals
+    plan = exercise_goals.plan(book, exercise, done.run)
+    if plan is None:
+        return done
+    if not confirmed:
+        # The answers are saved; say how to create the goal, on stderr so --json stays clean.
+        _how_to_create(settings.err_console, plan, from_flags=True)
+        return done
+    return done.model_copy(update={"goals": exercise_goals.save(book, plan)})
+
+
+def _ask_numbers(console: Console, book: GoalBook, plan: GoalPlan) -> GoalPlan:
+    """The result's unit, baseline and target, which free text cannot give;
+    each asked again until it is a number or skipped."""
+    from leadjournal import exercise_goals
+
+    goal = exercise_goals.needs_numbers(plan)
+    if goal is None:
+        return plan
+    result = next(m for m in goal.measures if m.kind == "lagging")
+    say(console)
+    say(console, messages.GOAL_NUMBERS.format(measure=result.name), "bold")
+    unit = ask(console, f"  {messages.GOAL_ASK_UNIT} ").strip() or None
+    while True:
+        baseline = ask(console, f"  {messages.GOAL_ASK_BASELINE} ").strip() or None
+        target = ask(console, f"  {messages.GOAL_ASK_TARGET} ").strip() or None
+        try:
+            return exercise_goals.with_numbers(book, plan, unit, baseline, target)
+        except BadInput as problem:
+            say(console, f"  {problem.message} {problem.hint or ''}".rstrip(), "yellow")
+
+
+def _show_plan(console: Console, plan: GoalPlan) -> None:
+    from leadjournal import goals as goal_maths
+    from leadjournal import render
+
+    say(console)
+    say(console, messages.GOAL_FROM_EXERCISE, "bold")
+    today = None
+    for goal in plan.new:
+        if today is None:
+            from datetime import date
+
+            today = date.fromisoformat(goal.date)
+        # The panel carries the SMART check, as `goal show` does.
+        console.print(render.goal_panel(goal_maths.summarise(goal, today)))
+    for goal in plan.existing:
+        say(console, messages.GOAL_PAIRS_WITH.format(id=goal.id[:8], title=goal.title))
+
+
+def _how_to_create(console: Console, plan: GoalPlan, *, from_flags: bool = False) -> None:
+    from rich.text import Text
+
+    from leadjournal import exercise_goals
+    from leadjournal.safetext import visible
+
+    say(console, messages.GOAL_NOT_CREATED)
+    say(console, messages.GOAL_CREATE_WITH_YES if from_flags else messages.GOAL_CREATE_YOURSELF)
+    # Not wrapped: a command is copied whole.
+    for line in exercise_goals.command_lines(plan):
+        console.print(Text(visible(f"  {line}")), soft_wrap=True)
+    if plan.pairs:
+        say(console, messages.GOAL_THEN_PAIR)
 
 
 def _notes(step: ExerciseStep) -> list[str]:
@@ -262,7 +398,7 @@ def _notes(step: ExerciseStep) -> list[str]:
     return [messages.EXERCISE_FOLLOW_UP_NOTE] if step.follow_up else []
 
 
-def _report(console: Console, done: CompletedRun) -> None:
+def _report(console: Console, done: CompletedRun, *, smart: bool = False) -> None:
     say(console)
     say(console, messages.EXERCISE_DONE.format(id=done.entry.id[:8], week=done.entry.week))
     if done.commitment is not None:
@@ -272,3 +408,10 @@ def _report(console: Console, done: CompletedRun) -> None:
                 text=done.commitment.text, due=done.commitment.due_week
             ),
         )
+    if done.goals:
+        from leadjournal import render
+
+        for item in done.goals:
+            say(console, messages.GOAL_SAVED.format(id=item.goal.id[:8], title=item.goal.title))
+            if smart:  # a walk-through showed the SMART check before saving
+                console.print(render.smart_lines(item.smart))

@@ -96,7 +96,18 @@ def editor_file(settings: Settings, initial: str = "") -> Iterator[EditorFile | 
         yield None
         return
     # mkstemp makes the file 0600: a draft reflection is as private as the journal.
-    handle, name = tempfile.mkstemp(prefix="leadjournal-", suffix=".md")
+    # For an encrypted journal this file is the one plaintext moment: it lives
+    # in the journal's own folder (not a shared temporary folder), named as
+    # our files being written are (so a later command removes one a kill
+    # left), and is removed the moment the editor returns.
+    sealed = settings.encrypted
+    if sealed:
+        folder = settings.db_path.parent
+        handle, name = tempfile.mkstemp(
+            prefix=f".{settings.db_path.name}.{os.getpid()}.", suffix=".part", dir=folder
+        )
+    else:
+        handle, name = tempfile.mkstemp(prefix="leadjournal-", suffix=".md")
     path = Path(name)
     edited: EditorFile | None = None
     try:
@@ -110,6 +121,8 @@ def editor_file(settings: Settings, initial: str = "") -> Iterator[EditorFile | 
             say(settings.err_console, messages.EDITOR_FAILED.format(editor=editor))
         else:
             edited = EditorFile(path, path.read_bytes())
+            if sealed:
+                path.unlink(missing_ok=True)
         yield edited
     finally:
         if edited is None or not edited.keep:

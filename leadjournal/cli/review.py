@@ -93,7 +93,22 @@ def review_command(
     no_prompts: Annotated[
         bool, typer.Option("--no-prompts", help="Do not ask a reflection prompt.")
     ] = False,
+    look_back: Annotated[
+        str | None,
+        typer.Option(
+            "--look-back",
+            metavar="month|quarter",
+            help="Look back at last month or quarter now (with --reflection: its answer).",
+        ),
+    ] = None,
     seed: Seed = None,
+    change_under_way: Annotated[
+        bool | None,
+        typer.Option(
+            "--change-under-way/--no-change-under-way",
+            help="Say a change is under way (or over): the review may offer navigating-change.",
+        ),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="After a review from flags, print it as JSON.")
     ] = False,
@@ -111,9 +126,25 @@ def review_command(
       leadjournal review --results 7 --relationships 4 --win "Launch" \\
           --reflection "Shipped, but rushed people" --commit "1:1s with new hires"
       leadjournal review --week 2026-W47 --results 6 --follow-up 3f2a=done
+      leadjournal review --look-back month
     """
     settings: Settings = ctx.obj
+    if change_under_way is not None:
+        from leadjournal.cli import review_exercises
+
+        with settings.journal() as journal:
+            review_exercises.set_change_under_way(settings, journal, change_under_way)
     flags = [results, relationships, rate, reflection, win, win_by, commit, follow_up]
+    if look_back is not None:
+        from leadjournal.cli import lookback
+
+        others = [results, relationships, rate, win, win_by, commit, follow_up]
+        if any(value is not None for value in others) or replace or as_json:
+            raise BadInput(messages.LOOK_BACK_FLAGS_ONLY, messages.LOOK_BACK_FLAGS_ONLY_HINT)
+        lookback.command(settings, look_back, week, reflection)
+        return
+    if change_under_way is not None and not settings.interactive and all(f is None for f in flags):
+        return  # only the flag was said, off a terminal: nothing else to do
     if any(value is not None for value in flags):
         from leadjournal.review import Answers
 
@@ -179,12 +210,19 @@ def _from_flags(
             say(settings.err_console)
             say(settings.err_console, messages.REVIEW_NOT_STARTED)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        from leadjournal.cli.linking import settle
+
+        settle(settings, journal, asking=not as_json)
         if as_json:
             emit_json(recorded.review)
             return
         if recorded.opened == "amend":
             _show_changes(settings.console, target, recorded.changes)
         _show_summary(settings, book, target)
+        if recorded.opened != "amend":
+            from leadjournal.cli import lookback
+
+            lookback.hint(settings, journal, target)
 
 
 # -- who is asking ---------------------------------------------------------------
@@ -371,7 +409,15 @@ class Flow:
                     session.complete()
                 session.release()
                 session = None
+                from leadjournal.cli.linking import settle
+
+                settle(self.settings, self.journal)
                 _show_summary(self.settings, self.book, target)
+                if step is None:
+                    from leadjournal.cli import lookback
+
+                    # A month's first review offers its look-back; it handles its own pause.
+                    lookback.offer(self.settings, self.journal, target)
         except (KeyboardInterrupt, EOFError):
             self._paused(target, started=session is not None)
         except _HungUp:
@@ -522,6 +568,12 @@ class Flow:
         _heading(self.console, "1 · Follow-up", intro)
         for commitment in asked:
             say(self.console)
+            if commitment.source == "exercise":
+                from leadjournal.cli import review_exercises
+
+                # An exercise's follow-up: what was decided, and its assessment.
+                if review_exercises.follow_up(self, session, commitment):
+                    continue
             self.console.print(render.user(f"  “{commitment.text}”  ({commitment.week})"))
             before = next((f for f in commitment.follow_ups if f.week == session.week), None)
             if before is not None:
@@ -579,6 +631,14 @@ class Flow:
         if rated.results is not None and rated.relationships is not None:
             _heading(self.console, "3 · Where you stand")
             self.console.print(render.standing(self.book.standing(session.week)))
+            from leadjournal.cli.review_people import people_step
+
+            people_step(self, session)
+        if not self.amending:
+            from leadjournal.cli import review_exercises
+
+            # The one exercise a week whose moment has come, if any.
+            review_exercises.offer(self, session)
 
     def _goals(self, session: ReviewSession) -> None:
         """This week's measures of goals whose cadence is due; each answer saved at once."""
@@ -699,6 +759,9 @@ class Flow:
         say(self.console, self.book.suggestion(session.week), "dim")
         current = session.state().commitment
         self._now(current.text if current else None)
+        if current is not None and not self.amending:
+            # Chosen earlier in this review (the people step): Enter keeps it.
+            say(self.console, "  " + messages.COMMITMENT_SO_FAR.format(text=current.text), "dim")
         text = ask(self.console, f"  {messages.ASK_COMMITMENT} ").strip()
         if text:
             session.commit(text)

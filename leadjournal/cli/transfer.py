@@ -53,7 +53,11 @@ def export(
     if output is None and sys.stdout.isatty():
         bar = Bar(settings.err_console, messages.EXPORTING, delay=float("inf"))
     with settings.journal() as journal, bar:
+        if journal.store.key is not None:
+            # The leader chose a readable copy of an encrypted journal: said once.
+            typer.echo(messages.EXPORT_PLAINTEXT, err=True)
         exported_at = journal.now().utc
+        journal.people.sync()  # links to people as the text reads now
         if output is None:
             with paged(settings):
                 write_export(

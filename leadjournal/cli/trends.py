@@ -24,10 +24,21 @@ def trends(ctx: typer.Context, weeks: Weeks = 12, as_json: Json = False) -> None
     settings: Settings = ctx.obj
     with settings.journal() as journal:
         view = journal.trends_view(weeks)
+        people = journal.people.spread([row.week for row in view.trends.weeks])
     if as_json:
-        emit_json(view.report())
+        report = view.report()
+        if people is not None:
+            report = report.model_copy(update={"people": people.as_json()})
+        emit_json(report)
         return
     from leadjournal import render
 
     with paged(settings):
         settings.console.print(render.trends_view(view))
+        if people is not None:
+            from rich.text import Text
+
+            from leadjournal import render_people
+
+            settings.console.print(Text())
+            settings.console.print(render_people.spread_section(people))

@@ -20,6 +20,7 @@ from leadjournal.store.commitments import CommitmentRows
 from leadjournal.store.entries import EntryRows
 from leadjournal.store.exercises import ExerciseRows
 from leadjournal.store.files import (
+    DB,
     SQLITE_MAGIC,
     damage_marker,
     describe_sqlite_error,
@@ -27,8 +28,11 @@ from leadjournal.store.files import (
     is_damage,
     note_damage,
 )
+from leadjournal.store.followthrough import FollowThroughRows
 from leadjournal.store.goals import GoalRows
 from leadjournal.store.history import HistoryRows
+from leadjournal.store.lookbacks import LookBackRows
+from leadjournal.store.people import PeopleRows
 from leadjournal.store.reviews import ReviewRows
 from leadjournal.store.search import SearchRows
 from leadjournal.store.transfer import TransferRows
@@ -36,6 +40,7 @@ from leadjournal.store.transfer import TransferRows
 __all__ = [
     "APPLICATION_ID",
     "BUSY_TIMEOUT_SECONDS",
+    "DB",
     "SCHEMA_VERSION",
     "SQLITE_MAGIC",
     "IdTable",
@@ -58,6 +63,9 @@ class Store(
     EntryRows,
     CommitmentRows,
     ExerciseRows,
+    FollowThroughRows,
+    LookBackRows,
+    PeopleRows,
     StoreBase,
 ):
     """The journal's rows, each kind in its own module; one connection underneath."""

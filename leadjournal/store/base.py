@@ -12,13 +12,14 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from leadjournal import messages
 from leadjournal.clock import Clock, stamp
 from leadjournal.errors import Ambiguous, NotFound, StorageError
 from leadjournal.models import MigrationStatus, VersionAction, VersionKind
 from leadjournal.store.files import (
+    DB,
     _create_private_file,
     _free_name,
     _link_into_place,
@@ -31,9 +32,12 @@ from leadjournal.store.files import (
     partial_name,
 )
 
+if TYPE_CHECKING:
+    from leadjournal.store.cipher import Key
+
 # The schema this code reads and writes; every migration sets
 # ``PRAGMA user_version`` to its own number (a test keeps the two in step).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 8
 APPLICATION_ID = int.from_bytes(b"LJRN", "big")
 BUSY_TIMEOUT_SECONDS = 10.0
 # A write that is told how to say it is waiting (``on_wait``) says so after
@@ -53,15 +57,21 @@ IdTable = Literal[
     "goal_measures",
     "goal_checkins",
     "versions",
+    "people",
+    "person_notes",
 ]
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
+def connect(path: Path | str, key: Key | None = None) -> sqlite3.Connection:
     """Open a connection with the journal's settings.
 
-    The one place a connection is made, so an encrypted connection can
-    replace this function without touching the rest.
+    The one place a connection is made: with a ``key``, an encrypted one
+    (SQLCipher, imported only then: a plain journal never loads it).
     """
+    if key is not None:
+        from leadjournal.store import cipher
+
+        return cipher.connect(path, key, BUSY_TIMEOUT_SECONDS)
     # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so a writer
     # waits on the busy timeout instead of failing when another terminal writes.
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
@@ -69,14 +79,27 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
+def _connect(path: Path | str, key: Key | None) -> sqlite3.Connection:
+    # A plain journal's connection is made exactly as before (``connect(path)``),
+    # so a test that stands in for ``connect`` still sees every call.
+    return connect(path) if key is None else connect(path, key)
+
+
 class StoreBase:
     """What every part of the store shares: the connection and its transactions."""
 
     def __init__(
-        self, conn: sqlite3.Connection, path: str, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+        self,
+        conn: sqlite3.Connection,
+        path: str,
+        busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+        key: Key | None = None,
     ) -> None:
         self.conn = conn
         self.path = path
+        # An encrypted journal's key: every other connection to it (a backup,
+        # the copy it writes) uses the same one.
+        self.key = key
         self.busy_timeout = busy_timeout
         # Set by a caller whose write must not fail behind a long writer
         # (an import): called once when the wait begins, then the write
@@ -94,12 +117,19 @@ class StoreBase:
 
     @classmethod
     def open(
-        cls, path: Path, *, backup_suffix: str = "", busy_timeout: float = BUSY_TIMEOUT_SECONDS
+        cls,
+        path: Path,
+        *,
+        backup_suffix: str = "",
+        busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+        key: Key | None = None,
     ) -> Self:
         """Open (creating if needed) and migrate the journal at ``path``.
 
         ``busy_timeout`` is how long a write waits for another terminal's
-        write before failing (unless ``on_wait`` is set).
+        write before failing (unless ``on_wait`` is set). With ``key`` the
+        journal is (or, when new, becomes) encrypted; a key that does not
+        open it raises ``cipher.WrongPassphrase`` with nothing written.
         """
         if damage_marker(path).exists():
             raise StorageError(
@@ -108,16 +138,24 @@ class StoreBase:
         # Whatever is created while opening (the file, the folder, a backup
         # before a migration) is the owner's alone, whatever the umask says.
         with owner_only():
-            return cls._open(path, backup_suffix, busy_timeout)
+            return cls._open(path, backup_suffix, busy_timeout, key)
 
     @classmethod
-    def _open(cls, path: Path, backup_suffix: str, busy_timeout: float) -> Self:
-        _prepare_file(path)
+    def _open(cls, path: Path, backup_suffix: str, busy_timeout: float, key: Key | None) -> Self:
+        _prepare_file(path, encrypted=key is not None)
         try:
-            conn = connect(path)
-        except sqlite3.DatabaseError as exc:
+            conn = _connect(path, key)
+        except DB.database as exc:
             raise describe_sqlite_error(exc, str(path)) from exc
         try:
+            if key is not None:
+                from leadjournal.store import cipher
+
+                # A wrong key fails on the first page: said as such, never
+                # taken for damage (no mark, nothing written).
+                _retry_busy(lambda: cipher.check_key(conn, path))
+                if path.stat().st_size == 0:
+                    cipher.stamp_new(conn, APPLICATION_ID)
             if busy_timeout != BUSY_TIMEOUT_SECONDS:
                 conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             _retry_busy(lambda: _check_identity(conn, path))
@@ -126,9 +164,9 @@ class StoreBase:
             _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"))
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-            store = cls(conn, str(path), busy_timeout)
+            store = cls(conn, str(path), busy_timeout, key)
             store._migrate(backup_suffix)
-        except sqlite3.DatabaseError as exc:
+        except DB.database as exc:
             conn.close()
             if is_damage(exc):
                 note_damage(path)
@@ -198,11 +236,18 @@ class StoreBase:
                 ["leadjournal"],
             )
         ]
+        settings = None
+        if self.key is not None:
+            from leadjournal.store.cipher import cipher_settings
+
+            settings = cipher_settings(self.conn)
         return MigrationStatus(
             path=self.path,
             schema_version=self._schema_version(),
             applied=applied,
             pending=[name for name in names if name not in applied],
+            encrypted=self.key is not None,
+            cipher=settings,
         )
 
     def backup(self, target: Path) -> Path:
@@ -219,11 +264,13 @@ class StoreBase:
             target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             partial.unlink(missing_ok=True)
             _create_private_file(partial)
-            copy = connect(partial)
+            # An encrypted journal's copy is encrypted with the same key (and
+            # salt): the same passphrase opens it.
+            copy = _connect(partial, self.key)
             # SQLite cannot copy through a connection in the middle of a write
             # (the backup before a migration is taken under its write lock),
             # so a second connection reads the last committed state instead.
-            source = connect(self.path) if self.conn.in_transaction else self.conn
+            source = _connect(self.path, self.key) if self.conn.in_transaction else self.conn
             try:
                 # One step: the copy is a single snapshot of the journal, and
                 # in WAL mode taking it never blocks another terminal's write.
@@ -233,7 +280,7 @@ class StoreBase:
                 if source is not self.conn:
                     source.close()
             _link_into_place(partial, target)
-        except sqlite3.Error as exc:
+        except DB.error as exc:
             raise describe_sqlite_error(exc, str(target)) from exc
         except OSError as exc:
             raise StorageError(
@@ -298,7 +345,7 @@ class StoreBase:
                 try:
                     self.conn.execute("BEGIN IMMEDIATE")
                     return
-                except sqlite3.OperationalError as exc:
+                except DB.operational as exc:
                     if not _is_busy(exc):
                         raise
                 if on_wait is not None:  # the first busy grace is over: say so, once
@@ -392,7 +439,7 @@ def _in_transaction(conn: sqlite3.Connection) -> bool:
     return conn.in_transaction
 
 
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
+def _is_busy(exc: BaseException) -> bool:
     text = str(exc).lower()
     return "locked" in text or "busy" in text
 
@@ -409,7 +456,7 @@ def _retry_busy(action: Callable[[], T], attempts: int = 5) -> T:
     for attempt in range(attempts):
         try:
             return action()
-        except sqlite3.OperationalError as exc:
+        except DB.operational as exc:
             if attempt == attempts - 1 or not _is_busy(exc):
                 raise
             time.sleep(delay)

@@ -34,7 +34,11 @@ class CommitmentRows(StoreBase):
         return found[0] if found else None
 
     def open_commitments_before(self, week: str) -> list[Commitment]:
-        return self._commitments("WHERE status = 'open' AND week < ?", [week])
+        """Open commitments made before ``week`` and due by then: one an exercise
+        set for a later date waits for that week's review."""
+        return self._commitments(
+            "WHERE status = 'open' AND week < ? AND due_week <= ?", [week, week]
+        )
 
     def delete_commitment(self, commitment_id: str, *, action: VersionAction = "deleted") -> None:
         self._keep_version("commitment", commitment_id, action)

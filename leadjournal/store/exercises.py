@@ -7,13 +7,13 @@ from typing import Any
 
 from leadjournal import messages
 from leadjournal.errors import NotFound
-from leadjournal.models import ExerciseAnswer, ExerciseRun
+from leadjournal.models import ExerciseAnswer, ExerciseRun, RunAssessment
 from leadjournal.store.base import StoreBase
 
 
 class ExerciseRows(StoreBase):
     def create_exercise_run(self, run: ExerciseRun) -> None:
-        self._insert("exercise_runs", run.model_dump(exclude={"answers"}))
+        self._insert("exercise_runs", run.model_dump(exclude={"answers", "assessments"}))
 
     def save_exercise_answer(self, run_id: str, answer: ExerciseAnswer) -> None:
         """Record (or replace) one step's answer; a skipped step is stored as NULL,
@@ -64,9 +64,9 @@ class ExerciseRows(StoreBase):
         rows = self.conn.execute(
             f"SELECT * FROM exercise_runs {where} ORDER BY started_at, rowid", list(params)
         ).fetchall()
-        answers = self._children(
-            "exercise_answers", "run_id", [row["id"] for row in rows], "position"
-        )
+        ids = [row["id"] for row in rows]
+        answers = self._children("exercise_answers", "run_id", ids, "position")
+        assessed = self._children("exercise_assessments", "run_id", ids, "week, position")
         return [
             ExerciseRun(
                 **{
@@ -75,6 +75,10 @@ class ExerciseRows(StoreBase):
                     "answers": [
                         ExerciseAnswer(**{k: v for k, v in a.items() if k != "run_id"})
                         for a in answers.get(row["id"], [])
+                    ],
+                    "assessments": [
+                        RunAssessment(**{k: v for k, v in a.items() if k != "run_id"})
+                        for a in assessed.get(row["id"], [])
                     ],
                 }
             )

@@ -27,6 +27,39 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 SIDECARS = ("-wal", "-shm", "-journal")
 
 
+class _DriverErrors:
+    """SQLite's exception classes, from every driver loaded in this process.
+
+    The standard library's always; sqlcipher3's (a separate copy of the same
+    module, whose classes are not the standard library's) once an encrypted
+    journal is opened. Every ``except`` that recognises a busy, damaged or
+    foreign file names these, so both drivers' errors get the same answer.
+    """
+
+    def __init__(self) -> None:
+        self.error: tuple[type[Exception], ...] = (sqlite3.Error,)
+        self.database: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+        self.operational: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
+        self.integrity: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
+
+    def include(self, module: object) -> None:
+        """Also recognise the classes of another DB-API copy of sqlite3 (sqlcipher3)."""
+        names = {
+            "error": "Error",
+            "database": "DatabaseError",
+            "operational": "OperationalError",
+            "integrity": "IntegrityError",
+        }
+        for attribute, class_name in names.items():
+            cls = getattr(module, class_name)
+            known: tuple[type[Exception], ...] = getattr(self, attribute)
+            if cls not in known:
+                setattr(self, attribute, (*known, cls))
+
+
+DB = _DriverErrors()
+
+
 @contextmanager
 def owner_only() -> Iterator[None]:
     """Files created meanwhile (by us or by SQLite) are readable by their owner only."""
@@ -37,8 +70,11 @@ def owner_only() -> Iterator[None]:
         os.umask(previous)
 
 
-def _prepare_file(path: Path) -> None:
-    """Create a new journal file owner-only, or check an existing one is SQLite."""
+def _prepare_file(path: Path, *, encrypted: bool = False) -> None:
+    """Create a new journal file owner-only, or check an existing one is SQLite.
+
+    An encrypted journal's header is ciphertext: only SQLCipher can check it.
+    """
     if path.is_dir():
         raise StorageError(messages.DB_IS_FOLDER.format(path=path), messages.DB_PATH_HINT)
     if not path.exists():
@@ -61,7 +97,8 @@ def _prepare_file(path: Path) -> None:
                 messages.CANNOT_CREATE_DB.format(path=path, reason=exc.strerror or exc),
                 messages.DB_PATH_HINT,
             ) from exc
-    _check_header(path)
+    if not encrypted:
+        _check_header(path)
     _private_if_empty(path)
 
 
@@ -175,7 +212,7 @@ def damage_marker(path: Path | str) -> Path:
     return Path(f"{path}.damaged")
 
 
-def is_damage(exc: sqlite3.Error) -> bool:
+def is_damage(exc: BaseException) -> bool:
     text = str(exc).lower()
     return "malformed" in text or "corrupt" in text or "not a database" in text
 
@@ -197,7 +234,7 @@ def note_damage(path: Path | str) -> None:
     os.close(descriptor)
 
 
-def describe_sqlite_error(exc: sqlite3.Error, path: str) -> StorageError:
+def describe_sqlite_error(exc: BaseException, path: str) -> StorageError:
     """Turn SQLite's error into one the leader can act on."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
@@ -210,7 +247,7 @@ def describe_sqlite_error(exc: sqlite3.Error, path: str) -> StorageError:
         return StorageError(messages.DB_READ_ONLY.format(path=path), messages.DB_PATH_HINT)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StorageError(messages.DB_CORRUPT.format(path=path), messages.DB_CORRUPT_HINT)
-    if isinstance(exc, sqlite3.IntegrityError):
+    if isinstance(exc, DB.integrity):
         return StorageError(messages.DB_CONSTRAINT.format(detail=exc), messages.DB_CONSTRAINT_HINT)
     return StorageError(messages.DB_ERROR.format(path=path, detail=exc), messages.DB_ERROR_HINT)
 

@@ -28,10 +28,11 @@ from leadjournal.models import (
 )
 from leadjournal.store.commitments import CommitmentRows
 from leadjournal.store.entries import EntryRows
+from leadjournal.store.people import PeopleRows
 from leadjournal.store.transfer import TransferRows
 
 
-class HistoryRows(TransferRows, EntryRows, CommitmentRows):
+class HistoryRows(TransferRows, EntryRows, CommitmentRows, PeopleRows):
     # -- keeping -----------------------------------------------------------
 
     def _keep_version(self, kind: VersionKind, item_id: str, action: VersionAction) -> None:
@@ -57,6 +58,8 @@ class HistoryRows(TransferRows, EntryRows, CommitmentRows):
         if kind == "commitment":
             found = self._commitments("WHERE id = ?", [item_id])
             return None if not found else (found[0].week, found[0].model_dump(mode="json"))
+        if kind == "person":
+            return self.person_snapshot(item_id)
         row = self.conn.execute("SELECT * FROM reviews WHERE id = ?", [item_id]).fetchone()
         if row is None:
             return None
@@ -145,6 +148,8 @@ class HistoryRows(TransferRows, EntryRows, CommitmentRows):
             self._restore_entry(Entry.model_validate(version.data))
         elif version.kind == "commitment":
             self._restore_commitment(Commitment.model_validate(version.data))
+        elif version.kind == "person":
+            self.restore_person(version.data)
         else:
             self._restore_week(version.data)
         return version

@@ -14,6 +14,7 @@ from leadjournal.models import (
     Goal,
     GoalMeasure,
     Review,
+    RunAssessment,
 )
 from leadjournal.store.commitments import _commitment
 from leadjournal.store.entries import _entry
@@ -69,7 +70,12 @@ class TransferRows(ReviewRows, GoalRows):
                        'step_id', step_id, 'position', position,
                        'answer', answer, 'answered_at', answered_at))
                    FROM (SELECT * FROM exercise_answers a WHERE a.run_id = r.id
-                         ORDER BY position, step_id)) AS answers
+                         ORDER BY position, step_id)) AS answers,
+                   (SELECT json_group_array(json_object(
+                       'week', week, 'step_id', step_id, 'position', position,
+                       'answer', answer, 'answered_at', answered_at))
+                   FROM (SELECT * FROM exercise_assessments s WHERE s.run_id = r.id
+                         ORDER BY week, position, step_id)) AS assessments
                FROM exercise_runs r ORDER BY r.started_at, r.id"""
         )
         for row in cursor:
@@ -84,6 +90,9 @@ class TransferRows(ReviewRows, GoalRows):
                 date=row["date"],
                 week=row["week"],
                 answers=answers,
+                assessments=[
+                    RunAssessment(**item) for item in json.loads(row["assessments"] or "[]")
+                ],
             )
 
     def weeks_with_anything(self) -> list[str]:
@@ -143,6 +152,21 @@ class TransferRows(ReviewRows, GoalRows):
             """INSERT INTO exercise_answers (run_id, step_id, position, answer, answered_at)
                VALUES (?, ?, ?, ?, ?)""",
             [run_id, answer.step_id, answer.position, answer.answer, answer.answered_at],
+        )
+        return True
+
+    def insert_assessment_if_new(self, run_id: str, item: RunAssessment) -> bool:
+        found = self.conn.execute(
+            "SELECT 1 FROM exercise_assessments WHERE run_id = ? AND week = ? AND step_id = ?",
+            [run_id, item.week, item.step_id],
+        ).fetchone()
+        if found is not None:
+            return False
+        self.conn.execute(
+            """INSERT INTO exercise_assessments
+                   (run_id, week, step_id, position, answer, answered_at)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            [run_id, item.week, item.step_id, item.position, item.answer, item.answered_at],
         )
         return True
 
