@@ -186,7 +186,9 @@ def test_no_passphrase_off_a_terminal_says_how(cli: Cli, tmp_path: Path) -> None
     assert "LEADJOURNAL_PASSPHRASE_COMMAND" in result.stderr
 
 
-def test_the_passphrase_is_never_in_an_error_or_the_debug_output(cli: Cli, tmp_path: Path) -> None:
+def test_the_passphrase_is_never_in_an_error_or_the_debug_output(
+    cli: Cli, tmp_path: Path
+) -> None:
     env = encrypted(cli, tmp_path)
     wrong = with_command(tmp_path, "hunter2-wrong")
     result = cli("--debug", "log", env=wrong)
@@ -198,7 +200,9 @@ def test_the_passphrase_is_never_in_an_error_or_the_debug_output(cli: Cli, tmp_p
     assert "hidden" in repr(derive(PASSPHRASE, b"s" * 16))
 
 
-def test_a_failing_passphrase_command_says_so_without_its_output(cli: Cli, tmp_path: Path) -> None:
+def test_a_failing_passphrase_command_says_so_without_its_output(
+    cli: Cli, tmp_path: Path
+) -> None:
     encrypted(cli, tmp_path)
     script = tmp_path / "fails.sh"
     script.write_text("#!/bin/sh\necho leaked-secret\nexit 3\n")
@@ -234,7 +238,9 @@ def test_rekey_changes_the_passphrase(cli: Cli, tmp_path: Path) -> None:
     assert SECRET in cli.ok("log", env=with_command(new_secret, "n3w")).stdout
 
 
-def test_a_rekey_without_a_new_passphrase_source_changes_nothing(cli: Cli, tmp_path: Path) -> None:
+def test_a_rekey_without_a_new_passphrase_source_changes_nothing(
+    cli: Cli, tmp_path: Path
+) -> None:
     env = encrypted(cli, tmp_path)
     before = cli.db.read_bytes()
     result = cli("db", "rekey", env=env)
@@ -242,7 +248,9 @@ def test_a_rekey_without_a_new_passphrase_source_changes_nothing(cli: Cli, tmp_p
     assert cli.db.read_bytes() == before
 
 
-def test_init_encrypt_and_the_config_start_an_encrypted_journal(cli: Cli, tmp_path: Path) -> None:
+def test_init_encrypt_and_the_config_start_an_encrypted_journal(
+    cli: Cli, tmp_path: Path
+) -> None:
     env = with_command(tmp_path)
     cli.ok("db", "init", "--encrypt", env=env)
     assert looks_encrypted(cli.db)
@@ -459,9 +467,9 @@ def test_a_kill_while_rewriting_leaves_one_whole_journal(
     kill(child)
     state = whole_journal(db, env)
     started = "plain" if direction == "encrypt" else "encrypted"
-    expected = (
-        started if point != "renamed" else {"plain": "encrypted", "encrypted": "plain"}[started]
-    )
+    expected = started if point != "renamed" else {"plain": "encrypted", "encrypted": "plain"}[
+        started
+    ]
     assert state == expected
     # what the killed command was writing is gone after the next command
     leftovers = [p.name for p in db.parent.iterdir() if ".partial" in p.name]

@@ -294,7 +294,6 @@ def test_the_first_prompt_follows_the_first_rule_that_can_answer(
         wanted.append(f"lean-{ctx.lean_toward}")
     if ctx.setback:
         wanted.append("setback")
-
     def answers(prompt: Prompt, fit: str) -> bool:
         if fit != "lasting-imbalance":
             return fit in prompt.fits

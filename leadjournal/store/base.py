@@ -141,7 +141,9 @@ class StoreBase:
             return cls._open(path, backup_suffix, busy_timeout, key)
 
     @classmethod
-    def _open(cls, path: Path, backup_suffix: str, busy_timeout: float, key: Key | None) -> Self:
+    def _open(
+        cls, path: Path, backup_suffix: str, busy_timeout: float, key: Key | None
+    ) -> Self:
         _prepare_file(path, encrypted=key is not None)
         try:
             conn = _connect(path, key)

@@ -226,7 +226,9 @@ class Rewritten:
     rows: int
 
 
-def rewrite(path: Path, source: Key | None, target: Key | None, timeout: float) -> Rewritten:
+def rewrite(
+    path: Path, source: Key | None, target: Key | None, timeout: float
+) -> Rewritten:
     """Replace the journal at ``path`` by a copy under ``target`` (None: plaintext).
 
     ``source`` opens it now (None: it is plaintext). The copy is written
