@@ -542,10 +542,10 @@ def to_html(brief: Brief) -> str:
         # a narrow screen): together they fit the first printed page.
         '<div class="charts">\n<section><h2>Week by week</h2>'
         "<table><thead><tr><th>Week</th><th>Results</th><th>Relationships</th><th>Lean</th>"
-        f"<th>Style</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{legend_html}"
-        "</section>\n"
+        f"<th>Style</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>\n"
         f'<section class="grid"><h2>The grid path</h2>{_grid_svg(brief)}'
         f"<p class=muted>{_e(_path_line(brief))} The ringed point is the latest week.</p>"
+        f"{legend_html}"
         "</section>\n</div>\n"
         f"<section><h2>Wins</h2><ul>{wins}</ul></section>\n"
         f"<section><h2>Commitments</h2><ul>{commitments}</ul></section>\n"

@@ -92,7 +92,8 @@ def _journal(tmp_path: Path) -> dict[str, str]:
 
 @needs_bash
 def test_bash_completes_commands_subcommands_and_options(tmp_path: Path) -> None:
-    assert complete(tmp_path, "co") == ["commitments"]
+    assert complete(tmp_path, "comm") == ["commitments"]
+    assert complete(tmp_path, "co") == ["commitments", "config"]
     assert complete(tmp_path, "commitments", "d") == ["done", "drop"]
     assert complete(tmp_path, "goal", "ch") == ["checkin"]
     assert complete(tmp_path, "log", "--we") == ["--week", "--weeks"]

@@ -35,7 +35,7 @@ def _recorder(tmp_path: Path, name: str = "pager") -> tuple[Path, Path]:
 def _spawn(tmp_path: Path, *args: str, **env: str) -> Any:
     import pexpect
 
-    environment = child_env(tmp_path / "home", TERM="xterm", **env)
+    environment = child_env(tmp_path / "home", **{"TERM": "xterm", **env})
     for name, value in env.items():
         if value == "<unset>":
             environment.pop(name)
@@ -102,11 +102,13 @@ def test_the_leaders_own_less_settings_are_kept(tmp_path: Path) -> None:
     assert (tmp_path / "pager.out.env").read_text().strip() == "LESS=-iM LV=-c ARGS=-S"
 
 
-@pytest.mark.parametrize("setting", [{"PAGER": ""}, {"PAGER": "cat"}, {}])
+@pytest.mark.parametrize(
+    "setting", [{"PAGER": ""}, {"PAGER": "cat"}, {"TERM": "dumb"}, {"TERM": "<unset>"}, {}]
+)
 def test_no_pager_when_turned_off(tmp_path: Path, setting: dict[str, str]) -> None:
     _journal(tmp_path)
     pager, record = _recorder(tmp_path)
-    env = setting or {"PAGER": str(pager)}
+    env = {"PAGER": str(pager), **setting}
     args = ["log"] if setting else ["--no-pager", "log"]
     child = _spawn(tmp_path, *args, **env)
     screen = child.read()

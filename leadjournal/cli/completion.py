@@ -112,7 +112,15 @@ def one_of(*values: str) -> Callable[[str], list[Suggestion]]:
 EXPORT_FORMATS = one_of("json", "md", "csv")
 IMPORT_SOURCES = one_of("leadjournal", "jrnl")
 SEARCH_KINDS = one_of(
-    "entry", "reflection", "prompt", "exercise", "win", "commitment", "follow-up", "check-in"
+    "entry",
+    "reflection",
+    "prompt",
+    "exercise",
+    "win",
+    "commitment",
+    "follow-up",
+    "check-in",
+    "person",
 )
 
 

@@ -3,7 +3,8 @@
 ``$PAGER`` when set (empty or ``cat`` means none), otherwise ``less -R`` when
 it is installed; ``LESS`` defaults to ``FRX`` (quit when it fits one screen,
 keep colours, leave the text on screen) and ``LV`` to ``-c``, only when they
-are not set. Nothing is paged in a pipe, with ``--no-pager`` or for
+are not set. Nothing is paged in a pipe, on a dumb terminal (``TERM`` unset
+or ``dumb``, where less cannot draw its screen), with ``--no-pager`` or for
 ``--json``. Output streams into the pager as it is made: the first screen
 shows at once, and quitting the pager early stops the command quietly.
 """
@@ -47,7 +48,8 @@ def pager_command(environ: dict[str, str]) -> str | None:
 def paged(settings: Settings, *, enabled: bool = True) -> Iterator[None]:
     """Everything printed to stdout inside goes through the pager, when one applies."""
     command = pager_command(settings.environ)
-    if not (enabled and settings.pager and command and sys.stdout.isatty()):
+    dumb = settings.environ.get("TERM", "dumb") in ("", "dumb")
+    if not (enabled and settings.pager and command and not dumb and sys.stdout.isatty()):
         yield
         return
     environment = {**PAGER_ENVIRONMENT, **settings.environ}
