@@ -16,9 +16,13 @@ from leadjournal.export import (
     follow_through_text,
     goal_figures,
     grid_text,
+    signed,
     sparkline,
+    streak_text,
+    style_legend,
     track_words,
     verdict_text,
+    weeks_count,
 )
 from leadjournal.insights import ARROWS, RATING_MAX, RATING_MIN, Episode, Trends, lasting_episodes
 from leadjournal.journal import Journal
@@ -103,7 +107,10 @@ def build_brief(
     """The brief of the last ``window`` weeks; ``goals`` are the journal's open goals
     unless given."""
     view = journal.trends_view(window)
-    span = [row.week for row in view.trends.weeks]
+    # A new journal's brief starts at its first review, not with the weeks
+    # before it was kept; before any review, the whole window stands.
+    trends = view.since_start() if view.started else view.trends
+    span = [row.week for row in trends.weeks]
     store = journal.store
     reviews = store.reviews_in_weeks(span)
     wins = [(r.week, r.win, r.win_by) for r in reviews if r.win]
@@ -121,7 +128,7 @@ def build_brief(
         first=span[0],
         last=span[-1],
         prepared=journal.today().isoformat(),
-        trends=view.trends,
+        trends=trends,
         dimensions=view.dimensions,
         wins=wins,
         commitments=store.commitments_made_in(span),
@@ -130,6 +137,10 @@ def build_brief(
         goals=goal_lines(journal) if goals is None else list(goals),
         people=people_lines(journal, span),
     )
+
+
+def _weeks_span(brief: Brief) -> str:
+    return brief.first if brief.first == brief.last else f"{brief.first} – {brief.last}"
 
 
 def people_lines(journal: Journal, span: Sequence[str]) -> list[str]:
@@ -144,8 +155,8 @@ def people_lines(journal: Journal, span: Sequence[str]) -> list[str]:
 def _period(brief: Brief) -> str:
     start = weeks.week_start(brief.first).isoformat()
     end = weeks.week_end(brief.last).isoformat()
-    count = len(brief.trends.weeks)
-    return f"{start} – {end} ({count} weeks, {brief.reviewed} reviewed). Prepared {brief.prepared}."
+    count = weeks_count(len(brief.trends.weeks))
+    return f"{start} – {end} ({count}, {brief.reviewed} reviewed). Prepared {brief.prepared}."
 
 
 def _averages(brief: Brief) -> str:
@@ -156,7 +167,7 @@ def _averages(brief: Brief) -> str:
         if value is not None:
             parts.append(f"{name} {value:.1f} {ARROWS[getattr(t.direction, name)]}")
     averages = "Averages: " + " · ".join(parts) + "." if parts else ""
-    streak = messages.STREAK.format(**t.streak.model_dump())
+    streak = streak_text(t.streak)
     return " ".join(filter(None, [averages, streak]))
 
 
@@ -174,10 +185,13 @@ def _series(brief: Brief) -> list[tuple[str, list[int | None]]]:
 def _episode_lines(brief: Brief) -> list[str]:
     lines = []
     for episode in brief.episodes:
-        span = (
-            episode.first if episode.first == episode.last else f"{episode.first} – {episode.last}"
-        )
-        lines.append(messages.BRIEF_EPISODE.format(toward=episode.toward, span=span))
+        if episode.first == episode.last:
+            line = messages.BRIEF_EPISODE_ONE.format(week=episode.first, toward=episode.toward)
+        else:
+            line = messages.BRIEF_EPISODE.format(
+                first=episode.first, last=episode.last, toward=episode.toward
+            )
+        lines.append(line)
     return lines
 
 
@@ -201,7 +215,7 @@ def _path_line(brief: Brief) -> str:
 
 
 def to_markdown(brief: Brief) -> str:
-    out: list[str] = [f"# {messages.BRIEF_TITLE} · {brief.first} – {brief.last}", ""]
+    out: list[str] = [f"# {messages.BRIEF_TITLE} · {_weeks_span(brief)}", ""]
     out += [_period(brief), ""]
     out += ["## Where things stand", "", brief.verdict, ""]
     out += [f"- {line}" for line in _episode_lines(brief)]
@@ -221,10 +235,12 @@ def to_markdown(brief: Brief) -> str:
             out.append(f"| {row.week} | – | – | – | not reviewed |")
         else:
             out.append(
-                f"| {row.week} | {row.results} | {row.relationships} | {row.lean:+d} "
+                f"| {row.week} | {row.results} | {row.relationships} | {signed(row.lean or 0)} "
                 f"| {row.style} |"
             )
     out.append("")
+    legend = style_legend(row.style for row in brief.trends.weeks)
+    out += [legend, ""] if legend else []
 
     out += ["## The grid path", "", "```text", "relationships"]
     out += grid_text([(res, rel) for _, res, rel in brief.points])
@@ -471,7 +487,7 @@ def to_html(brief: Brief) -> str:
         else:
             rows.append(
                 f"<tr><td>{_e(row.week)}</td><td>{row.results}</td><td>{row.relationships}</td>"
-                f"<td>{row.lean:+d}</td><td>{_e(row.style)}</td></tr>"
+                f"<td>{signed(row.lean or 0)}</td><td>{_e(row.style)}</td></tr>"
             )
     wins = (
         "".join(
@@ -507,7 +523,9 @@ def to_html(brief: Brief) -> str:
         )
         or "<p class=muted>No starred or tagged reflections in this period.</p>"
     )
-    title = f"{messages.BRIEF_TITLE} · {brief.first} – {brief.last}"
+    title = f"{messages.BRIEF_TITLE} · {_weeks_span(brief)}"
+    legend = style_legend(row.style for row in t.weeks)
+    legend_html = f"<p class=muted>{_e(legend)}</p>" if legend else ""
     episodes = "".join(f"<li>{_e(line)}</li>" for line in _episode_lines(brief))
     episodes = f"<ul>{episodes}</ul>" if episodes else ""
     return (
@@ -527,6 +545,7 @@ def to_html(brief: Brief) -> str:
         f"<th>Style</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>\n"
         f'<section class="grid"><h2>The grid path</h2>{_grid_svg(brief)}'
         f"<p class=muted>{_e(_path_line(brief))} The ringed point is the latest week.</p>"
+        f"{legend_html}"
         "</section>\n</div>\n"
         f"<section><h2>Wins</h2><ul>{wins}</ul></section>\n"
         f"<section><h2>Commitments</h2><ul>{commitments}</ul></section>\n"

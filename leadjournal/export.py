@@ -114,7 +114,7 @@ def _review_lines(review: Review) -> list[str]:
         ratings = [
             f"results {review.results}",
             f"relationships {review.relationships}",
-            f"lean {lean:+d}",
+            lean_text(lean),
             style,
             *(f"{md_inline(name)} {value}" for name, value in review.extra.items()),
         ]
@@ -365,6 +365,45 @@ def verdict_text(imbalance: insights.Imbalance, rated: bool = True) -> str:
     if imbalance.state == "temporary" and imbalance.toward:
         return messages.VERDICT_TEMPORARY.format(toward=imbalance.toward)
     return messages.VERDICT_BALANCED
+
+
+def weeks_count(count: int) -> str:
+    """'1 week', '12 weeks'."""
+    return messages.WEEKS_ONE if count == 1 else messages.WEEKS_MANY.format(count=count)
+
+
+def streak_text(streak: insights.Streak) -> str:
+    return messages.STREAK.format(
+        current=weeks_count(streak.current), longest=weeks_count(streak.longest)
+    )
+
+
+def lean_text(lean: int) -> str:
+    """A week's lean in words: 'leans toward results by 3 points', 'balanced: …'."""
+    toward = "relationships" if lean > 0 else "results"
+    if lean == 0:
+        return messages.LEAN_LEVEL
+    if abs(lean) <= insights.BALANCED_LEAN:
+        return messages.LEAN_SLIGHT.format(toward=toward)
+    return messages.LEAN_TOWARD.format(toward=toward, points=abs(lean))
+
+
+def signed(lean: int) -> str:
+    """A lean in a table's column: -3, 0, +2 (no sign on a level week)."""
+    return f"{lean:+d}" if lean else "0"
+
+
+def style_legend(styles: Iterable[str | None]) -> str | None:
+    """What the grid styles named in a card or a brief mean, in the order met;
+    None when none is named."""
+    met = [style for style in dict.fromkeys(styles) if style in messages.STYLE_NOTES]
+    if not met:
+        return None
+    items = [
+        messages.STYLE_LEGEND_ITEM.format(style=style, note=messages.STYLE_NOTES[style])
+        for style in met
+    ]
+    return messages.STYLE_LEGEND.format(styles="; ".join(items))
 
 
 def follow_through_text(follow: insights.FollowThrough) -> str:

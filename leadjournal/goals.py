@@ -83,8 +83,13 @@ def parse_number(value: object, what: str) -> float:
             raise BadInput(
                 messages.BAD_NUMBER.format(what=what, value=value), messages.NUMBER_HINT
             ) from None
-    if not math.isfinite(number) or abs(number) > VALUE_LIMIT:
+    if not math.isfinite(number):
         raise BadInput(messages.BAD_NUMBER.format(what=what, value=value), messages.NUMBER_HINT)
+    if abs(number) > VALUE_LIMIT:
+        raise BadInput(
+            messages.NUMBER_TOO_LARGE.format(what=what, value=value),
+            messages.NUMBER_TOO_LARGE_HINT,
+        )
     return number
 
 

@@ -63,6 +63,15 @@ class TrendsView:
     # What goes with a good week, over the reviewed weeks shown (at least 8).
     patterns: list[Pattern] = field(default_factory=list)
     reviewed: int = 0
+    # The journal's first rated week: the text views start there, so a new
+    # journal's trends do not open with weeks from before it was kept (the
+    # JSON keeps the whole window asked for).
+    started: str | None = None
+
+    def since_start(self) -> Trends:
+        """The trends with only the weeks from the journal's first review on."""
+        kept = [row for row in self.trends.weeks if self.started and row.week >= self.started]
+        return self.trends.model_copy(update={"weeks": kept})
 
     def report(self) -> TrendsReport:
         """The ``trends --json`` output: the trends and the open goals beside them."""
@@ -348,6 +357,7 @@ class Journal:
             goals=self.goals.summaries("open"),
             patterns=self.look_backs.patterns(shown),
             reviewed=sum(row.reviewed for row in trends.weeks),
+            started=self.store.first_rated_week(),
         )
 
     # -- the record: weeks whole, history, restore ----------------------------
@@ -447,9 +457,7 @@ class Journal:
         since = weeks.shift(self.current_week(), -RECENT_PROMPT_WEEKS)
         recent = frozenset(self.store.prompts_answered_since(since))
         try:
-            chosen = pick_prompt(
-                self.packs, theme=theme, source=source, seed=seed, exclude=recent
-            )
+            chosen = pick_prompt(self.packs, theme=theme, source=source, seed=seed, exclude=recent)
         except NotFound:
             if not recent:
                 raise

@@ -59,7 +59,7 @@ DISK_IO = "Writing to the disk holding {path} failed, so the last change was not
 BAD_RATING = "The {name} rating must be a whole number from 1 to 9, not '{value}'."
 RATING_HINT = "1 means almost none of the week went there, 9 means a great deal did."
 EMPTY_TEXT = "The {what} is empty."
-EMPTY_TEXT_HINT = "Write at least a few words, or skip this step."
+EMPTY_TEXT_HINT = "Write at least a few words; nothing was saved."
 TEXT_TOO_LARGE = "it is {size}, over the {limit} one piece of text may hold"
 TEXT_TOO_LARGE_FOR = "The {what} is too large: {problem}."
 TEXT_TOO_LARGE_HINT = (
@@ -158,6 +158,7 @@ WRITE_QUESTION = "Write your {what}:"
 
 # -- entries -----------------------------------------------------------------
 SAVED_ENTRY = "Saved entry {id} ({week})."
+SAVED_TAGS = "Tags: {tags}."
 ONE_PERIOD = "Choose one period: --this-week, --last-week, --week or --weeks."
 ONE_PERIOD_HINT = "For example: leadjournal log --weeks 8."
 BAD_LIMIT = "The limit must be 1 or more, not {value}."
@@ -231,10 +232,11 @@ REVIEW_NEEDS_TERMINAL_HINT = (
     "Run it in a terminal, or record it with flags: "
     "leadjournal review --results 7 --relationships 4 --reflection '...'"
 )
+RATE_NAME_LOWERED = "note: --rate {given} rates {name}: dimension names are lower case."
 BAD_RATE_FLAG = "'{value}' is not NAME=N."
 BAD_RATE_FLAG_HINT = "For example: --rate energy=6."
 REVIEW_PAUSED = "Review of {week} paused; every answer you gave is saved."
-REVIEW_PAUSED_HINT = "Run 'leadjournal review' again to carry on where you stopped."
+REVIEW_PAUSED_HINT = "Run 'leadjournal review --week {week}' to carry on where you stopped."
 REVIEW_NOT_STARTED = "Stopped before the review began; nothing was written."
 REPLACE_CONFIRM = "The review for {week} is already done. Start it again from scratch?"
 REVIEW_KEPT = "Kept the review for {week} as it was."
@@ -273,19 +275,27 @@ STYLE_NOTES = {
     "impoverished": "low on both: a hard week, or a sign to step back",
     "middle of the road": "some of each, neither fully",
 }
-LEAN_NONE = "balanced (lean {lean:+d})"
-LEAN_TOWARD = "leans toward {toward} (lean {lean:+d})"
-STREAK = "Streak: {current} in a row (longest {longest}); a streak counts weeks, not days."
+LEAN_LEVEL = "balanced: results and relationships level"
+LEAN_SLIGHT = "balanced: one point toward {toward}"
+LEAN_TOWARD = "leans toward {toward} by {points} points"
+STYLE_LEGEND = "Grid styles, from Blake and Mouton's Managerial Grid: {styles}."
+STYLE_LEGEND_ITEM = "{style} — {note}"
+STREAK = "Streak: {current} in a row (longest {longest})."
+WEEKS_ONE = "1 week"
+WEEKS_MANY = "{count} weeks"
 OPEN_COMMITMENTS = "Open commitments: {count}."
 AND_MORE = "  and {count} more ('leadjournal commitments' lists them all)"
 NO_COMMITMENTS = "No commitments yet."
 COMMITMENT_MARKED = "Commitment {id} is now {status}."
+COMMITMENT_STATUS_WORDS = {"done": "done", "partly": "partly done", "dropped": "dropped"}
 BACKUP_WRITTEN = "Backup written to {path}. Open it with --db to read it."
 
 # -- goals -------------------------------------------------------------------
 GOAL_ID_HINT = "Run 'leadjournal goal list --all' to see goal ids."
-BAD_NUMBER = "The {what} must be a finite number, not '{value}'."
-NUMBER_HINT = "Write digits, like 12, 4.5 or -3 (at most a trillion either way)."
+BAD_NUMBER = "The {what} must be a number, not '{value}'."
+NUMBER_HINT = "Write digits, like 12, 4.5 or -3."
+NUMBER_TOO_LARGE = "The {what} {value} is larger than a measure can hold."
+NUMBER_TOO_LARGE_HINT = "Keep values between -1,000,000,000,000 and 1,000,000,000,000."
 BAD_CHOICE = "'{value}' is not a {what}; choose {choices}."
 BAD_CHOICE_HINT = "For example: --kind development --level team --cadence monthly."
 DUE_BEFORE_START = "The due date {due} is before the goal's start on {start}."
@@ -384,7 +394,7 @@ NOW = "now"
 LAST_VALUE = "(last: {value} on {date})"
 
 # -- trends, brief, export, import, demo ----------------------------------------
-TRENDS_TITLE = "Trends · {first} – {last} ({count} weeks)"
+TRENDS_TITLE = "Trends · {first} – {last} ({count})"
 TRENDS_NO_REVIEWS = "No reviewed weeks in this period yet. Run 'leadjournal review' to start."
 FOLLOW_THROUGH = (
     "Follow-through: {percent} of {assessed} assessed commitments kept "
@@ -437,7 +447,20 @@ IMPORT_TRUNCATED = (
     "the file looks truncated."
 )
 IMPORT_NOT_JSON = "{name} is not valid JSON: {reason} at line {line}, column {column}."
-IMPORT_NOT_OBJECT = "{name} does not hold a journal export (expected a JSON object)."
+IMPORT_NOT_AN_EXPORT = (
+    "{name} is not a JSON export: import reads a leadjournal JSON export, "
+    "or jrnl's JSON export with --from jrnl."
+)
+IMPORT_EMPTY = (
+    "{name} is empty: import reads a leadjournal JSON export, or jrnl's with --from jrnl."
+)
+IMPORT_FORMATS_HINT = (
+    "Markdown and CSV exports are for reading, not importing; "
+    "'leadjournal export --format json' makes a file to import. Nothing was imported."
+)
+IMPORT_NOT_OBJECT = (
+    "{name} is JSON but not a journal export, which is one object with its 'format' and 'version'."
+)
 IMPORT_NOT_OURS = "{name} is not a leadjournal export (its 'format' is not 'leadjournal')."
 IMPORT_TRY_JRNL = "It looks like a jrnl export: add --from jrnl. Nothing was imported."
 IMPORT_IS_OURS = "{name} is a leadjournal export, not a jrnl one."
@@ -466,6 +489,8 @@ IMPORT_DRY_RUN = "Dry run, nothing written. Importing {name} would add: {added}.
 IMPORT_UPDATED = "Updated: {updated}."
 IMPORT_UNCHANGED = "Already here, left as they were: {unchanged}."
 IMPORT_NOTHING_NEW = "nothing new"
+DEMO_NEEDS_DB = "The demo needs a new file to write to; it never writes into your journal."
+DEMO_NEEDS_DB_HINT = "Name one: leadjournal demo --db /tmp/demo.db"
 DEMO_EXISTS = "{path} already exists; the demo only writes a new file."
 DEMO_EXISTS_HINT = "Name a path that does not exist yet, e.g. --db /tmp/leadjournal-demo.db."
 DEMO_WRITTEN = (
@@ -474,7 +499,8 @@ DEMO_WRITTEN = (
     "      leadjournal --db {path} brief --format html --output brief.html"
 )
 BRIEF_TITLE = "Leadership brief"
-BRIEF_EPISODE = "A lasting imbalance toward {toward} stood in {span}."
+BRIEF_EPISODE = "From {first} to {last}, a lasting imbalance toward {toward}."
+BRIEF_EPISODE_ONE = "In {week}, the lean toward {toward} had lasted: a lasting imbalance."
 OS_ERROR_HINT = "Check that the file or folder exists and that you may read and write it."
 
 # --- Prompt packs and prompt choice (leadjournal/prompts.py) ---------------
@@ -721,7 +747,7 @@ DELETE_ITEM_CONFIRM = "Delete this {kind}?"
 DELETED_ITEM = "Deleted {kind} {id}."
 DELETED_WEEK = "Deleted the review of {week}."
 EDITED_ITEM = "Saved your changes to {kind} {id}."
-UNCHANGED_ITEM = "{kind} {id} is unchanged."
+UNCHANGED_ITEM = "Nothing changed: {kind} {id} is as it was."
 WHOSE_EFFORT_LABEL = "Whose effort:"
 HISTORY_NONE = "Nothing kept: {what} has not been edited, amended, replaced or deleted."
 HISTORY_TITLE = "History of {what}"
@@ -744,7 +770,7 @@ NOT_PURGED = "Nothing was purged."
 WEEK_TITLE = "{week} · {start} – {end}"
 WEEK_IN_PROGRESS = "(review in progress)"
 WEEK_RATINGS = "Ratings"
-WEEK_RATINGS_LINE = "results {results} · relationships {relationships} · lean {lean:+d} · {style}"
+WEEK_RATINGS_LINE = "results {results} · relationships {relationships} · {lean} · {style}"
 WEEK_FOLLOW_UP_LINE = " ({week}) — {outcome}"
 COMMITMENT_META = "{week} · {status} · due {due}"
 HISTORY_RATINGS = "results {results} · relationships {relationships}"
@@ -1178,3 +1204,10 @@ PASSPHRASE_STOPPED_HINT = "Run the command again when you are ready to type it."
 DOCTOR_ENCRYPTED = "An encrypted (SQLCipher) file of {size} bytes; checked with its key."
 DRAFT_NEEDS_KEY = "the journal is encrypted and its passphrase was not given"
 DRAFTS_RESEALED = "{count} draft(s) waiting to be saved now follow the journal's new key."
+
+# -- unknown commands ----------------------------------------------------------
+
+UNKNOWN_COMMAND = "There is no command '{name}'."
+UNKNOWN_COMMAND_SUGGEST = "Did you mean {choices}? 'leadjournal --help' lists every command."
+UNKNOWN_COMMAND_HINT = "'leadjournal --help' lists every command, with an example for each."
+UNKNOWN_SUBCOMMAND_HINT = "'leadjournal {group} --help' lists its commands."

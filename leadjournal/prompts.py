@@ -14,7 +14,6 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -33,6 +32,7 @@ from pydantic_core import ErrorDetails
 from leadjournal import messages
 from leadjournal.errors import Ambiguous, NotFound
 from leadjournal.inputfiles import NotReadable, read_regular
+from leadjournal.packnames import builtin_prompts_dir as builtin_prompts_dir
 from leadjournal.safetext import has_control
 
 THEMES: tuple[str, ...] = (
@@ -366,20 +366,6 @@ class Library:
 
 
 # --- loading ----------------------------------------------------------------
-
-
-def builtin_prompts_dir() -> Path:
-    """The folder of built-in packs.
-
-    A wheel carries them inside the package (``leadjournal/prompts``, beside
-    the ``prompts.py`` module: a folder without ``__init__.py`` never shadows
-    a module of the same name). An editable install or a source checkout
-    has no such copy, so the repo's top-level ``prompts/`` comes next.
-    """
-    packaged = resources.files("leadjournal") / "prompts"
-    if isinstance(packaged, Path) and packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "prompts"
 
 
 def load_library(extra_dirs: Sequence[Path] = ()) -> Library:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import dropwhile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -132,11 +132,9 @@ def verdict(imbalance: Imbalance, rated: bool = True) -> str:
 
 
 def standing(place: Standing) -> RenderableType:
-    lean = (
-        messages.LEAN_TOWARD.format(toward=place.toward, lean=place.lean)
-        if place.toward
-        else messages.LEAN_NONE.format(lean=place.lean)
-    )
+    from leadjournal.export import lean_text
+
+    lean = lean_text(place.lean)
     note = messages.STYLE_NOTES.get(place.style, "")
     return Group(
         Text.assemble(
@@ -170,26 +168,49 @@ def weeks_table(trends: Trends, outcomes: dict[str, str] | None = None) -> Table
             week.week,
             str(week.results),
             str(week.relationships),
-            f"{week.lean:+d}" if week.lean is not None else "",
+            signed(week.lean) if week.lean is not None else "",
             week.style or "",
             *tail,
         )
     return table
 
 
+def signed(lean: int) -> str:
+    from leadjournal.export import signed as signed_text
+
+    return signed_text(lean)
+
+
+def style_legend(styles: Iterable[str | None]) -> list[RenderableType]:
+    """What the grid styles in a table mean, under it, the first time they appear."""
+    from leadjournal.export import style_legend as legend
+
+    text = legend(styles)
+    return [Text(), Text(text, style="dim")] if text else []
+
+
 def trends_view(view: TrendsView) -> RenderableType:
     """Everything ``trends`` shows, top to bottom."""
     from leadjournal import export, insights
 
-    trends = view.trends
+    # From the journal's first review on: a new journal's picture starts
+    # there, not with the empty weeks before it (a week missed since is a gap).
+    trends = view.since_start()
     rows = trends.weeks
+    if not rows:
+        window = view.trends.weeks
+        title = messages.TRENDS_TITLE.format(
+            first=window[0].week, last=window[-1].week, count=export.weeks_count(len(window))
+        )
+        return Group(Text(title, style="bold"), Text(), Text(messages.TRENDS_NO_REVIEWS))
     rated = any(week.reviewed for week in rows)
-    title = messages.TRENDS_TITLE.format(first=rows[0].week, last=rows[-1].week, count=len(rows))
+    title = messages.TRENDS_TITLE.format(
+        first=rows[0].week, last=rows[-1].week, count=export.weeks_count(len(rows))
+    )
     parts: list[RenderableType] = [Text(title, style="bold"), Text()]
     parts.append(weeks_table(trends, dict(view.outcomes)))
+    parts.extend(style_legend(week.style for week in rows))
     parts.append(Text())
-    if not rated:
-        parts.append(Text(messages.TRENDS_NO_REVIEWS))
     series: list[tuple[str, list[int | None], str]] = []
     for name in ("results", "relationships"):
         values = [getattr(week, name) for week in rows]
@@ -208,7 +229,7 @@ def trends_view(view: TrendsView) -> RenderableType:
     parts.extend(Text("  " + line) for line in export.grid_text(points))
     parts.append(Text("  " + messages.GRID_LEGEND, style="dim"))
     parts.append(Text())
-    parts.append(Text(messages.STREAK.format(**trends.streak.model_dump())))
+    parts.append(Text(export.streak_text(trends.streak)))
     parts.append(Text(export.follow_through_text(trends.follow_through)))
     parts.append(Text(verdict(trends.imbalance, rated), style="bold"))
     if view.goals:
@@ -267,12 +288,16 @@ def goal_trend_line(summary: GoalProgress) -> RenderableType:
 
 
 def summary_card(summary: ReviewSummary) -> Panel:
+    from leadjournal.export import streak_text
+
     trends = summary.trends
     rated = any(week.reviewed for week in trends.weeks)
     # A new journal's card starts at its first review, not with empty weeks
     # before it; a week missed later still shows as a gap.
     shown = list(dropwhile(lambda week: not week.reviewed, trends.weeks)) or trends.weeks
-    lines: list[RenderableType] = [weeks_table(trends.model_copy(update={"weeks": shown})), Text()]
+    lines: list[RenderableType] = [weeks_table(trends.model_copy(update={"weeks": shown}))]
+    lines.extend(style_legend(week.style for week in shown))
+    lines.append(Text())
     if trends.averages.results is not None and trends.averages.relationships is not None:
         lines.append(
             Text(
@@ -282,7 +307,7 @@ def summary_card(summary: ReviewSummary) -> Panel:
             )
         )
     lines.append(Text(verdict(trends.imbalance, rated)))
-    lines.append(Text(messages.STREAK.format(**trends.streak.model_dump())))
+    lines.append(Text(streak_text(trends.streak)))
     if summary.last_year is not None:
         lines.append(last_year_line(summary.last_year))
     count = len(summary.open_commitments) + summary.more_commitments
@@ -414,22 +439,27 @@ def smart_lines(gaps: Sequence[str]) -> RenderableType:
 def goals_table(summaries: Sequence[GoalProgress]) -> RenderableType:
     if not summaries:
         return Text(messages.NO_GOALS)
-    table = Table(show_edge=False, pad_edge=False)
-    for column in ("id", "goal", "result", "progress", "time", "status", "due"):
+    # Read at 80 columns: no rules between columns, and the result under the
+    # title, so the title (what a leader reads first) has most of the width.
+    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
+    for column in ("id", "goal", "progress", "time", "status", "due"):
         table.add_column(
             column,
-            justify="right" if column == "time" else "left",
-            no_wrap=column not in ("goal", "result"),
-            # The title is what a leader reads first: it keeps room at 80 columns.
-            min_width={"goal": 12, "due": 10}.get(column),
+            justify="right" if column in ("progress", "time") else "left",
+            no_wrap=column != "goal",
+            ratio=1 if column == "goal" else None,
         )
     for s in summaries:
         goal = s.goal
-        result = f"{number(s.current, s.unit)} → {number(s.target, s.unit)}" if s.measure else "—"
+        title = user(goal.title)
+        if s.measure:
+            title.append("\n")
+            title.append_text(
+                user(f"{number(s.current, s.unit)} → {number(s.target, s.unit)}", "dim")
+            )
         table.add_row(
             user(short(goal.id)),
-            user(goal.title),
-            user(result),
+            title,
             percent(s.progress),
             percent(s.expected),
             track(s.status) if s.status else "—",
@@ -637,6 +667,8 @@ def _body(text: str | None, indent: str = "    ") -> RenderableType:
 
 def week_page(page: WeekPage) -> RenderableType:
     """One week as one page: ratings to free entries, top to bottom."""
+    from leadjournal.export import lean_text
+
     review = page.review
     start, end = weeks_span(page.week)
     title = Text(messages.WEEK_TITLE.format(week=page.week, start=start, end=end), style="bold")
@@ -650,7 +682,7 @@ def week_page(page: WeekPage) -> RenderableType:
                 + messages.WEEK_RATINGS_LINE.format(
                     results=review.results,
                     relationships=review.relationships,
-                    lean=page.lean or 0,
+                    lean=lean_text(page.lean or 0),
                     style=page.style,
                 )
             )

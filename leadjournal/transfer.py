@@ -578,8 +578,18 @@ def _check_pairs(goals: list[Goal], name: str) -> None:
             raise _invalid(name, where, f"both goals of the pair are {row.kind} goals")
 
 
+# Files that are plainly not JSON: said as such, with the formats import reads,
+# rather than as JSON gone wrong.
+NOT_JSON_SUFFIXES = (".md", ".markdown", ".txt", ".csv", ".html", ".htm", ".db", ".sqlite")
+
+
 def _stream_error(error: StreamError, name: str, hint: str) -> BadInput:
     where = {"line": error.line, "column": error.column}
+    shapeless = error.kind in ("truncated", "not_object", "not_json")
+    empty = error.kind == "truncated" and (error.line, error.column) == (1, 1)
+    if shapeless and (empty or name.lower().endswith(NOT_JSON_SUFFIXES)):
+        message = messages.IMPORT_EMPTY if empty else messages.IMPORT_NOT_AN_EXPORT
+        return BadInput(message.format(name=name), messages.IMPORT_FORMATS_HINT)
     if error.kind == "truncated":
         message = messages.IMPORT_TRUNCATED.format(name=name, **where)
     elif error.kind == "not_utf8":

@@ -73,6 +73,7 @@ LAYERS = {
     "mentions": 1,
     "inputfiles": 1,
     "jsonstream": 1,
+    "packnames": 1,
     "safetext": 0,
     "models": 0,
     "errors": 0,

@@ -67,7 +67,8 @@ def test_the_brief_covers_what_a_coach_needs(demo_journal: Journal) -> None:
         assert f"## {heading}" in text
     assert "## Goals" in text
     assert [(e.toward, e.first < e.last) for e in page.episodes] == [("results", True)]
-    assert f"A lasting imbalance toward results stood in {page.episodes[0].first}" in text
+    first, last = page.episodes[0].first, page.episodes[0].last
+    assert f"From {first} to {last}, a lasting imbalance toward results." in text
     assert "| 2026-W40 | – | – | – | not reviewed |" in text
     assert (
         "Apologise to Maya — done" in text and "Reinstate one-on-ones next week — dropped" in text
@@ -157,7 +158,9 @@ def test_html_brief_escapes_what_the_leader_wrote(journal: Journal) -> None:
 def test_brief_command_prints_markdown_by_default(cli: Cli) -> None:
     cli.ok("review", "--results", "7", "--relationships", "4", "--win", "Launch")
     out = cli.ok("brief", "--weeks", "4").stdout
-    assert out.startswith("# Leadership brief · 2026-W44 – 2026-W47")
+    # A new journal's brief starts at its first review, not with empty weeks.
+    assert out.startswith("# Leadership brief · 2026-W47\n")
+    assert "not reviewed" not in out and "(1 week, 1 reviewed)" in out
     assert "- 2026-W47: Launch" in out
 
 

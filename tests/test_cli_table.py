@@ -165,12 +165,58 @@ def test_completing_a_groups_subcommands_goes_through_the_table(
     assert _completions(["targets"], "ch") == ["checkin"]
 
 
-def test_a_typo_is_answered_from_the_table(cli: Any) -> None:
+def test_a_typo_is_answered_from_the_table(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     run = cli("wrte")
     assert run.exit_code == 2
-    assert "Did you mean 'write'?" in run.stderr
+    assert "Did you mean `write`?" in run.stderr
+    monkeypatch.setitem(COMMANDS, "reflect", ("leadjournal.cli.entries:write", "Write it."))
+    assert "Did you mean `reflect`?" in cli("reflct").stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("done", "Did you mean `commitments done` or `goal done`?"),
+        ("chekin", "Did you mean `goal checkin`?"),
+        ("doctor", "Did you mean `db doctor`?"),
+        ("commitment", "Did you mean `commitments`?"),
+    ],
+)
+def test_an_unknown_command_names_the_group_its_nearest_subcommand_lives_in(
+    cli: Any, typed: str, meant: str
+) -> None:
+    run = cli(typed, "3f2a")
+    assert run.exit_code == 2
+    assert run.stderr.startswith(f"error: There is no command '{typed}'.\n")
+    assert meant in run.stderr
+    assert "Usage:" not in run.stderr  # one error, in the journal's own form
+
+
+def test_an_unknown_command_far_from_every_name_is_pointed_to_the_help(cli: Any) -> None:
+    run = cli("\x1b]0;PWNED\x07[bold]x")
+    assert run.exit_code == 2
+    assert "\x1b" not in run.stderr and "[bold]x" in run.stderr
+    assert "'leadjournal --help' lists every command" in run.stderr
+    assert "Did you mean" not in run.stderr
 
 
 def test_the_click_core_used_is_typers_own() -> None:
     # Typer 0.29 vendors Click; a command built here must be of that Click.
     assert isinstance(build_command("write"), click_core.Command)
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "meant"),
+    [
+        (["commitments", "dne", "3f2a"], "'commitments dne'", "Did you mean `commitments done`?"),
+        (["db", "docter"], "'db docter'", "Did you mean `db doctor`?"),
+        (["goal", "zzz"], "'goal zzz'", "'leadjournal goal --help' lists its commands."),
+    ],
+)
+def test_an_unknown_subcommand_is_answered_the_same_way(
+    cli: Any, args: list[str], said: str, meant: str
+) -> None:
+    run = cli(*args)
+    assert run.exit_code == 2
+    assert run.stderr.startswith(f"error: There is no command {said}.\n")
+    assert meant in run.stderr and "Usage:" not in run.stderr

@@ -6,6 +6,8 @@ import io
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from leadjournal import export, insights
 from leadjournal.clock import FixedClock
 from leadjournal.demo import DEMO_WEEKS, GOAL_CHECKINS, build_demo
@@ -103,3 +105,20 @@ def test_demo_command_refuses_the_real_journal(cli: Cli) -> None:
     run = cli("demo", "--db", str(cli.db))
     assert run.exit_code == 1
     assert rows(cli.db, "SELECT body FROM entries") == [("A real entry",)]
+
+
+def test_demo_takes_the_global_db_option_too(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "demo.db"
+    run = cli.ok("--db", str(target), "demo")
+    assert str(target) in run.stdout
+    assert rows(target, "SELECT count(*) FROM reviews")[0][0] > 20
+
+
+def test_demo_without_a_file_names_one_and_never_writes_the_journal(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("LEADJOURNAL_DB", str(tmp_path / "from-env.db"))
+    run = cli("demo")
+    assert run.exit_code == 2
+    assert "leadjournal demo --db" in run.stderr
+    assert not (tmp_path / "from-env.db").exists() and not cli.db.exists()

@@ -127,7 +127,9 @@ def test_bad_values_exit_2_and_write_nothing(cli: Cli, value: str) -> None:
     goal_id = cli.ok(*TURNOVER, "--json").json()["goal"]["id"]
     run = cli("goal", "checkin", goal_id[:6], "--value", value)
     assert run.exit_code == 2 and run.stdout == ""
-    assert "finite number" in run.stderr and "hint:" in run.stderr
+    assert "hint:" in run.stderr
+    assert "must be a number" in run.stderr or "larger than a measure can hold" in run.stderr
+    assert "finite" not in run.stderr and "trillion" not in run.stderr
     assert "Traceback" not in run.stderr
     assert rows(cli.db, "SELECT count(*) FROM goal_checkins") == [(0,)]
 
@@ -136,7 +138,8 @@ def test_bad_values_exit_2_and_write_nothing(cli: Cli, value: str) -> None:
     ("args", "code", "words"),
     [
         (["--due", "2026-11-19"], 2, "before the goal's start"),
-        (["--baseline", "NaN"], 2, "finite number"),
+        (["--baseline", "NaN"], 2, "must be a number"),
+        (["--target", "2e12"], 2, "larger than a measure can hold"),
         (["--kind", "stretch"], 2, "not a goal kind"),
         (["--cadence", "daily"], 2, "not a review cadence"),
         (["--pair", "beef"], 1, "No goal"),
@@ -193,7 +196,7 @@ def test_review_step_records_leading_measures(cli: Cli, terminal: None) -> None:
     run = cli.ok("review", "--no-prompts", input="7\n5\nlots\n4\nGood week\n\n\n\n")
     out = run.stdout
     assert out.index("Where you stand") < out.index("Goals") < out.index("4 · Reflection")
-    assert "one-on-ones held this week?" in out and "finite number" in out
+    assert "one-on-ones held this week?" in out and "must be a number" in out
     assert rows(cli.db, "SELECT value, week, review_id IS NOT NULL FROM goal_checkins") == [
         (4.0, "2026-W47", 1)
     ]
@@ -232,7 +235,7 @@ def test_goal_add_walk_through_in_a_terminal(isolated: Path) -> None:
         ("lagging measure", "voluntary turnover"),
         ("In what unit", "%"),
         (r"\(the baseline\)", "eighteen"),
-        ("finite number", ""),  # asked again; Enter leaves the baseline out
+        ("must be a number", ""),  # asked again; Enter leaves the baseline out
     ]:
         child.expect(question)
         child.sendline(answer)
@@ -332,3 +335,24 @@ def test_review_goals_step_survives_ctrl_c_and_resumes(cli: Cli, isolated: Path)
     )
     assert got == [("one-on-ones held", 3.0), ("feedback given", 5.0)]
     assert rows(db, "SELECT status FROM reviews") == [("complete",)]
+
+
+def test_goal_list_reads_at_80_columns(cli: Cli) -> None:
+    title = "Cut voluntary turnover on the platform team"
+    flags = ["--measure", "voluntary turnover", "--unit", "%", "--baseline", "18"]
+    cli.ok("goal", "add", title, *flags, "--target", "12", "--due", "2027-05-20")
+    listing = cli.ok("goal", "list", env={"COLUMNS": "80"}).stdout
+    lines = listing.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    # One row: the title in at most two lines, the result under it, and every
+    # column beside it (before, the title and result were cut word by word
+    # into a column of 12 and the row took six lines).
+    for header in ("id", "goal", "progress", "time", "status", "due"):
+        assert header in lines[0]
+    body = [line for line in lines[1:] if line.strip()]
+    assert len(body) == 3, listing
+    start = body[0].index("Cut")
+    column = " ".join(line[start:].split("  ")[0].strip() for line in body[:2])
+    assert column == title, listing
+    assert body[2][start:].strip() == "18% → 12%"
+    assert "on track" in body[0] and "2027-05-20" in body[0]

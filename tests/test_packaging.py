@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from leadjournal import prompts
+from leadjournal import packnames
 from leadjournal.prompts import builtin_prompts_dir, load_library
 
 from .procs import GUARD
@@ -132,5 +132,6 @@ def test_a_packaged_copy_wins_over_the_checkout(
     # ...and once the package holds a prompts folder (as a wheel does), it comes first.
     package = tmp_path / "leadjournal"
     (package / "prompts").mkdir(parents=True)
-    monkeypatch.setattr(prompts.resources, "files", lambda name: package)
+    # (The folder is found by packnames, which completion reads without pydantic.)
+    monkeypatch.setattr(packnames.resources, "files", lambda name: package)
     assert builtin_prompts_dir() == package / "prompts"

@@ -65,7 +65,7 @@ def test_show_week_prints_the_week_whole(cli: Cli) -> None:
     for expected in (
         "2026-W46",
         "results 7 · relationships 4",
-        "lean -3",
+        "leans toward results by 3 points",
         "middle of the road",
         "Pushed the billing migration through",
         "Shipped billing v2",

@@ -580,7 +580,10 @@ def test_markdown_export_groups_by_week() -> None:
     assert headings[0].startswith("## 2026-W22") and headings[-1].startswith("## 2026-W47")
     assert headings == sorted(headings)
     week = text.split("## 2026-W37")[1].split("\n## ")[0]
-    assert "**Review:** results 8 · relationships 3 · lean -5 · produce-or-perish" in week
+    assert (
+        "**Review:** results 8 · relationships 3 · leans toward results by 5 points · "
+        "produce-or-perish"
+    ) in week
     assert "**Win:** Quarter numbers hit" in week
     assert "Snapped at Maya" in week and "**Commitment:** Apologise to Maya — done" in week
 
@@ -687,9 +690,28 @@ def test_import_command_reports_a_truncated_file(cli: Cli, tmp_path: Path) -> No
     assert rows(cli.db, "SELECT count(*) FROM entries") == before
 
 
-def test_import_of_a_missing_file(cli: Cli, tmp_path: Path) -> None:
+def test_import_of_a_missing_file_is_not_found(cli: Cli, tmp_path: Path) -> None:
+    # README's exit codes: 1 when something was not found.
     run = cli("import", str(tmp_path / "nope.json"))
+    assert run.exit_code == 1 and "Cannot read" in run.stderr
+
+
+def test_import_of_a_folder_is_bad_input(cli: Cli, tmp_path: Path) -> None:
+    run = cli("import", str(tmp_path))
     assert run.exit_code == 2 and "Cannot read" in run.stderr
+
+
+@pytest.mark.parametrize("content", ["# My journal\n\nA week.\n", "", "{\n"])
+def test_importing_a_markdown_file_says_which_formats_import_reads(
+    cli: Cli, tmp_path: Path, content: str
+) -> None:
+    notes = tmp_path / "journal.md"
+    notes.write_text(content)
+    run = cli("import", str(notes))
+    assert run.exit_code == 2
+    assert "truncated" not in run.stderr
+    assert "leadjournal JSON export" in run.stderr and "--from jrnl" in run.stderr
+    assert "export --format json" in run.stderr
 
 
 def test_import_json_report(cli: Cli) -> None:

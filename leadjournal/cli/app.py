@@ -10,15 +10,16 @@ from typing import Annotated, Any
 import typer
 import typer.main
 from typer import _click as click_core  # Typer's own copy of Click, not the click package
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from leadjournal import __version__, messages
-from leadjournal.cli import coercion
+from leadjournal.cli import coercion, helpstyle
 from leadjournal.cli.context import Settings
 from leadjournal.errors import BadInput, ExitCode, LeadJournalError
 
 coercion.install()
+helpstyle.install()
 
 # Every command, in the order `leadjournal --help` lists them: where it lives
 # ("module:function" for a command, "module:app" for a group of them) and the
@@ -191,17 +192,35 @@ class JournalGroup(TyperGroup):
     def get_command(self, ctx: click_core.Context, cmd_name: str) -> click_core.Command | None:
         return self.commands.get(cmd_name)
 
-    def format_commands(self, ctx: click_core.Context, formatter: click_core.HelpFormatter) -> None:
-        # Typer's listing, from the table's lines instead of built commands:
-        # a stand-in command with only that line shortens it exactly as the
-        # real command's help would be shortened.
-        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [
-            (name, TyperCommand(name=name, help=line).get_short_help_str(limit))
+    def shell_complete(self, ctx: click_core.Context, incomplete: str) -> list[Any]:
+        # Command names and their lines from the table: completing a command
+        # name builds no command (building all nineteen costs a Tab ~100 ms).
+        from typer._click.shell_completion import CompletionItem
+
+        names = [
+            CompletionItem(name, help=line)
             for name, (_, line) in COMMANDS.items()
+            if name.startswith(incomplete)
         ]
+        return names + super(TyperGroup, self).shell_complete(ctx, incomplete)
+
+    def resolve_command(
+        self, ctx: click_core.Context, args: list[str]
+    ) -> tuple[str | None, click_core.Command | None, list[str]]:
+        # An unknown word is answered with the closest commands, subcommands
+        # included ("done" is `commitments done`), as a usage error (exit 2).
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS and not ctx.resilient_parsing:
+            from leadjournal.cli.suggest import unknown_command
+
+            raise unknown_command(name, list(COMMANDS), build_command)
+        return super().resolve_command(ctx, args)
+
+    def format_commands(self, ctx: click_core.Context, formatter: click_core.HelpFormatter) -> None:
+        # The table's lines, whole: each wraps under itself rather than being
+        # cut with "…", so a summary is never half a sentence.
         with formatter.section(gettext("Commands")):
-            formatter.write_dl(rows)
+            formatter.write_dl([(name, line) for name, (_, line) in COMMANDS.items()])
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -270,6 +289,13 @@ def _report(error: LeadJournalError, ctx: typer.Context, cause: BaseException) -
         typer.echo(visible(debug_traceback(cause)), err=True, nl=False)
 
     # Messages quote what was typed or read (an id, a file name, a pack's text).
+    if error.exit_code == ExitCode.INTERRUPTED:
+        # A pause (Ctrl-C in an exercise, a text kept as a draft) is no error:
+        # it says what was kept and how to carry on, in the review's words.
+        typer.echo(visible(error.message), err=True)
+        if error.hint:
+            typer.echo(visible(error.hint), err=True)
+        return
     typer.echo(visible(f"error: {error.message}"), err=True)
     if error.hint:
         typer.echo(visible(f"hint: {error.hint}"), err=True)
@@ -344,7 +370,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
-    add_completion=False,
+    add_completion=True,
     # Plain help: rich's help formatter (with markdown-it) costs ~40 ms of
     # start-up on every --help, a third of the budget.
     rich_markup_mode=None,
@@ -371,9 +397,15 @@ def root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the traceback behind an error.")
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager", help="Print long output straight to the terminal, without $PAGER."
+        ),
+    ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    ctx.obj = Settings.from_environment(db_path, debug=debug)
+    ctx.obj = Settings.from_environment(db_path, debug=debug, pager=not no_pager)

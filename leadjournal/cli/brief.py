@@ -12,6 +12,7 @@ from leadjournal import messages
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import atomic_output, choose
 from leadjournal.cli.options import Force, Output, Weeks
+from leadjournal.cli.pager import paged
 from leadjournal.errors import BadInput
 
 FORMATS = ("md", "html")
@@ -56,7 +57,8 @@ def brief(
             typer.echo(messages.BRIEF_PLAINTEXT, err=True)
     text = briefs.to_html(page) if chosen == "html" else briefs.to_markdown(page)
     if output is None and not open_it:
-        sys.stdout.write(text)
+        with paged(settings):
+            sys.stdout.write(text)
         return
     # Opened without --output: a file of its own beside the journal, replaced
     # each time; as private as the journal, and in the same folder, not in a

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 import typer
 
 from leadjournal import messages
+from leadjournal.cli import completion
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import emit_json, tell
 from leadjournal.cli.options import Json
@@ -19,7 +20,12 @@ app = typer.Typer(
 
 Status = Literal["open", "done", "partly", "dropped", "all"]
 IdArg = Annotated[
-    str, typer.Argument(metavar="ID", help="A commitment id or a unique prefix of it.")
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="A commitment id or a unique prefix of it.",
+        autocompletion=completion.open_commitments,
+    ),
 ]
 Note = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What happened.")]
 
@@ -99,4 +105,5 @@ def _close(
     if as_json:
         emit_json(closed)
     else:
-        tell(messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=status))
+        words = messages.COMMITMENT_STATUS_WORDS[status]
+        tell(messages.COMMITMENT_MARKED.format(id=closed.id[:8], status=words))

@@ -32,6 +32,7 @@ APP_NAME = "leadjournal"
 class Settings:
     db_override: str | None
     debug: bool = False
+    pager: bool = True  # long output through $PAGER on a terminal; --no-pager turns it off
     environ: dict[str, str] = field(default_factory=lambda: dict(os.environ))
     # An encrypted journal's key, once given in this command (asked for once).
     key: Key | None = field(default=None, repr=False)
@@ -39,8 +40,10 @@ class Settings:
     said_after: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_environment(cls, db_path: str | None, *, debug: bool = False) -> Settings:
-        return cls(db_override=db_path, debug=debug)
+    def from_environment(
+        cls, db_path: str | None, *, debug: bool = False, pager: bool = True
+    ) -> Settings:
+        return cls(db_override=db_path, debug=debug, pager=pager)
 
     # -- paths -------------------------------------------------------------
 
@@ -223,19 +226,28 @@ class Settings:
 
     @cached_property
     def console(self) -> Console:
-        from rich.console import Console
-
-        return Console(highlight=False)
+        return _console(stderr=False)
 
     @cached_property
     def err_console(self) -> Console:
-        from rich.console import Console
-
-        return Console(stderr=True, highlight=False)
+        return _console(stderr=True)
 
     @property
     def interactive(self) -> bool:
         return sys.stdin.isatty()
+
+
+def _console(*, stderr: bool) -> Console:
+    from rich.console import Console
+
+    class JournalConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # rich's own ends the program with exit 1; a reader that stopped
+            # early (`leadjournal log | head`) is the error boundary's to
+            # handle, quietly and with exit 141, as for any other write.
+            raise BrokenPipeError
+
+    return JournalConsole(stderr=stderr, highlight=False)
 
 
 def _is_new(path: Path) -> bool:

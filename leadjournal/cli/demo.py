@@ -9,15 +9,19 @@ import typer
 
 from leadjournal import messages
 from leadjournal.cli.context import Settings
-from leadjournal.errors import Conflict
+from leadjournal.errors import BadInput, Conflict
 
 
 def demo(
     ctx: typer.Context,
     db: Annotated[
-        str,
-        typer.Option("--db", metavar="PATH", help="The new file to write the sample journal to."),
-    ],
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="PATH",
+            help="The new file to write the sample journal to (before or after 'demo').",
+        ),
+    ] = None,
 ) -> None:
     """Write a sample journal of 26 weeks to a new file, to try trends and brief.
 
@@ -27,7 +31,12 @@ def demo(
     from leadjournal.store import Store
 
     settings: Settings = ctx.obj
-    path = Path(db).expanduser()
+    # `leadjournal --db X demo` names the file as well as `demo --db X`; never
+    # LEADJOURNAL_DB or the default journal, which may be the real one.
+    chosen = db or settings.db_override
+    if not chosen:
+        raise BadInput(messages.DEMO_NEEDS_DB, messages.DEMO_NEEDS_DB_HINT)
+    path = Path(chosen).expanduser()
     if path.exists():
         raise Conflict(messages.DEMO_EXISTS.format(path=path), messages.DEMO_EXISTS_HINT)
     store = Store.open(path)

@@ -7,9 +7,11 @@ from typing import Annotated
 import typer
 
 from leadjournal import messages
+from leadjournal.cli import completion
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import confirm, edited_text, emit_json, tell, typed_text
 from leadjournal.cli.options import Json, WeekOption
+from leadjournal.cli.pager import paged
 from leadjournal.errors import BadInput, Interrupted, LeadJournalError
 
 
@@ -77,11 +79,19 @@ def write(
     if as_json:
         emit_json(entry)
     else:
-        tell(messages.SAVED_ENTRY.format(id=entry.id[:8], week=entry.week))
+        tell(_saved(entry.id, entry.week, entry.tags))
     if roster:  # the people it names: asked about after the entry is safe
         from leadjournal.cli.linking import settle_saved
 
         settle_saved(settings, asking=not as_json)
+
+
+def _saved(entry_id: str, week: str, tags: list[str]) -> str:
+    """The confirmation, with the tags the entry now has (from @words and --tag)."""
+    saved = messages.SAVED_ENTRY.format(id=entry_id[:8], week=week)
+    if not tags:
+        return saved
+    return f"{saved} {messages.SAVED_TAGS.format(tags=', '.join(f'@{tag}' for tag in tags))}"
 
 
 def _write_draft(
@@ -152,7 +162,8 @@ def log(
         return
     from leadjournal import render
 
-    render.print_log(settings.console, result, reverse=reverse)
+    with paged(settings):
+        render.print_log(settings.console, result, reverse=reverse)
 
 
 def show(
@@ -162,6 +173,7 @@ def show(
         typer.Argument(
             metavar="ID|WEEK",
             help="An entry, commitment or review id (or a unique prefix), or a week: 2026-W47.",
+            autocompletion=completion.items_or_weeks,
         ),
     ],
     history: Annotated[
@@ -184,26 +196,29 @@ def show(
     from leadjournal.models import Entry
     from leadjournal.record import History, WeekPage
 
-    if isinstance(found, History):
-        if as_json:
-            emit_json(found.as_json())
-        else:
+    if as_json:
+        emit_json(found.as_json() if isinstance(found, History | WeekPage) else found)
+        return
+    with paged(settings):
+        if isinstance(found, History):
             settings.console.print(render.history_view(found))
-    elif isinstance(found, WeekPage):
-        emit_json(found.as_json()) if as_json else settings.console.print(render.week_page(found))
-    elif as_json:
-        emit_json(found)
-    elif isinstance(found, Entry):
-        settings.console.print(render.entry_panel(found))
-    else:
-        settings.console.print(render.commitment_panel(found))
+        elif isinstance(found, WeekPage):
+            settings.console.print(render.week_page(found))
+        elif isinstance(found, Entry):
+            settings.console.print(render.entry_panel(found))
+        else:
+            settings.console.print(render.commitment_panel(found))
 
 
 def edit(
     ctx: typer.Context,
     entry_id: Annotated[
         str,
-        typer.Argument(metavar="ID", help="An entry, commitment or review id, or a reviewed week."),
+        typer.Argument(
+            metavar="ID",
+            help="An entry, commitment or review id, or a reviewed week.",
+            autocompletion=completion.items_or_weeks,
+        ),
     ],
 ) -> None:
     """Edit an entry, a commitment's wording, or a review's win and whose effort, in $EDITOR.
@@ -235,7 +250,9 @@ def delete(
     entry_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID|WEEK", help="An entry or commitment id, a review id, or a week: 2026-W47."
+            metavar="ID|WEEK",
+            help="An entry or commitment id, a review id, or a week: 2026-W47.",
+            autocompletion=completion.items_or_weeks,
         ),
     ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
@@ -289,6 +306,7 @@ def search(
             metavar="KIND",
             help="Only this kind (repeatable): entry, reflection, prompt, exercise, win, "
             "commitment, follow-up, check-in.",
+            autocompletion=completion.SEARCH_KINDS,
         ),
     ] = None,
     limit: Annotated[
@@ -317,4 +335,5 @@ def search(
         return
     from leadjournal import render
 
-    render.print_search(settings.console, query, hits)
+    with paged(settings):
+        render.print_search(settings.console, query, hits)

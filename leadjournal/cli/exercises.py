@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadjournal import messages
+from leadjournal.cli import completion
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import ask, ask_lines, emit_json, say, warn_pack_problems
 from leadjournal.cli.options import Json
@@ -36,7 +37,12 @@ app = typer.Typer(
 )
 
 NameArg = Annotated[
-    str, typer.Argument(metavar="NAME", help="An exercise id, or a unique beginning of it.")
+    str,
+    typer.Argument(
+        metavar="NAME",
+        help="An exercise id, or a unique beginning of it.",
+        autocompletion=completion.exercises,
+    ),
 ]
 
 

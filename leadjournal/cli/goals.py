@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import typer
 
 from leadjournal import messages
+from leadjournal.cli import completion
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import ask, emit_json, say
 from leadjournal.cli.options import Json
@@ -26,7 +27,12 @@ app = typer.Typer(
     invoke_without_command=True,
 )
 
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="A goal id or a unique prefix of it.")]
+IdArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="A goal id or a unique prefix of it.", autocompletion=completion.goals
+    ),
+]
 Note = Annotated[
     str | None, typer.Option("--note", metavar="TEXT", help="What came of it, in a sentence.")
 ]

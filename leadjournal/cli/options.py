@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from leadjournal.cli import completion
+
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
 Seed = Annotated[
     int | None, typer.Option("--seed", help="Make the prompt choice repeatable.", metavar="N")
@@ -16,6 +18,7 @@ WeekOption = Annotated[
         "--week",
         metavar="WEEK",
         help="An ISO week (2026-W45), last, this, or a date form: 2026-11-18, today, last week.",
+        autocompletion=completion.weeks,
     ),
 ]
 Weeks = Annotated[

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from leadjournal import messages
+from leadjournal.cli import completion
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import emit_json, tell
 from leadjournal.cli.options import Json
@@ -19,6 +20,7 @@ def restore(
         typer.Argument(
             metavar="ID|WEEK",
             help="An item's id, a version's id (from show --history), or a week: 2026-W47.",
+            autocompletion=completion.items_or_weeks,
         ),
     ],
     as_json: Json = False,

@@ -56,7 +56,7 @@ def review_command(
         typer.Option(
             "--rate",
             metavar="NAME=N",
-            help="An extra dimension's rating (repeatable), e.g. energy=6.",
+            help="An extra dimension's rating (repeatable), e.g. energy=6; names are lower case.",
         ),
     ] = None,
     reflection: Annotated[
@@ -293,7 +293,17 @@ def _extra_ratings(pairs: list[str]) -> dict[str, object]:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
             raise BadInput(messages.BAD_RATE_FLAG.format(value=pair), messages.BAD_RATE_FLAG_HINT)
-        extra[name.strip().lower()] = value
+        # Dimension names are lower case (as in the config and the journal);
+        # a name typed otherwise is rated under its lower-case form, and said so.
+        lowered = name.strip().lower()
+        if lowered != name.strip():
+            from leadjournal.safetext import visible
+
+            typer.echo(
+                visible(messages.RATE_NAME_LOWERED.format(given=name.strip(), name=lowered)),
+                err=True,
+            )
+        extra[lowered] = value
     return extra
 
 
@@ -414,7 +424,7 @@ class Flow:
             err.print()
             if started:
                 say(err, messages.REVIEW_PAUSED.format(week=week))
-                say(err, messages.REVIEW_PAUSED_HINT, "dim")
+                say(err, messages.REVIEW_PAUSED_HINT.format(week=week), "dim")
             else:
                 say(err, messages.REVIEW_NOT_STARTED)
         except OSError:

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadjournal import messages
+from leadjournal.cli import completion
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import atomic_output, choose, emit_json
 from leadjournal.cli.options import Force, Json, Output
-from leadjournal.errors import BadInput
+from leadjournal.cli.pager import paged
+from leadjournal.errors import BadInput, LeadJournalError, NotFound
 
 if TYPE_CHECKING:
     from leadjournal.journal import Journal
@@ -31,6 +33,7 @@ def export(
             "-f",
             metavar="json|md|csv",
             help="json: everything, lossless; md: a readable journal; csv: weekly ratings.",
+            autocompletion=completion.EXPORT_FORMATS,
         ),
     ] = "json",
     output: Output = None,
@@ -56,13 +59,14 @@ def export(
         exported_at = journal.now().utc
         journal.people.sync()  # links to people as the text reads now
         if output is None:
-            write_export(
-                journal.store,
-                chosen,
-                CountingSink(sys.stdout, bar),
-                exported_at=exported_at,
-                today=journal.today(),
-            )
+            with paged(settings):
+                write_export(
+                    journal.store,
+                    chosen,
+                    CountingSink(sys.stdout, bar),
+                    exported_at=exported_at,
+                    today=journal.today(),
+                )
             return
         path = Path(output).expanduser()
         with atomic_output(path, force=force) as handle:
@@ -85,7 +89,10 @@ def import_command(
     source: Annotated[
         str,
         typer.Option(
-            "--from", metavar="leadjournal|jrnl", help="Whose export the file is (default ours)."
+            "--from",
+            metavar="leadjournal|jrnl",
+            help="Whose export the file is (default ours).",
+            autocompletion=completion.IMPORT_SOURCES,
         ),
     ] = "leadjournal",
     dry_run: Annotated[
@@ -149,18 +156,21 @@ def _opened(file: str) -> Iterator[tuple[Iterator[bytes], int | None]]:
         yield bounded_chunks(handle, MAX_IMPORT_BYTES), os.fstat(handle.fileno()).st_size
 
 
-def _unreadable(name: str, error: Exception) -> BadInput:
+def _unreadable(name: str, error: Exception) -> LeadJournalError:
+    """A file refused for what it is (a folder, too large) is bad input (2); one
+    that is missing is not found (1), as is one the system cannot read (1)."""
     from leadjournal.inputfiles import NotReadable, size_label
     from leadjournal.transfer import MAX_IMPORT_BYTES
 
     reason = error.reason if isinstance(error, NotReadable) else str(error)
-    checked = isinstance(error, NotReadable) and error.checked
-    hint = (
-        messages.IMPORT_SIZE_HINT.format(limit=size_label(MAX_IMPORT_BYTES))
-        if checked
-        else messages.IMPORT_FILE_HINT
-    )
-    return BadInput(messages.IMPORT_FILE_MISSING.format(name=name, reason=reason), hint)
+    message = messages.IMPORT_FILE_MISSING.format(name=name, reason=reason)
+    if isinstance(error, NotReadable) and error.checked:
+        return BadInput(
+            message, messages.IMPORT_SIZE_HINT.format(limit=size_label(MAX_IMPORT_BYTES))
+        )
+    if name != "stdin" and not Path(name).expanduser().exists():
+        return NotFound(message, messages.IMPORT_FILE_HINT)
+    return LeadJournalError(message, messages.IMPORT_FILE_HINT)
 
 
 @contextmanager

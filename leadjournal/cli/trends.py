@@ -7,13 +7,17 @@ import typer
 from leadjournal.cli.context import Settings
 from leadjournal.cli.io import emit_json
 from leadjournal.cli.options import Json, Weeks
+from leadjournal.cli.pager import paged
 
 
 def trends(ctx: typer.Context, weeks: Weeks = 12, as_json: Json = False) -> None:
     """Week by week: ratings, sparklines, the grid, streak, follow-through and the verdict,
     then your open goals' progress.
 
-    Weeks without a review show as gaps. --json prints the numbers for scripts.
+    Weeks without a review show as gaps; the table starts at your first
+    review. The streak counts weeks with a finished review, not days: a quiet
+    Tuesday breaks nothing. --json prints the numbers for scripts, for the
+    whole window asked for.
 
     Example: leadjournal trends --weeks 8
     """
@@ -29,11 +33,12 @@ def trends(ctx: typer.Context, weeks: Weeks = 12, as_json: Json = False) -> None
         return
     from leadjournal import render
 
-    settings.console.print(render.trends_view(view))
-    if people is not None:
-        from rich.text import Text
+    with paged(settings):
+        settings.console.print(render.trends_view(view))
+        if people is not None:
+            from rich.text import Text
 
-        from leadjournal import render_people
+            from leadjournal import render_people
 
-        settings.console.print(Text())
-        settings.console.print(render_people.spread_section(people))
+            settings.console.print(Text())
+            settings.console.print(render_people.spread_section(people))

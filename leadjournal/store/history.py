@@ -267,9 +267,7 @@ class HistoryRows(TransferRows, EntryRows, CommitmentRows, PeopleRows):
         rows = self.conn.execute(
             f"SELECT * FROM versions {where} ORDER BY saved_at DESC, rowid DESC", list(params)
         ).fetchall()
-        return [
-            Version(**{**dict(row), "data": json.loads(row["data"])}) for row in rows
-        ]
+        return [Version(**{**dict(row), "data": json.loads(row["data"])}) for row in rows]
 
     # -- purging -------------------------------------------------------------
 

@@ -36,6 +36,13 @@ class ReviewRows(StoreBase):
         ).fetchall()
         return [self._review(row) for row in rows]
 
+    def first_rated_week(self) -> str | None:
+        """The journal's first week with both core ratings: where its history starts."""
+        row = self.conn.execute(
+            "SELECT min(week) FROM reviews WHERE results IS NOT NULL AND relationships IS NOT NULL"
+        ).fetchone()
+        return str(row[0]) if row and row[0] is not None else None
+
     def create_review(self, review_id: str, week: str, at: str) -> None:
         self.conn.execute(
             "INSERT INTO reviews (id, week, started_at, updated_at) VALUES (?, ?, ?, ?)",
