@@ -293,7 +293,9 @@ def _integrity(conn: sqlite3.Connection) -> DoctorCheck:
         return _ok("integrity", messages.DOCTOR_INTEGRITY_OK)
     return _bad(
         "integrity",
-        messages.DOCTOR_INTEGRITY_PROBLEMS.format(count=len(problems), first="; ".join(problems)),
+        messages.DOCTOR_INTEGRITY_PROBLEMS.format(
+            count=messages.counted(len(problems), "problem"), first="; ".join(problems)
+        ),
     )
 
 
@@ -307,7 +309,9 @@ def _foreign_keys(conn: sqlite3.Connection) -> DoctorCheck:
     tables = sorted({str(row[0]) for row in broken})
     return _bad(
         "foreign keys",
-        messages.DOCTOR_FOREIGN_KEYS_BROKEN.format(count=len(broken), tables=", ".join(tables)),
+        messages.DOCTOR_FOREIGN_KEYS_BROKEN.format(
+            count=messages.counted(len(broken), "row"), tables=", ".join(tables)
+        ),
     )
 
 

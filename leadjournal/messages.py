@@ -208,7 +208,7 @@ DRAFT_NOT_UTF8 = "The draft {path} is not valid UTF-8 (byte {offset}, line {line
 DRAFT_NOT_UTF8_HINT = (
     "Open it in an editor, save it as UTF-8, and run the same command again; the draft is kept."
 )
-DOCTOR_DRAFTS = "{count} draft(s) waiting to be saved, in {folder}:"
+DOCTOR_DRAFTS = "{count} waiting to be saved, in {folder}:"
 DOCTOR_DRAFT_LINE = "  {name}  ({size} bytes)"
 DOCTOR_DRAFTS_HINT = (
     "Save one with: leadjournal write --from-draft NAME (it is removed once saved)."
@@ -623,7 +623,7 @@ EXERCISE_COMMITMENT_MADE = (
 EXERCISE_SKIPPED = "(skipped)"
 EXERCISE_NONE = "No exercises are available."
 EXERCISE_IN_PROGRESS = "in progress: {answered} of {steps} steps since {date}"
-EXERCISE_RUNS_COUNT = "Completed {count} time(s); add --runs to read the answers."
+EXERCISE_RUNS_COUNT = "Completed {count}; add --runs to read the answers."
 EXERCISE_NO_RUNS = "Not completed yet."
 EXERCISE_RUN_HEADING = "Run of {date} ({week})"
 EXERCISE_STEP_COUNT = "{count} steps"
@@ -635,7 +635,7 @@ PROMPT_ANSWER_SAVED = "Saved your answer as entry {id} ({week})."
 PROMPT_FROM = "From “{source}”"
 PACK_WARNING = "warning: {problem}"
 PACKS_CLEAN = "No problems in {folders}."
-PACKS_HAVE_PROBLEMS = "Found {count} problem(s) in the prompt packs."
+PACKS_HAVE_PROBLEMS = "Found {count} in the prompt packs."
 PACKS_HAVE_PROBLEMS_HINT = "Each line above names the file, the item and the field to fix."
 
 # --- Goals beside trends, the brief, the review's card and the export ---------
@@ -678,9 +678,9 @@ DOCTOR_SCHEMA_OLDER = (
 DOCTOR_SCHEMA_CURRENT = "Schema version {version}, the current one."
 DOCTOR_INTEGRITY_OK = "SQLite's integrity check passes."
 DOCTOR_INTEGRITY_FAILED = "The check itself failed: {detail}."
-DOCTOR_INTEGRITY_PROBLEMS = "SQLite's integrity check found {count} problem(s): {first}"
+DOCTOR_INTEGRITY_PROBLEMS = "SQLite's integrity check found {count}: {first}"
 DOCTOR_FOREIGN_KEYS_OK = "Every link between rows points at a row that exists."
-DOCTOR_FOREIGN_KEYS_BROKEN = "{count} row(s) point at rows that do not exist (in {tables})."
+DOCTOR_FOREIGN_KEYS_BROKEN = "{count} point at rows that do not exist (in {tables})."
 DOCTOR_SEARCH_OK = "The search index matches the entries."
 DOCTOR_SEARCH_BROKEN = "The search index does not match the entries: {detail}."
 DOCTOR_PERMISSIONS_OK = "Mode {mode}: only you can read it."
@@ -706,7 +706,7 @@ DOCTOR_NO_CLI_HINT = "Use --method python, or install the sqlite3 command-line p
 DOCTOR_HEALTHY = "The journal is healthy."
 DOCTOR_PROBLEMS = "The journal has problems; the file was not changed."
 DOCTOR_RECOVERED = (
-    "Recovered {rows} row(s) into {path} using {method}. Open it with: leadjournal --db {path} log"
+    "Recovered {rows} into {path} using {method}. Open it with: leadjournal --db {path} log"
 )
 DOCTOR_RECOVERY_GAPS = "Damaged stretches stepped over: {tables}. Rows left out: {dropped}."
 DOCTOR_NOT_RECOVERABLE = "Nothing can be recovered from this file."
@@ -757,13 +757,13 @@ BAD_DAYS = "The number of days must be 0 or more, not {value}."
 BAD_DAYS_HINT = "For example: --older-than 30."
 PURGE_NOTHING = "No kept versions to purge."
 PURGE_WHAT = (
-    "This removes {total} kept version(s) for good ({detail}): deleted, replaced and "
+    "This removes {total} for good ({detail}): deleted, replaced and "
     "earlier versions of entries, commitments and reviews. What stands now is not touched."
 )
 PURGE_CONFIRM = "Purge them? This cannot be undone."
 PURGE_NEEDS_YES = "Purging asks for confirmation, and there is no terminal to ask at."
 PURGE_NEEDS_YES_HINT = "Add --yes to purge without asking."
-PURGED = "Purged {total} kept version(s); the journal file was rewritten without them."
+PURGED = "Purged {total}; the journal file was rewritten without them."
 NOT_PURGED = "Nothing was purged."
 
 # The week page's headings and labels.
@@ -1072,7 +1072,7 @@ NOTE_KIND_HINT = 'Kinds: 1on1, recognition, feedback, check-in ("is everything O
 NOTE_IN_FUTURE = "{day} is still to come; a note records what happened."
 NOTE_IN_FUTURE_HINT = "Give today or an earlier day with --date."
 PERSON_ADDED = "Added {name} as {handle}."
-PERSON_LINKED_BEFORE = "Linked {count} earlier item(s) that name them."
+PERSON_LINKED_BEFORE = "Linked {count} that name them."
 PERSON_CHANGED = (
     "Saved {name} ({handle}); the earlier version is kept ('leadjournal restore {id}')."
 )
@@ -1083,12 +1083,12 @@ PERSON_NOTE_SAVED = "Noted ({kind}) for {name}, {day}."
 PERSON_EDIT_NOTHING = "Say what to change: --name, --as, --alias, --drop-alias or --note."
 FORGET_INTRO = "Forgetting {name} ({handle}) removes, for good:"
 FORGET_PERSON_LINE = "  - the person: name, handle, aliases and the note about them"
-FORGET_NOTES_LINE = "  - {count} note(s) about them"
-FORGET_LINKS_LINE = "  - {count} link(s) from entries, wins and commitments to them"
-FORGET_VERSIONS_LINE = "  - {count} kept earlier version(s) of them (the versions table)"
-FORGET_SEARCH_LINE = "  - {count} row(s) in the search index"
+FORGET_NOTES_LINE = "  - {count} about them"
+FORGET_LINKS_LINE = "  - {count} from entries, wins and commitments to them"
+FORGET_VERSIONS_LINE = "  - {count} of them (the versions table)"
+FORGET_SEARCH_LINE = "  - {count} in the search index"
 FORGET_TEXT_LINE = (
-    "Text you wrote that names them ({count} item(s)) is kept as written; "
+    "Text you wrote that names them ({count}) is kept as written; "
     "edit or delete it if it must go too."
 )
 FORGET_BACKUPS = (
@@ -1098,7 +1098,7 @@ FORGET_BACKUPS = (
 FORGET_CONFIRM = "Forget {name} for good?"
 FORGET_NEEDS_YES = "Forgetting someone removes them for good, so it asks first."
 FORGET_NEEDS_YES_HINT = "Run it in a terminal to be asked, or add --yes."
-FORGOTTEN = "Forgot {name}: {notes} note(s), {links} link(s), {versions} version(s) removed."
+FORGOTTEN = "Forgot {name}: {notes}, {links} and {versions} removed."
 FORGET_KEPT = "Nothing was removed."
 PEOPLE_EMPTY = (
     'No one on your roster yet. Add someone: leadjournal people add "Maya Chen" --as maya'
@@ -1131,9 +1131,9 @@ NUDGE_OFFER = "Make one of these next week's commitment? {choices} [Enter] no �
 COMMITMENT_SO_FAR = "So far: “{text}” (Enter keeps it)."
 NUDGE_COMMITTED = "Next week's commitment: {text}"
 PEOPLE_SECTION = "People"
-PEOPLE_RECOGNITION = "{total} recognition(s), {share} of them to {top} of {active} people"
+PEOPLE_RECOGNITION = "{total}, {share} of them to {top} of {active} people"
 PEOPLE_RECOGNITION_NONE = "No recognition recorded for any of {active} people"
-PEOPLE_ONE_ON_ONES = "{held} one-on-one(s), with {people} of {active} people"
+PEOPLE_ONE_ON_ONES = "{held}, with {people} of {active} people"
 PEOPLE_NOT_MENTIONED = "Not mentioned at all: {names}"
 PEOPLE_ALL_MENTIONED = "Everyone on the roster was mentioned or met."
 FOR_PERSON_NEEDS_NAME = "for_person must contain {name}, where the person's name goes"
@@ -1203,7 +1203,7 @@ PASSPHRASE_STOPPED = "Stopped at the passphrase; nothing was read or written."
 PASSPHRASE_STOPPED_HINT = "Run the command again when you are ready to type it."
 DOCTOR_ENCRYPTED = "An encrypted (SQLCipher) file of {size} bytes; checked with its key."
 DRAFT_NEEDS_KEY = "the journal is encrypted and its passphrase was not given"
-DRAFTS_RESEALED = "{count} draft(s) waiting to be saved now follow the journal's new key."
+DRAFTS_RESEALED = "{count} waiting to be saved now follow the journal's new key."
 
 # -- unknown commands ----------------------------------------------------------
 
@@ -1211,3 +1211,8 @@ UNKNOWN_COMMAND = "There is no command '{name}'."
 UNKNOWN_COMMAND_SUGGEST = "Did you mean {choices}? 'leadjournal --help' lists every command."
 UNKNOWN_COMMAND_HINT = "'leadjournal --help' lists every command, with an example for each."
 UNKNOWN_SUBCOMMAND_HINT = "'leadjournal {group} --help' lists its commands."
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """A count with its noun, as a person says it: "1 note", "3 notes"."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"

@@ -661,7 +661,7 @@ def spread_lines(spread: PeopleSpread) -> list[str]:
     if spread.recognitions:
         lines.append(
             messages.PEOPLE_RECOGNITION.format(
-                total=spread.recognitions,
+                total=messages.counted(spread.recognitions, "recognition"),
                 share=spread.top_share,
                 top=spread.top_people,
                 active=spread.active,
@@ -671,7 +671,9 @@ def spread_lines(spread: PeopleSpread) -> list[str]:
         lines.append(messages.PEOPLE_RECOGNITION_NONE.format(active=spread.active))
     lines.append(
         messages.PEOPLE_ONE_ON_ONES.format(
-            held=spread.one_on_ones, people=spread.one_on_one_people, active=spread.active
+            held=messages.counted(spread.one_on_ones, "one-on-one"),
+            people=spread.one_on_one_people,
+            active=spread.active,
         )
     )
     if spread.not_mentioned:

@@ -583,7 +583,13 @@ def exercise_detail(detail: ExerciseDetail, *, show_runs: bool = False) -> Rende
     if not detail.runs:
         lines.append(Text(messages.EXERCISE_NO_RUNS))
     elif not show_runs:
-        lines.append(Text(messages.EXERCISE_RUNS_COUNT.format(count=len(detail.runs))))
+        lines.append(
+            Text(
+                messages.EXERCISE_RUNS_COUNT.format(
+                    count=messages.counted(len(detail.runs), "time")
+                )
+            )
+        )
     else:
         for run in detail.runs:
             heading = messages.EXERCISE_RUN_HEADING.format(date=run.date, week=run.week)
@@ -618,7 +624,7 @@ def doctor_report(report: DoctorReport) -> RenderableType:
         parts.append(
             user(
                 messages.DOCTOR_RECOVERED.format(
-                    rows=total, path=recovery.path, method=recovery.method
+                    rows=messages.counted(total, "row"), path=recovery.path, method=recovery.method
                 )
             )
         )
@@ -636,7 +642,13 @@ def doctor_report(report: DoctorReport) -> RenderableType:
     if report.drafts:
         folder = str(Path(report.drafts[0].path).parent)
         parts.append(Text())
-        parts.append(Text(messages.DOCTOR_DRAFTS.format(count=len(report.drafts), folder=folder)))
+        parts.append(
+            Text(
+                messages.DOCTOR_DRAFTS.format(
+                    count=messages.counted(len(report.drafts), "draft"), folder=folder
+                )
+            )
+        )
         for draft in report.drafts:
             parts.append(Text(messages.DOCTOR_DRAFT_LINE.format(name=draft.name, size=draft.size)))
         parts.append(Text(messages.DOCTOR_DRAFTS_HINT, style="dim"))

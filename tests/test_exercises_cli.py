@@ -98,7 +98,7 @@ def test_show_prints_steps_with_help_and_past_runs(cli: Cli) -> None:
 
     cli.ok("exercise", "run", FOUR_STEPS, "--answer", "project=The [red]billing[/red] move")
     summary = cli.ok("exercise", "show", FOUR_STEPS).stdout
-    assert "Completed 1 time(s)" in summary and "billing" not in summary
+    assert "Completed 1 time;" in summary and "billing" not in summary
     with_runs = cli.ok("exercise", "show", FOUR_STEPS, "--runs").stdout
     assert "Run of 2026-11-20 (2026-W47)" in with_runs
     assert "A: The [red]billing[/red] move" in with_runs  # brackets are not markup

@@ -33,3 +33,14 @@ def test_the_guard_sees_a_name_given_twice() -> None:
 
 def test_each_message_is_named_once() -> None:
     assert names_given_twice(MESSAGES.read_text(encoding="utf-8")) == []
+
+
+def test_counts_are_said_in_words_not_with_a_bracketed_s() -> None:
+    from leadjournal.messages import counted
+
+    assert counted(1, "note") == "1 note"
+    assert counted(0, "note") == "0 notes"
+    assert counted(3, "entry", "entries") == "3 entries"
+    # A leader reads these; "(s)" is how a program counts, not how a person does.
+    source = MESSAGES.read_text(encoding="utf-8")
+    assert [line for line in source.splitlines() if "(s)" in line] == []

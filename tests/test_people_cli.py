@@ -65,7 +65,7 @@ def test_forget_says_what_goes_and_asks_off_a_terminal_for_yes(cli: Cli) -> None
     cli.ok("people", "edit", "maya", "--note", "tech lead")
     refused = cli("people", "forget", "maya")
     assert refused.exit_code == 2
-    for line in ("1 note(s)", "1 link(s)", "1 kept earlier version(s)", "search index"):
+    for line in ("1 note about", "1 link from", "1 kept earlier version of", "search index"):
         assert line in refused.stdout
     assert "Backups and exports made before" in refused.stdout
     assert _count(cli, "people") == 1

@@ -286,7 +286,7 @@ type = "calendar"
     )
     assert any(line.startswith("syntax.toml: is not valid TOML at line 1") for line in lines)
     assert len(lines) == 4
-    assert "4 problem(s)" in run.stderr and "hint:" in run.stderr
+    assert "4 problems" in run.stderr and "hint:" in run.stderr
     problems = cli("prompts", "validate", str(folder), "--json")
     assert problems.exit_code == 2
     found = problems.json()

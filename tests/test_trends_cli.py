@@ -205,9 +205,9 @@ def test_trends_and_brief_gain_a_people_section_with_a_roster(cli: Cli) -> None:
     assert people["one_on_ones"] == {"held": 1, "people": 1}
     assert people["not_mentioned"] == ["Dev Patel"]
     text = cli.ok("trends", "--weeks", "4").stdout
-    assert "3 recognition(s), 3 of them to 1 of 3 people" in text
+    assert "3 recognitions, 3 of them to 1 of 3 people" in text
     assert "Not mentioned at all: Dev Patel" in text
     brief = cli.ok("brief", "--weeks", "4").stdout
-    assert "## People" in brief and "- 1 one-on-one(s), with 1 of 3 people" in brief
+    assert "## People" in brief and "- 1 one-on-one, with 1 of 3 people" in brief
     page = cli.ok("brief", "--weeks", "4", "--format", "html").stdout
     assert "<h2>People</h2>" in page and "Not mentioned at all: Dev Patel" in page

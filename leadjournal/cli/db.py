@@ -187,7 +187,9 @@ def purge(
             tell(messages.PURGE_NOTHING)
             return
         detail = ", ".join(f"{count} {kind}" for kind, count in counts.items())
-        tell(messages.PURGE_WHAT.format(total=total, detail=detail))
+        tell(
+            messages.PURGE_WHAT.format(total=messages.counted(total, "kept version"), detail=detail)
+        )
         if not yes:
             if not settings.interactive:
                 raise BadInput(messages.PURGE_NEEDS_YES, messages.PURGE_NEEDS_YES_HINT)
@@ -195,7 +197,7 @@ def purge(
                 tell(messages.NOT_PURGED)
                 raise typer.Exit(1)
         removed = journal.record.purge(older_than)
-    tell(messages.PURGED.format(total=sum(removed.values())))
+    tell(messages.PURGED.format(total=messages.counted(sum(removed.values()), "kept version")))
 
 
 # -- encryption at rest ------------------------------------------------------------
@@ -380,7 +382,7 @@ def _reseal_drafts(settings: Settings, old: Key | None, new: Key | None) -> None
 
     moved = drafts.reseal(settings.drafts_folder, old, new)
     if moved:
-        tell(messages.DRAFTS_RESEALED.format(count=moved))
+        tell(messages.DRAFTS_RESEALED.format(count=messages.counted(moved, "draft")))
 
 
 def _encrypted_journal(settings: Settings) -> Path:

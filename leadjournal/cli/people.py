@@ -100,7 +100,13 @@ def add(
         return
     say(settings.console, messages.PERSON_ADDED.format(name=person.name, handle=person.handle))
     if person.links:
-        say(settings.console, messages.PERSON_LINKED_BEFORE.format(count=len(person.links)), "dim")
+        say(
+            settings.console,
+            messages.PERSON_LINKED_BEFORE.format(
+                count=messages.counted(len(person.links), "earlier item")
+            ),
+            "dim",
+        )
 
 
 @app.command("show")
@@ -262,11 +268,20 @@ def forget(
         out = settings.console
         say(out, messages.FORGET_INTRO.format(name=person.name, handle=person.handle), "bold")
         say(out, messages.FORGET_PERSON_LINE)
-        say(out, messages.FORGET_NOTES_LINE.format(count=plan.notes))
-        say(out, messages.FORGET_LINKS_LINE.format(count=plan.links))
-        say(out, messages.FORGET_VERSIONS_LINE.format(count=plan.versions))
-        say(out, messages.FORGET_SEARCH_LINE.format(count=plan.search))
-        say(out, messages.FORGET_TEXT_LINE.format(count=plan.mentioned_in), "dim")
+        say(out, messages.FORGET_NOTES_LINE.format(count=messages.counted(plan.notes, "note")))
+        say(out, messages.FORGET_LINKS_LINE.format(count=messages.counted(plan.links, "link")))
+        say(
+            out,
+            messages.FORGET_VERSIONS_LINE.format(
+                count=messages.counted(plan.versions, "kept earlier version")
+            ),
+        )
+        say(out, messages.FORGET_SEARCH_LINE.format(count=messages.counted(plan.search, "row")))
+        say(
+            out,
+            messages.FORGET_TEXT_LINE.format(count=messages.counted(plan.mentioned_in, "item")),
+            "dim",
+        )
         say(out, messages.FORGET_BACKUPS, "dim")
         if not yes:
             if not settings.interactive:
@@ -284,6 +299,9 @@ def forget(
     say(
         out,
         messages.FORGOTTEN.format(
-            name=person.name, notes=plan.notes, links=plan.links, versions=plan.versions
+            name=person.name,
+            notes=messages.counted(plan.notes, "note"),
+            links=messages.counted(plan.links, "link"),
+            versions=messages.counted(plan.versions, "version"),
         ),
     )

@@ -162,7 +162,7 @@ def validate(
             typer.echo(visible(str(problem)))
     if problems:
         raise BadInput(
-            messages.PACKS_HAVE_PROBLEMS.format(count=len(problems)),
+            messages.PACKS_HAVE_PROBLEMS.format(count=messages.counted(len(problems), "problem")),
             messages.PACKS_HAVE_PROBLEMS_HINT,
         )
     if not as_json:
