@@ -174,7 +174,9 @@ def test_show_completion_prints_each_shells_script(tmp_path: Path, shell: str) -
 
 @needs_bash
 def test_install_completion_writes_into_the_shells_files(tmp_path: Path) -> None:
-    done = _bash(tmp_path, "leadjournal --install-completion")
+    # Two commands, so bash stays the parent (a lone command is exec'd in its
+    # place) and Typer finds the shell as it does at a leader's prompt.
+    done = _bash(tmp_path, "leadjournal --install-completion; exit $?")
     assert done.returncode == 0, done.stderr
     user = tmp_path / "user"
     script = user / ".bash_completions" / "leadjournal.sh"
