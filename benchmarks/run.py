@@ -823,6 +823,17 @@ def main(argv: list[str] | None = None) -> int:
                 if b.leadjournal and not b.leadjournal[0].startswith("-")
             }
             have = available_commands(names, space.env(), lj)
+            # Bring the copied journal to today's schema before anything is
+            # timed: otherwise the first command's warm-up migrates it, and the
+            # migration's memory would count as that command's peak.
+            subprocess.run(
+                [*lj, "log", "--limit", "1"],
+                env=space.env(),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
             other = [args.against] if args.against else None
             theirs = available_commands(names, space.env(), other) if other else {}
             jobs: dict[tuple[str, str], Job] = {}
