@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 import time
 from pathlib import Path
@@ -147,9 +148,22 @@ def run_folder() -> Path | None:
     return run if isinstance(run, Path) else None
 
 
+def let_ctrl_c_through() -> None:
+    """Give Ctrl-C back to the commands the tests start.
+
+    A shell starts a background job with SIGINT ignored, and an ignored signal
+    stays ignored through exec: every command a test started would then shrug
+    off the Ctrl-C its test sends. A handler (unlike "ignore") is reset by
+    exec, so the commands start with SIGINT as a terminal gives it.
+    """
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if "run" in _state:
         return
+    let_ctrl_c_through()
     watched = real_folders(dict(os.environ))
     _state["before"] = {str(path): snapshot(path) for path in watched}
     _state["run"] = isolate_the_run()

@@ -249,3 +249,26 @@ def test_a_run_that_installs_a_real_reminder_fails(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stdout + done.stderr
     assert "1 passed" in done.stdout
     assert str(real_home / ".config" / "systemd" / "user") in done.stdout + done.stderr
+
+
+def test_a_run_started_with_ctrl_c_ignored_gives_it_back_to_its_commands() -> None:
+    import signal
+    import subprocess
+    import sys
+
+    # As a shell's background job starts: SIGINT ignored, inherited through exec.
+    probe = (
+        "import signal, subprocess, sys\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "from tests.isolation import let_ctrl_c_through\n"
+        "let_ctrl_c_through()\n"
+        "child = 'import signal; print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)'\n"
+        "sys.stdout.write(subprocess.run([sys.executable, '-c', child],"
+        " capture_output=True, text=True).stdout)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+        cwd=Path(__file__).parent.parent,
+    )  # fmt: skip
+    assert done.stdout.strip() == "False"
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
