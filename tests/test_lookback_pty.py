@@ -23,17 +23,17 @@ def _october(cli: Cli) -> None:
                "--win", f"Win {index}")  # fmt: skip
 
 
-def _review_this_week(child: object) -> None:
-    """Answer a whole review of 2026-W45 with as little as possible."""
+def _review_this_week(child: object, week: str = "2026-W45") -> None:
+    """Answer a whole review of ``week`` with as little as possible."""
     import pexpect
 
     assert isinstance(child, pexpect.spawn)
-    child.expect("Weekly review · 2026-W45")
+    child.expect(f"Weekly review · {week}")
     child.expect("1–9")
     child.sendline("6")
     child.expect("1–9")
     child.sendline("6")
-    # October leaned toward results for good, so the review may offer its exercise.
+    # The weeks before leaned toward results for good, so an exercise may be offered.
     if child.expect([r"Do it now\?", "Finish with an empty line"]) == 0:
         child.sendline("")
         child.expect("Finish with an empty line")
@@ -146,21 +146,7 @@ def test_the_first_review_of_a_quarter_offers_the_longer_look_back(
     for week in ("2026-W41", "2026-W42", "2026-W43", "2026-W50"):
         cli.ok("review", "--week", week, "--results", "8", "--relationships", "4", env=env)
     child = helpers.spawn(isolated, "review", now=JANUARY)
-    child.expect("Weekly review · 2027-W01")
-    child.expect("1–9")
-    child.sendline("6")
-    child.expect("1–9")
-    child.sendline("6")
-    # October leaned toward results for good, so the review may offer its exercise.
-    if child.expect([r"Do it now\?", "Finish with an empty line"]) == 0:
-        child.sendline("")
-        child.expect("Finish with an empty line")
-    child.sendline("")
-    child.expect("One win")
-    child.sendline("")
-    child.expect("One specific change")
-    child.sendline("")
-    child.expect("Streak")
+    _review_this_week(child, "2027-W01")
     child.expect("First review of the quarter: a longer look-back at Q4 2026")
     child.sendline("y")
     child.expect("Quarterly look-back · Q4 2026")
